@@ -1,0 +1,28 @@
+# Short names for the project's commands; README.md explains each.
+.PHONY: setup test briefs lab lint fuzz bench clean
+
+setup:
+	./scripts/setup.sh
+
+test: setup
+	.venv/bin/python -m pytest
+
+lint: setup
+	.venv/bin/ruff check lib tests bench
+
+briefs: setup
+	.venv/bin/ogi ingest data/raw
+	.venv/bin/ogi render --out reports_out
+
+lab: setup
+	.venv/bin/pip install -q -e '.[lab]'
+	.venv/bin/jupyter lab --notebook-dir=notebooks
+
+fuzz: setup
+	OGI_FUZZ_EXAMPLES=5000 .venv/bin/python -m pytest tests -k "property or fuzz"
+
+bench: setup
+	.venv/bin/python bench/parse.py
+
+clean:
+	rm -rf data/processed reports_out/*/ reports_out/index.html

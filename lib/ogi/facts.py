@@ -1,0 +1,114 @@
+"""Facts (one figure with provenance) and reports (one parsed file): the parser's output model.
+
+The JSON form of a Fact is the public contract in shared/spec/facts.md: keep field names stable.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(slots=True)
+class Fact:
+    """One figure read from a report, with where it stands and the exact words around it."""
+
+    metric: str
+    value: float | int
+    unit: str
+    line: int
+    quote: str
+    dims: dict[str, str] = field(default_factory=dict)
+    scope: str = "year"  # year | cumulative
+    origin: str = "table"  # table | prose
+    loc: str = ""  # table/row/column or page for non-text formats
+
+    def as_dict(self, source: str, agency: str | None, year: int | None) -> dict[str, Any]:
+        """The export line of facts.md, in its field order."""
+        out: dict[str, Any] = {
+            "source": source,
+            "agency": agency,
+            "year": year,
+            "metric": self.metric,
+            "dims": dict(sorted(self.dims.items())),
+            "value": self.value,
+            "unit": self.unit,
+            "scope": self.scope,
+            "origin": self.origin,
+            "line": self.line,
+            "quote": self.quote,
+        }
+        if self.loc:
+            out["loc"] = self.loc
+        return out
+
+
+@dataclass(slots=True)
+class BlankCell:
+    """A template cell that the report left blank ('', '-', '/', '无'): kept apart from an explicit 0."""
+
+    metric: str
+    dims: dict[str, str]
+    line: int
+    quote: str
+    mark: str = ""
+
+
+@dataclass(slots=True)
+class Section:
+    """A numbered section of the report (一、… 六、 or the older variants)."""
+
+    number: int  # 1-based ordinal of the heading numeral (一 = 1)
+    title: str  # heading text without the numeral
+    line: int  # heading line
+    end_line: int  # last line of the section (inclusive)
+    kind: str = ""  # overview | proactive | applications | review | problems | other | ... (see parse.sections)
+
+
+@dataclass(slots=True)
+class Report:
+    """One parsed report: metadata, sections, facts, blank template cells and problems met."""
+
+    source: str
+    report_id: str  # content hash
+    agency: str | None = None
+    region: str | None = None
+    year: int | None = None
+    template: str = "narrative"  # 2021 | 2019 | statform | pre2014 | narrative
+    doc_number: str | None = None
+    signer: str | None = None
+    published: str | None = None  # ISO date
+    title: str | None = None
+    kind: str = "text"
+    encoding: str = "utf-8"
+    line_count: int = 0
+    truncated: bool = False
+    sections: list[Section] = field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)
+    blanks: list[BlankCell] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+    def fact_dicts(self) -> list[dict[str, Any]]:
+        return [f.as_dict(self.source, self.agency, self.year) for f in self.facts]
+
+    def meta_dict(self) -> dict[str, Any]:
+        """The `extract --reports-out` line for this report."""
+        return {
+            "source": self.source,
+            "id": self.report_id,
+            "agency": self.agency,
+            "region": self.region,
+            "year": self.year,
+            "template": self.template,
+            "doc_number": self.doc_number,
+            "published": self.published,
+            "signer": self.signer,
+            "title": self.title,
+            "kind": self.kind,
+            "encoding": self.encoding,
+            "lines": self.line_count,
+            "truncated": self.truncated,
+            "sections": [s.title for s in self.sections],
+            "facts": len(self.facts),
+            "problems": list(self.problems),
+        }

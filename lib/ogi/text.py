@@ -1,0 +1,186 @@
+"""Bytes to text (encoding detection) and line normalisation that keeps a map back to the source.
+
+Decoding tries, in order: a BOM (UTF-8, UTF-16 LE/BE), strict UTF-8, BOM-less UTF-16 (by the
+share of NUL bytes), strict GB18030; anything else is refused with a typed error rather than
+guessed, so a wrong encoding never turns into wrong figures.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from ogi.errors import ReadError
+
+MAX_BYTES = 64 * 1024 * 1024
+
+_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"%PDF", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP container (DOCX/XLSX?)"),
+    (b"\xd0\xcf\x11\xe0", "a legacy Office file (.doc/.wps/.xls): convert it to .docx"),
+    (b"\x7fELF", "an executable"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"Rar!", "a RAR archive"),
+    (b"7z\xbc\xaf", "a 7z archive"),
+)
+
+
+def sniff_binary(data: bytes) -> str | None:
+    """Name the binary format of `data` when its magic bytes say so."""
+    for magic, name in _MAGIC:
+        if data.startswith(magic):
+            return name
+    return None
+
+
+def _looks_utf16(data: bytes) -> str | None:
+    sample = data[:4096]
+    if len(sample) < 4:
+        return None
+    even = sample[0::2].count(0)
+    odd = sample[1::2].count(0)
+    half = len(sample) / 2
+    if odd > 0.3 * half and even < 0.05 * half:
+        return "utf-16-le"
+    if even > 0.3 * half and odd < 0.05 * half:
+        return "utf-16-be"
+    return None
+
+
+def decode(data: bytes, path: str = "<bytes>") -> tuple[str, str]:
+    """Decode report bytes; return (text, encoding name) or raise ReadError with the reason."""
+    if not data:
+        raise ReadError(path, "empty file")
+    if len(data) > MAX_BYTES:
+        raise ReadError(path, f"too large ({len(data) // (1024 * 1024)} MB > {MAX_BYTES // (1024 * 1024)} MB)")
+    if data.startswith(b"\xef\xbb\xbf"):
+        text, enc = _strict(data[3:], "utf-8", path), "utf-8-sig"
+    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        enc = "utf-16-le" if data.startswith(b"\xff\xfe") else "utf-16-be"
+        text = _strict(data[2:], enc, path)
+    else:
+        kind = sniff_binary(data)
+        if kind:
+            raise ReadError(path, f"not a text report: looks like {kind}")
+        u16 = _looks_utf16(data)
+        if u16:
+            text, enc = _strict(data, u16, path), u16
+        else:
+            try:
+                text, enc = data.decode("utf-8"), "utf-8"
+            except UnicodeDecodeError as exc:
+                try:
+                    text, enc = data.decode("gb18030"), "gb18030"
+                except UnicodeDecodeError:
+                    raise ReadError(
+                        path, f"undecodable text: not UTF-8 (bad byte at offset {exc.start}), not GB18030, not UTF-16"
+                    ) from None
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip(" \t\n\u3000\ufeff\u200b\xa0"):
+        raise ReadError(path, "no text after decoding (only whitespace)")
+    controls = sum(1 for ch in text[:20000] if ord(ch) < 32 and ch not in "\n\t\f\v")
+    if controls > max(8, len(text[:20000]) // 50):
+        raise ReadError(path, f"binary content: {controls} control characters in the first 20000")
+    return text, enc
+
+
+def _strict(data: bytes, enc: str, path: str) -> str:
+    try:
+        return data.decode(enc)
+    except UnicodeDecodeError as exc:
+        raise ReadError(path, f"invalid {enc} at byte offset {exc.start} (truncated or mixed encoding?)") from None
+
+
+# --- normalisation ---------------------------------------------------------------------------
+
+_ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[int, str]:
+    t: dict[int, str] = {}
+    for cp in range(0xFF01, 0xFF5F):  # full-width ASCII
+        ch = chr(cp - 0xFEE0)
+        t[cp] = ch
+    # keep full-width punctuation that Chinese text uses as separators readable but canonical
+    t[0xFF08] = "（"  # keep （ ）： full width: labels are written that way
+    t[0xFF09] = "）"
+    t[0xFF1A] = "："
+    t[0xFF0C] = "，"
+    t[0xFF1B] = "；"
+    t[0x3000] = " "
+    t[0xA0] = " "
+    t[0x2002] = " "
+    t[0x2003] = " "
+    t[0x2009] = " "
+    t[0x202F] = " "
+    t[ord("(")] = "（"
+    t[ord(")")] = "）"
+    t[ord(":")] = "："
+    for ch in _ZERO_WIDTH:
+        t[ord(ch)] = ""
+    return t
+
+
+def normalise_line(raw: str) -> str:
+    """Canonical form of one line: ASCII digits/letters, （）：，； full width, no zero-width marks.
+
+    The mapping is character for character except that zero-width marks disappear, so positions
+    in the normalised line map back with `source_span`.
+    """
+    return raw.translate(_table())
+
+
+def source_offsets(raw: str) -> list[int]:
+    """For each character of normalise_line(raw), its index in raw."""
+    if not any(ch in _ZERO_WIDTH for ch in raw):
+        return list(range(len(raw)))
+    return [i for i, ch in enumerate(raw) if ch not in _ZERO_WIDTH]
+
+
+def squash(s: str) -> str:
+    """A label with all whitespace removed, for comparing labels broken across lines."""
+    return re.sub(r"\s+", "", s)
+
+
+def nfkc(s: str) -> str:
+    return unicodedata.normalize("NFKC", s)
+
+
+# --- numbers ---------------------------------------------------------------------------------
+
+_CN_DIGITS = "〇零一二三四五六七八九两壹贰叁肆伍陆柒捌玖拾十百千万佰仟"
+
+
+def cn_to_number(s: str) -> int | None:
+    """Chinese numeral (六, 十二, 二〇一八, 一百零五) to int via cn2an; None if it is not one."""
+    s = s.strip()
+    if not s or any(ch not in _CN_DIGITS for ch in s):
+        return None
+    import cn2an  # imported lazily: it is slow to import and rarely needed
+
+    if all(ch in "〇零一二三四五六七八九" for ch in s) and len(s) >= 2:  # digit-by-digit: 二〇一八
+        return int("".join(str("〇一二三四五六七八九".index(ch)) if ch != "零" else "0" for ch in s))
+    try:
+        v = cn2an.cn2an(s, "smart")
+    except (ValueError, KeyError, TypeError):
+        return None
+    return int(v) if float(v).is_integer() else None
+
+
+def parse_number(s: str) -> float | int | None:
+    """A printed figure ('1,558', '+8', '-3', '61.62', '251000元') to a number; None if none."""
+    m = re.fullmatch(r"\s*([+-]?)(\d{1,3}(?:[,，]\d{3})+|\d+)(?:\.(\d+))?\s*", s)
+    if not m:
+        return None
+    sign, whole, frac = m.group(1), m.group(2), m.group(3)
+    whole = whole.replace(",", "").replace("，", "")
+    if frac:
+        v: float | int = float(f"{whole}.{frac}")
+    else:
+        v = int(whole)
+    return -v if sign == "-" else v
