@@ -16,6 +16,7 @@ class Cell:
     text: str
     line: int  # 1-based line in Document.lines; 0 when the cell has no text line
     loc: str = ""  # human location for non-text formats, e.g. "table 2, row 4, col 3" or "p. 3"
+    merged: bool = False  # True where a rowspan/colspan repeats another cell's content here
 
     @property
     def blank(self) -> bool:
