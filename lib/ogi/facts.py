@@ -6,7 +6,10 @@ The JSON form of a Fact is the public contract in shared/spec/facts.md: keep fie
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ogi.document import Document
 
 
 @dataclass(slots=True)
@@ -87,6 +90,7 @@ class Report:
     facts: list[Fact] = field(default_factory=list)
     blanks: list[BlankCell] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    doc: Document | None = field(default=None, repr=False, compare=False)  # the source document (lines, tables)
 
     def fact_dicts(self) -> list[dict[str, Any]]:
         return [f.as_dict(self.source, self.agency, self.year) for f in self.facts]

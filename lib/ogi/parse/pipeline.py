@@ -8,4 +8,4 @@ from ogi.facts import Report
 
 def run(doc: Document) -> Report:
     return Report(source=doc.source, report_id=doc.content_hash[:16], kind=doc.kind, encoding=doc.encoding,
-                  line_count=len(doc.lines))
+                  line_count=len(doc.lines), doc=doc)
