@@ -64,6 +64,7 @@ METRICS: dict[str, tuple[str, str]] = {
     "mention.postcode": ("邮编", "Postcode"),
     "mention.url": ("网址", "Web address"),
     "mention.ordinal": ("序号", "List number"),
+    "findings.count": ("检查发现的问题数", "Findings from the checks"),
 }
 
 # dims key -> code -> (中文, English)
@@ -115,6 +116,9 @@ DIMS: dict[str, dict[str, tuple[str, str]]] = {
     "timing": {
         "on_time": ("按时办结", "On time"),
         "extended": ("延期办结", "Extended"),
+    },
+    "attendee": {
+        "leader": ("主要负责同志参加", "Led by the agency head"),
     },
 }
 

@@ -1,0 +1,509 @@
+"""Incremental ingest: report files → the Parquet store (reports, facts, findings, failures).
+
+Each input's figures are cached as one Parquet part keyed by its content hash (and the parser's
+fingerprint), so a re-run parses only files whose size or mtime changed since the manifest was
+written, drops files that vanished, and rebuilds the store frames from the parts. Every frame is
+written to a temp file and renamed into place, the manifest last, so a run killed at any point
+leaves the previous store readable and the next run picks up where it stopped. Nothing changed →
+nothing is rewritten (and a rewrite of the same rows gives the same bytes anyway).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import sys
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from multiprocessing import get_context
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+
+from ogi.batch import expand, parse_one
+from ogi.errors import OgiError, ReadError
+from ogi.facts import Report
+from ogi.store import schema as S
+from ogi.store.agency import assign_keys
+
+STORE_VERSION = "1"
+CACHE = "_cache"
+MANIFEST = "manifest.parquet"
+_FP_SKIP = ("store", "commands", "checks", "render", "cli.py", "__pycache__")
+
+ParseFn = Callable[[str], Report]
+
+
+class IngestError(OgiError):
+    """The store folder itself cannot be written (not a problem with one input)."""
+
+
+@dataclass(slots=True)
+class IngestResult:
+    """What one ingest run did (the summary line) and what the store now holds."""
+
+    read: int = 0
+    skipped: int = 0
+    failed: int = 0
+    dropped: int = 0
+    reports: int = 0
+    facts: int = 0
+    findings: int = 0
+    written: bool = False
+    failures: list[tuple[str, str]] = field(default_factory=list)  # (path, reason) of inputs not stored
+
+    def summary(self, out: str | Path) -> str:
+        return (f"ogi ingest: {self.read} read, {self.skipped} skipped, {self.failed} failed, {self.dropped} dropped"
+                f" → {out} ({self.reports} reports, {self.facts} facts, {self.findings} findings)")
+
+
+# --------------------------------------------------------------------------------------------- fingerprints
+
+def _tree_hash(root: Path, skip: Sequence[str] = ()) -> str:
+    h = hashlib.sha256()
+    files = [root] if root.is_file() else sorted(p for p in root.rglob("*.py") if not set(p.relative_to(root).parts) & set(skip))
+    for p in files:
+        h.update(str(p.relative_to(root.parent)).encode())
+        h.update(p.read_bytes())
+    return h.hexdigest()
+
+
+def parse_fingerprint() -> str:
+    """Hash of the code that turns bytes into facts (readers, parse, model, vocabulary) and of this store's layout."""
+    import ogi
+
+    root = Path(ogi.__file__).parent
+    return hashlib.sha256(f"{STORE_VERSION}:{_tree_hash(root, _FP_SKIP)}".encode()).hexdigest()[:16]
+
+
+def _load_checks() -> tuple[Callable[..., Any] | None, str]:
+    """ogi.checks.run_checks and a fingerprint of the checks code; (None, 'none') while it is missing or unfinished."""
+    try:
+        import ogi.checks as checks
+        from ogi.checks import run_checks
+    except ImportError:
+        return None, "none"
+    import ogi
+
+    h = hashlib.sha256()
+    for loc in [*(getattr(checks, "__path__", None) or []), *([checks.__file__] if checks.__file__ else [])]:
+        h.update(_tree_hash(Path(loc)).encode())
+    findings_py = Path(ogi.__file__).parent / "findings.py"
+    h.update(findings_py.read_bytes() if findings_py.exists() else b"")
+    return run_checks, h.hexdigest()[:16]
+
+
+def _checkpoint(stage: str) -> None:
+    """Crash here when OGI_INGEST_CRASH_AT names this stage (lets tests kill a run midway, for real)."""
+    if os.environ.get("OGI_INGEST_CRASH_AT") == stage:
+        sys.stderr.flush()
+        os._exit(137)
+
+
+# --------------------------------------------------------------------------------------------- parse stage
+
+def _canonical_json(obj: Any) -> str:
+    return json.dumps(obj, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def facts_part(report: Report) -> pl.DataFrame:
+    """The report's facts as the cached part frame (content-derived columns only, dims flattened)."""
+    cols: dict[str, list[Any]] = {c: [] for c in S.FACT_PART_COLUMNS}
+    for seq, f in enumerate(report.facts):
+        dims = {str(k): str(v) for k, v in f.dims.items()}
+        cols["report_id"].append(report.report_id)
+        cols["seq"].append(seq)
+        cols["metric"].append(f.metric)
+        cols["value"].append(float(f.value))
+        cols["unit"].append(f.unit or "")
+        cols["scope"].append(f.scope)
+        cols["origin"].append(f.origin)
+        cols["line"].append(int(f.line))
+        cols["quote"].append(f.quote or "")
+        cols["loc"].append(f.loc or "")
+        cols["dims_json"].append(_canonical_json(dims))
+        for key in S.DIM_KEYS:
+            cols[f"dim_{key}"].append(dims.get(key))
+    part_schema = {c: t for c, t in S.polars_schema("facts").items() if c in cols}
+    return pl.DataFrame(cols, schema=part_schema)
+
+
+def report_row(report: Report, sha: str) -> dict[str, Any]:
+    """The report's row for the reports frame, less what is decided over the whole store."""
+    return {
+        "report_id": report.report_id, "source": report.source, "sha256": sha,
+        "agency": report.agency, "region": report.region, "year": report.year,
+        "template": report.template or "narrative", "published": report.published,
+        "doc_number": report.doc_number, "signer": report.signer, "title": report.title,
+        "kind": report.kind, "encoding": report.encoding, "truncated": bool(report.truncated),
+        "line_count": int(report.line_count), "n_facts": len(report.facts), "n_blanks": len(report.blanks),
+        "problems": [str(p) for p in report.problems],
+    }
+
+
+def _sha_of(path: str) -> str | None:
+    try:
+        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+def part_path(cache: Path, sha: str) -> Path:
+    return cache / sha[:2] / f"{sha}.parquet"
+
+
+def _parse_task(args: tuple[str, str, ParseFn]) -> tuple[str, dict[str, Any] | None, str | None, str | None]:
+    """Worker: parse one file, write its facts part; (path, report row | None, failure reason | None, sha)."""
+    path, cache, parse = args
+    try:
+        report = parse(path)
+    except ReadError as exc:
+        return path, None, exc.reason, _sha_of(path)
+    except OgiError as exc:
+        return path, None, str(exc), _sha_of(path)
+    except MemoryError:
+        return path, None, "out of memory while parsing", _sha_of(path)
+    except Exception as exc:  # an injected or buggy parser must not stop the batch
+        return path, None, f"internal error ({type(exc).__name__}: {exc})"[:300], _sha_of(path)
+    sha = (report.doc.content_hash if report.doc is not None else "") or _sha_of(path) or report.report_id
+    report.doc = None  # free the document before building frames
+    try:
+        target = part_path(Path(cache), sha)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+        S.write_parquet(facts_part(report), tmp)
+        os.replace(tmp, target)
+    except (pl.exceptions.PolarsError, TypeError, ValueError) as exc:
+        return path, None, f"facts do not fit the store schema ({type(exc).__name__}: {exc})"[:300], sha
+    return path, report_row(report, sha), None, sha
+
+
+def _check_chain(args: tuple[list[tuple[str, bool, bool]], ParseFn, Callable[..., Any]]
+                 ) -> list[tuple[str, list[dict[str, Any]] | None, str | None]]:
+    """Worker: one agency's reports in year order; run the checks where needed, with the previous year's report.
+
+    Each entry is (path, needs findings, follows the entry before it as its previous year). Only the
+    previous report is kept in memory.
+    """
+    chain, parse, run_checks = args
+    out: list[tuple[str, list[dict[str, Any]] | None, str | None]] = []
+    prev: Report | None = None
+    for i, (path, need, follows) in enumerate(chain):
+        next_needs = i + 1 < len(chain) and chain[i + 1][1] and chain[i + 1][2]
+        if not (need or next_needs):
+            prev = None
+            continue
+        try:
+            report = parse(path)
+        except Exception as exc:  # the file changed or vanished since the parse stage
+            out.append((path, None, f"could not re-read for checks ({exc})"[:300]))
+            prev = None
+            continue
+        if need:
+            try:
+                found = run_checks(report, previous=prev if follows else None)
+                rows = [f.as_dict() for f in found]
+                out.append((path, rows, None))
+            except Exception as exc:
+                out.append((path, None, f"checks failed ({type(exc).__name__}: {exc})"[:300]))
+        prev = report
+    return out
+
+
+def _pool_map(fn: Callable[[Any], Any], tasks: list[Any], jobs: int) -> Iterator[Any]:
+    """Map in a process pool (spawned workers, in order) when it pays off, else in this process."""
+    if jobs <= 1 or len(tasks) < 8:
+        yield from map(fn, tasks)
+        return
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("spawn")) as pool:
+        yield from pool.map(fn, tasks, chunksize=max(1, min(32, len(tasks) // (jobs * 8))))
+
+
+# --------------------------------------------------------------------------------------------- store I/O
+
+def _read_frame(out: Path, name: str, schema_name: str | None = None) -> pl.DataFrame:
+    """A frame of the previous store, or an empty one when it is missing or unreadable (→ rebuilt)."""
+    path = out / (f"{name}.parquet" if name != "manifest" else MANIFEST)
+    try:
+        return S.validate(schema_name or name, pl.read_parquet(path))
+    except Exception:
+        return S.empty(schema_name or name)
+
+
+def _write_facts(tmp: Path, reports: pl.DataFrame, cache: Path) -> int:
+    """Stream the cached parts of `reports` (in report_id order) into one validated facts file; row count."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    meta = reports.select("report_id", "agency_key", "source", "agency", "year")
+    empty = S.empty("facts")
+    arrow_schema = empty.to_arrow(compat_level=pl.CompatLevel.oldest()).schema
+    n = 0
+    buf: list[pl.DataFrame] = []
+    buffered = 0
+
+    def flush(writer: pq.ParquetWriter) -> None:
+        nonlocal buf, buffered
+        if not buf:
+            return
+        df = pl.concat(buf, how="vertical").join(meta, on="report_id", how="left", maintain_order="left")
+        df = S.validate("facts", df)
+        writer.write_table(pa.Table.from_batches(df.to_arrow(compat_level=pl.CompatLevel.oldest()).to_batches(),
+                                                 schema=arrow_schema), row_group_size=S.ROW_GROUP)
+        buf, buffered = [], 0
+
+    with pq.ParquetWriter(tmp, arrow_schema, compression="zstd", compression_level=3,
+                          write_statistics=True) as writer:
+        for sha in reports.sort("report_id")["sha256"]:
+            part = pl.read_parquet(part_path(cache, sha))
+            n += part.height
+            buf.append(part)
+            buffered += part.height
+            if buffered >= S.ROW_GROUP:
+                flush(writer)
+        flush(writer)
+    return n
+
+
+# --------------------------------------------------------------------------------------------- the run
+
+@dataclass(slots=True)
+class _Entry:
+    path: str
+    size: int
+    mtime_ns: int
+
+
+def _stat(files: Iterable[str]) -> tuple[list[_Entry], list[tuple[str, str]]]:
+    entries: list[_Entry] = []
+    bad: list[tuple[str, str]] = []
+    for f in files:
+        try:
+            st = os.stat(f)
+        except OSError as exc:
+            bad.append((f, f"cannot read ({exc.strerror or exc})"))
+            continue
+        entries.append(_Entry(f, st.st_size, st.st_mtime_ns))
+    return entries, bad
+
+
+def _previous_ids(reports: pl.DataFrame) -> dict[str, str]:
+    """report_id → the report_id of the same agency's report for the year before (when the store has it)."""
+    canon = canonical(reports.lazy()).collect()
+    by_key = {(k, y): r for k, y, r in canon.select("agency_key", "year", "report_id").iter_rows()}
+    out: dict[str, str] = {}
+    for rid, key, year in reports.select("report_id", "agency_key", "year").iter_rows():
+        if year is not None and (key, year - 1) in by_key:
+            out[rid] = by_key[(key, year - 1)]
+    return out
+
+
+def canonical(reports: pl.LazyFrame) -> pl.LazyFrame:
+    """One report per (agency_key, year): the one with most facts, then latest published, then source."""
+    return (reports.filter(pl.col("year").is_not_null())
+            .sort(["agency_key", "year", "n_facts", "published", "source"],
+                  descending=[False, False, True, True, False], nulls_last=True)
+            .unique(["agency_key", "year"], keep="first", maintain_order=True))
+
+
+def ingest(paths: Sequence[str | Path] = ("data/raw",), out: str | Path = "data/processed", *,
+           jobs: int | None = None, progress: bool = False, full: bool = False,
+           parse: ParseFn = parse_one) -> IngestResult:
+    """Bring the store at `out` up to date with the report files under `paths`; see the module docstring."""
+    out = Path(out)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise IngestError(f"{out}: cannot create the store folder ({exc.strerror or exc})") from None
+    for stale in out.glob(".*.tmp"):
+        with contextlib.suppress(OSError):
+            stale.unlink()
+    jobs = jobs if jobs is not None else min(2, os.cpu_count() or 1)
+    parse_fp = parse_fingerprint() + ("" if parse is parse_one else f":{getattr(parse, '__qualname__', 'custom')}")
+    cache = out / CACHE / hashlib.sha256(parse_fp.encode()).hexdigest()[:16]
+    run_checks, checks_fp = _load_checks()
+
+    files, missing = expand([str(p) for p in paths])
+    entries, unstattable = _stat(files)
+    old_manifest = _read_frame(out, "manifest")
+    old_reports = _read_frame(out, "reports")
+    old_failures = _read_frame(out, "failures")
+    old_findings = _read_frame(out, "findings")
+    if full:
+        old_manifest = S.empty("manifest")
+    old_by_path = {r["path"]: r for r in old_manifest.iter_rows(named=True)}
+    old_rows = {r["sha256"]: r for r in old_reports.iter_rows(named=True)}
+    old_fail = {r["path"]: r for r in old_failures.iter_rows(named=True) if r["stage"] == "read"}
+
+    result = IngestResult()
+    rows: dict[str, dict[str, Any]] = {}  # path → report row
+    failures: dict[str, tuple[str, str, str | None]] = {}  # path → (stage, reason, sha)
+    shas: dict[str, str] = {}
+    to_parse: list[str] = []
+    for e in entries:
+        old = old_by_path.get(e.path)
+        same = (old is not None and old["size"] == e.size and old["mtime_ns"] == e.mtime_ns
+                and old["parse_fp"] == parse_fp)
+        if same and old["status"] in ("ok", "duplicate") and old["sha256"] in old_rows \
+                and part_path(cache, old["sha256"]).exists():
+            rows[e.path] = {**old_rows[old["sha256"]], "source": e.path}
+            shas[e.path] = old["sha256"]
+            result.skipped += 1
+        elif same and old["status"] == "failed" and e.path in old_fail:
+            failures[e.path] = ("read", old_fail[e.path]["reason"], old["sha256"] or None)
+            shas[e.path] = old["sha256"]
+            result.skipped += 1
+        else:
+            to_parse.append(e.path)
+    for path, reason in [*((f.path, f.reason) for f in missing), *unstattable]:
+        failures[path] = ("read", reason, None)
+        result.failed += 1
+
+    from tqdm import tqdm
+
+    bar = tqdm(total=len(to_parse), unit="report", file=sys.stderr, disable=not progress or not to_parse,
+               desc="ingest", leave=False)
+    tasks = [(p, str(cache), parse) for p in to_parse]
+    for n, (path, row, reason, sha) in enumerate(_pool_map(_parse_task, tasks, jobs)):
+        if row is not None:
+            rows[path] = row
+            result.read += 1
+        else:
+            failures[path] = ("read", reason or "unreadable", sha)
+            result.failed += 1
+        shas[path] = sha or ""
+        bar.update(1)
+        if n == 0:
+            _checkpoint("parse")
+    bar.close()
+
+    # the same content under two paths is stored once
+    by_id: dict[str, str] = {}
+    for path in sorted(rows):
+        rid = rows[path]["report_id"]
+        if rid in by_id:
+            failures[path] = ("duplicate", f"same content as {by_id[rid]}", rows[path]["sha256"])
+            del rows[path]
+        else:
+            by_id[rid] = path
+
+    reports = pl.DataFrame(list(rows.values()), schema={c: t for c, t in S.polars_schema("reports").items()
+                                                         if c not in ("agency_key", "n_findings", "previous_id")})
+    keys = assign_keys(reports.select("report_id", "agency", "region").iter_rows())
+    reports = reports.with_columns(pl.col("report_id").replace_strict(keys, default=None).alias("agency_key"),
+                                   pl.lit(0).alias("n_findings"), pl.lit(None, pl.String).alias("previous_id"))
+    prev = _previous_ids(reports) if run_checks is not None else {}
+    reports = reports.with_columns(pl.col("report_id").replace_strict(prev, default=None, return_dtype=pl.String)
+                                   .alias("previous_id"))
+
+    # findings: reuse where the report, its previous report and the checks are unchanged
+    checks_key = {rid: hashlib.sha256(f"{checks_fp}:{parse_fp}:{prev.get(rid, '')}".encode()).hexdigest()[:16]
+                  for rid in reports["report_id"]}
+    old_key = {old_rows[m["sha256"]]["report_id"]: m["checks_key"]
+               for m in old_by_path.values() if m["sha256"] in old_rows}
+    finding_rows: list[dict[str, Any]] = []
+    if run_checks is not None:
+        keep = {rid for rid in checks_key if old_key.get(rid) == checks_key[rid]}
+        finding_rows = [r for r in old_findings.iter_rows(named=True) if r["report_id"] in keep]
+        need = set(checks_key) - keep
+        path_of = dict(zip(reports["report_id"], reports["source"], strict=True))
+        chains: dict[str, list[tuple[str, bool, bool]]] = {}
+        ordered = reports.sort("agency_key", "year", "report_id", nulls_last=True)
+        last: dict[str, str] = {}
+        for rid, key in ordered.select("report_id", "agency_key").iter_rows():
+            follows = prev.get(rid) is not None and last.get(key) == prev.get(rid)
+            chains.setdefault(key, []).append((path_of[rid], rid in need, follows))
+            last[key] = rid
+        # a chain entry that is not the canonical previous still gets checks, just without `previous`
+        chain_tasks = [(c, parse, run_checks) for c in chains.values() if any(n for _, n, _ in c)]
+        id_of = {v: k for k, v in path_of.items()}
+        for results in _pool_map(_check_chain, chain_tasks, jobs):
+            for path, found, reason in results:
+                rid = id_of[path]
+                if found is None:
+                    failures[path] = ("check", reason or "checks failed", rows[path]["sha256"])
+                    checks_key[rid] = "failed"
+                    continue
+                for seq, f in enumerate(found):
+                    finding_rows.append({
+                        "report_id": rid, "seq": seq, "rule": f["rule"], "severity": f["severity"],
+                        "message_zh": f["message_zh"], "message_en": f["message_en"], "line": int(f["line"] or 0),
+                        "quote": f["quote"] or "", "expected": f.get("expected"), "actual": f.get("actual"),
+                        "evidence_json": _canonical_json(f.get("evidence", [])),
+                    })
+    meta = reports.select("report_id", "agency_key", "year", "source")
+    findings = (pl.DataFrame(finding_rows, schema={c: t for c, t in S.polars_schema("findings").items()
+                                                   if c not in ("agency_key", "year", "source")})
+                .join(meta, on="report_id", how="inner"))
+    findings = S.validate("findings", findings).sort("report_id", "seq")
+    counts = findings.group_by("report_id").len("n")
+    reports = (reports.join(counts, on="report_id", how="left")
+               .with_columns(pl.col("n").fill_null(0).alias("n_findings")).drop("n"))
+    reports = S.validate("reports", reports).sort("agency_key", "year", "report_id", nulls_last=True)
+
+    fail_df = S.validate("failures", pl.DataFrame(
+        [{"path": p, "stage": s, "reason": r, "sha256": h} for p, (s, r, h) in failures.items()],
+        schema=S.polars_schema("failures"))).sort("path", "stage")
+    entry_of = {e.path: e for e in entries}
+    manifest_rows = []
+    for e in entries:
+        status = "ok" if e.path in rows else ("duplicate" if failures.get(e.path, ("",))[0] == "duplicate"
+                                               else "ok" if failures.get(e.path, ("",))[0] == "check" else "failed")
+        rid = rows[e.path]["report_id"] if e.path in rows else None
+        manifest_rows.append({"path": e.path, "size": entry_of[e.path].size, "mtime_ns": entry_of[e.path].mtime_ns,
+                              "sha256": shas.get(e.path) or "", "status": status, "parse_fp": parse_fp,
+                              "checks_key": checks_key.get(rid, "") if rid else ""})
+    manifest = S.validate("manifest", pl.DataFrame(manifest_rows, schema=S.polars_schema("manifest"))).sort("path")
+    result.dropped = len(set(old_by_path) - set(entry_of))
+
+    result.reports, result.findings = reports.height, findings.height
+    result.failures = [(p, f"{s}: {r}" if s != "read" else r) for p, (s, r, _) in sorted(failures.items())]
+    unchanged = (not to_parse and result.dropped == 0 and manifest.equals(old_manifest)
+                 and reports.equals(old_reports) and findings.equals(old_findings) and fail_df.equals(old_failures)
+                 and (out / "facts.parquet").exists())
+    if unchanged:
+        result.facts = pl.scan_parquet(out / "facts.parquet").select(pl.len()).collect().item()
+        return result
+
+    # write everything to temp files, then rename into place (manifest last)
+    tmp = {name: out / f".{name}.parquet.{os.getpid()}.tmp" for name in (*S.FRAMES, "manifest")}
+    try:
+        result.facts = _write_facts(tmp["facts"], reports, cache)
+        S.write_parquet(reports, tmp["reports"])
+        S.write_parquet(findings, tmp["findings"])
+        S.write_parquet(fail_df, tmp["failures"])
+        S.write_parquet(manifest, tmp["manifest"])
+        for t in tmp.values():
+            with open(t, "rb") as fh:
+                os.fsync(fh.fileno())
+        _checkpoint("write")
+        for name in ("facts", "findings", "failures", "reports"):
+            os.replace(tmp[name], out / f"{name}.parquet")
+            _checkpoint(f"rename-{name}")
+        os.replace(tmp["manifest"], out / MANIFEST)
+    except BaseException:
+        for t in tmp.values():
+            with contextlib.suppress(OSError):
+                t.unlink()
+        raise
+    result.written = True
+    _collect_garbage(out, cache, set(reports["sha256"]))
+    return result
+
+
+def _collect_garbage(out: Path, cache: Path, live: set[str]) -> None:
+    """Remove cached parts no report refers to and caches of other parser versions."""
+    root = out / CACHE
+    for d in root.iterdir() if root.exists() else ():
+        if d != cache and d.is_dir():
+            import shutil
+
+            shutil.rmtree(d, ignore_errors=True)
+    for part in cache.glob("*/*.parquet") if cache.exists() else ():
+        if part.stem not in live:
+            with contextlib.suppress(OSError):
+                part.unlink()

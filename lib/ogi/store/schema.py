@@ -1,0 +1,152 @@
+"""The store's frames, each declared once as a dataframely schema and validated on every write.
+
+Frames: `reports` (one row per report), `facts` (one row per figure, dims flattened), `findings`
+(check results), `failures` (inputs that could not be read) and the ingest `manifest`.
+Parquet is written with fixed settings so the same rows always give the same bytes.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import dataframely as dy
+import polars as pl
+
+from ogi.vocabulary import DIMS
+
+#: dims keys that get their own `dim_<key>` column: every vocabulary key plus the free-label keys.
+FREE_DIM_KEYS = ("label", "reason", "item", "category", "source", "of")
+DIM_KEYS: tuple[str, ...] = tuple(dict.fromkeys([*sorted(DIMS), *FREE_DIM_KEYS]))
+DIM_COLUMNS: tuple[str, ...] = tuple(f"dim_{k}" for k in DIM_KEYS)
+
+FRAMES = ("reports", "facts", "findings", "failures")
+PARQUET_OPTIONS: dict[str, Any] = {"compression": "zstd", "compression_level": 3, "statistics": True}
+ROW_GROUP = 65_536
+
+
+class ReportsSchema(dy.Schema):
+    """One row per report read; `report_id` is the content hash the parser gives."""
+
+    report_id = dy.String(nullable=False, primary_key=True)
+    source = dy.String(nullable=False)
+    sha256 = dy.String(nullable=False)
+    agency_key = dy.String(nullable=False)
+    agency = dy.String(nullable=True)
+    region = dy.String(nullable=True)
+    year = dy.Int64(nullable=True)
+    template = dy.String(nullable=False)
+    published = dy.String(nullable=True)
+    doc_number = dy.String(nullable=True)
+    signer = dy.String(nullable=True)
+    title = dy.String(nullable=True)
+    kind = dy.String(nullable=False)
+    encoding = dy.String(nullable=False)
+    truncated = dy.Bool(nullable=False)
+    line_count = dy.Int64(nullable=False)
+    n_facts = dy.Int64(nullable=False)
+    n_blanks = dy.Int64(nullable=False)
+    n_findings = dy.Int64(nullable=False)
+    previous_id = dy.String(nullable=True)  # the same agency's previous-year report the checks compared with
+    problems = dy.List(dy.String(), nullable=False)
+
+
+def _facts_schema() -> type[dy.Schema]:
+    """Facts: the facts.md fields, provenance, and one string column per dims key (built from the vocabulary)."""
+    cols: dict[str, Any] = {
+        "__doc__": "One row per fact; `dims_json` keeps the full dims dict so nothing is lost.",
+        "report_id": dy.String(nullable=False),
+        "seq": dy.Int64(nullable=False),  # the fact's position in the report (keeps the parser's order)
+        "agency_key": dy.String(nullable=False),
+        "source": dy.String(nullable=False),
+        "agency": dy.String(nullable=True),
+        "year": dy.Int64(nullable=True),
+        "metric": dy.String(nullable=False),
+        "value": dy.Float64(nullable=False),
+        "unit": dy.String(nullable=False),
+        "scope": dy.String(nullable=False, regex=r"^(year|cumulative)$"),
+        "origin": dy.String(nullable=False, regex=r"^(table|prose)$"),
+        "line": dy.Int64(nullable=False),
+        "quote": dy.String(nullable=False),
+        "loc": dy.String(nullable=False),
+        "dims_json": dy.String(nullable=False),
+    }
+    for c in DIM_COLUMNS:
+        cols[c] = dy.String(nullable=True)
+    return type("FactsSchema", (dy.Schema,), cols)
+
+
+FactsSchema = _facts_schema()
+#: the facts columns that come from the report file alone (cached per content hash; the rest is joined).
+FACT_PART_COLUMNS = tuple(c for c in FactsSchema.column_names() if c not in ("agency_key", "source", "agency", "year"))
+
+
+class FindingsSchema(dy.Schema):
+    """One row per check finding, with its evidence as canonical JSON."""
+
+    report_id = dy.String(nullable=False)
+    seq = dy.Int64(nullable=False)
+    agency_key = dy.String(nullable=False)
+    year = dy.Int64(nullable=True)
+    source = dy.String(nullable=False)
+    rule = dy.String(nullable=False)
+    severity = dy.String(nullable=False, regex=r"^(error|warning|info)$")
+    message_zh = dy.String(nullable=False)
+    message_en = dy.String(nullable=False)
+    line = dy.Int64(nullable=False)
+    quote = dy.String(nullable=False)
+    expected = dy.Float64(nullable=True)
+    actual = dy.Float64(nullable=True)
+    evidence_json = dy.String(nullable=False)
+
+
+class FailuresSchema(dy.Schema):
+    """Every input that could not be stored, and why (`stage`: read | duplicate | check)."""
+
+    path = dy.String(nullable=False)
+    stage = dy.String(nullable=False)
+    reason = dy.String(nullable=False)
+    sha256 = dy.String(nullable=True)
+
+
+class ManifestSchema(dy.Schema):
+    """What the last ingest saw per input path, so unchanged files are skipped without re-parsing."""
+
+    path = dy.String(nullable=False, primary_key=True)
+    size = dy.Int64(nullable=False)
+    mtime_ns = dy.Int64(nullable=False)
+    sha256 = dy.String(nullable=False)
+    status = dy.String(nullable=False)  # ok | failed | duplicate
+    parse_fp = dy.String(nullable=False)
+    checks_key = dy.String(nullable=False)  # fingerprint of the checks and the previous report they saw
+
+
+SCHEMAS: dict[str, type[dy.Schema]] = {
+    "reports": ReportsSchema,
+    "facts": FactsSchema,
+    "findings": FindingsSchema,
+    "failures": FailuresSchema,
+    "manifest": ManifestSchema,
+}
+
+
+def polars_schema(name: str) -> pl.Schema:
+    """The Polars schema of one frame (for empty frames and lazy scans)."""
+    return pl.Schema(SCHEMAS[name].create_empty().schema)
+
+
+def empty(name: str) -> pl.DataFrame:
+    """An empty frame of `name` with its declared schema."""
+    return SCHEMAS[name].create_empty()
+
+
+def validate(name: str, df: pl.DataFrame) -> pl.DataFrame:
+    """Cast `df` to the declared schema of `name`, in declared column order; raise if any rule fails."""
+    schema = SCHEMAS[name]
+    out = schema.validate(df.select(schema.column_names()), cast=True)
+    return pl.DataFrame(out)
+
+
+def write_parquet(df: pl.DataFrame, path: str | Path) -> None:
+    """Write a frame with the store's fixed Parquet settings (same rows → same bytes)."""
+    df.write_parquet(path, row_group_size=ROW_GROUP, **PARQUET_OPTIONS)
