@@ -1,11 +1,97 @@
-"""The parsing pipeline (placeholder until the real stages land)."""
+"""The parsing pipeline: tables, template, metadata, sections, prose facts, mentions, truncation."""
 
 from __future__ import annotations
 
+import re
+
 from ogi.document import Document
-from ogi.facts import Report
+from ogi.facts import Fact, Report
+from ogi.parse.layout import find_tables
+from ogi.parse.mentions import scan_mentions
+from ogi.parse.meta import extract_meta
+from ogi.parse.prose import extract_prose
+from ogi.parse.sections import find_sections
+from ogi.parse.tables import TableFacts, read_table
+
+_FP_2021 = re.compile(r"本年制发件数|本年废止件数|现行有效件数|本年收费金额|逾期未按收费通知")
+_FP_2019 = re.compile(r"本年新制作数量|本年新公开数量|第二十条第（九）项|采购总金额|其他对外管理服务事项")
+_FP_STAT = re.compile(r"政府信息公开情况统计表|统计指标|回应公众关注热点|政府信息公开会议和培训情况")
+_END_OK = re.compile(r"[。！？!?”」）)\]】.；;:：]$|日$|\d$|附件\S*$|印发$|[。]\s*$")
+
+
+def detect_template(doc: Document, tf: TableFacts, year: int | None) -> str:
+    text = "".join(x.replace(" ", "") for x in doc.norm)
+    if _FP_2021.search(text):
+        return "2021"
+    if _FP_2019.search(text):
+        return "2019"
+    if "sec3" in tf.blocks or "art20" in tf.blocks:
+        return "2021" if (year or 0) >= 2021 else "2019"
+    if _FP_STAT.search(text) and "form" in tf.blocks:
+        return "statform"
+    if "form" in tf.blocks:
+        return "pre2014"
+    return "narrative"
+
+
+def _truncated(doc: Document) -> bool:
+    """The text stops mid-sentence: a long last line without closing punctuation."""
+    for line in reversed(doc.norm):
+        s = line.strip()
+        if not s:
+            continue
+        if "|" in s or line.startswith("\t"):
+            return False
+        return len(s) >= 12 and not _END_OK.search(s)
+    return False
+
+
+def _claim_table_spans(doc: Document, facts: list[Fact], spans: dict[int, list[tuple[int, int]]]) -> None:
+    """Mark where each table fact's figure stands in its line, so the mention pass skips it."""
+    for f in facts:
+        if not f.line or f.line > len(doc.norm):
+            continue
+        line = doc.norm[f.line - 1]
+        cell = f.quote.rsplit("|", 1)[-1].strip()
+        token = re.sub(r"[^\d.,+-]", "", cell) or cell
+        taken = spans.setdefault(f.line, [])
+        start = 0
+        while True:
+            pos = line.find(token, start)
+            if pos < 0:
+                break
+            if not any(a <= pos < b for a, b in taken):
+                taken.append((pos, pos + len(token)))
+                break
+            start = pos + 1
 
 
 def run(doc: Document) -> Report:
-    return Report(source=doc.source, report_id=doc.content_hash[:16], kind=doc.kind, encoding=doc.encoding,
-                  line_count=len(doc.lines), doc=doc)
+    tables = doc.tables or find_tables(doc)
+    tf = TableFacts()
+    for t in tables:
+        read_table(t, tf)
+    meta = extract_meta(doc.lines, doc.norm)
+    template = detect_template(doc, tf, meta.year)
+    table_lines: set[int] = set()
+    for t in tables:
+        if any(len(r) > 1 for r in t.rows) or any(c.text for r in t.rows for c in r):
+            table_lines.update(range(t.line, t.end_line + 1))
+    spans: dict[int, list[tuple[int, int]]] = {}
+    _claim_table_spans(doc, tf.facts, spans)
+    prose = extract_prose(doc.lines, doc.norm, table_lines)
+    for line, ss in prose.spans.items():
+        spans.setdefault(line, []).extend(ss)
+    mentions = scan_mentions(doc.lines, doc.norm, spans)
+    facts = tf.facts + prose.facts + mentions
+    facts.sort(key=lambda f: (f.line, f.metric.startswith("mention."), f.metric))
+    report = Report(
+        source=doc.source, report_id=doc.content_hash[:16], agency=meta.agency, region=meta.region, year=meta.year,
+        template=template, doc_number=meta.doc_number, signer=meta.signer, published=meta.published,
+        title=meta.title, kind=doc.kind, encoding=doc.encoding, line_count=len(doc.lines),
+        truncated=_truncated(doc), sections=find_sections(doc), facts=facts, blanks=tf.blanks,
+        problems=list(tf.problems), doc=doc,
+    )
+    if report.truncated:
+        report.problems.append("text ends mid-sentence (truncated?)")
+    return report

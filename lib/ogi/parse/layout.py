@@ -1,0 +1,118 @@
+"""Find tables in plain-text layouts and turn them into the one table model (rows of Cells).
+
+Real copies lay tables out as: one cell per line indented with a tab, rows split by blank lines
+(seeds 000, 002); one cell per line ending in ` |` (seed 003, h005, h010); `|`-separated rows on one
+line (HTML-to-text copies, h004, h013); one cell per line separated by blank lines (h006, h016).
+All become `Table(rows=[[Cell...]])`: cells are stream-ordered, and a row ends where the layout
+says so (a blank line between tab-indented cells, the end of an inline `|` row). Layouts that give
+no row boundaries yield one long row per region; the template reader re-cuts rows at labels.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ogi.document import Cell, Document, Table
+
+# words that only occur in table cells (captions, headers, template row labels)
+_ANCHORS = (
+    "第二十条第", "信息内容", "申请人情况", "本年新收", "勾稽关系", "指标名称", "统计指标", "结果维持",
+    "本年制发件数", "本年新制作", "自然人", "附表", "统计表",
+)
+_SENTENCE = re.compile(r"[。；;！？]|[，,].*[，,]")
+_MAX_CELL = 80
+
+
+def _is_cellish(raw: str) -> bool:
+    """A line that can be a table cell: tab-led, holding `|`, or short and not a sentence."""
+    if raw.startswith("\t") or "|" in raw:
+        return True
+    s = raw.strip()
+    return 0 < len(s) <= 40 and not _SENTENCE.search(s)
+
+
+def split_pipes(raw: str) -> list[str]:
+    """Cells of a `|` line: each `|` ends a cell; a leading `|` only starts the row."""
+    s = raw.strip()
+    if s.startswith("|") and s.strip("|").strip():
+        s = s[1:]
+    parts = s.split("|")
+    if parts and parts[-1].strip() == "":
+        parts.pop()
+    return [p.strip() for p in parts]
+
+
+def find_tables(doc: Document) -> list[Table]:
+    """Tables found in the text layout of `doc` (regions around table anchors)."""
+    norm = doc.norm
+    n = len(norm)
+    cellish = [_is_cellish(x) or not x.strip() for x in norm]
+    anchor = [i for i, x in enumerate(norm) if _is_cellish(x) and any(a in x.replace(" ", "") for a in _ANCHORS)]
+    tables: list[Table] = []
+    covered = -1
+    for a in anchor:
+        if a <= covered:
+            continue
+        start = a
+        while start > 0 and cellish[start - 1] and start - 1 > covered:
+            start -= 1
+        end = a
+        while end + 1 < n and cellish[end + 1]:
+            end += 1
+        while start < end and not norm[start].strip():
+            start += 1
+        while end > start and not norm[end].strip():
+            end -= 1
+        tables.append(_build(doc, start, end))
+        covered = end
+    return tables
+
+
+def _build(doc: Document, start: int, end: int) -> Table:
+    rows: list[list[Cell]] = []
+    row: list[Cell] = []
+    lines, norm = doc.lines, doc.norm
+    prev_tab_cell = False
+    for i in range(start, end + 1):
+        raw, s = lines[i], norm[i]
+        lineno = i + 1
+        if not s.strip():
+            if row and prev_tab_cell:
+                rows.append(row)
+                row = []
+            prev_tab_cell = False
+            continue
+        if "|" in s:
+            parts = split_pipes(s)
+            raw_parts = split_pipes(raw) if len(split_pipes(raw)) == len(parts) else parts
+            inline = len([p for p in parts if p]) > 1 or s.strip().startswith("|")
+            if inline and len(parts) > 1:
+                if row:
+                    rows.append(row)
+                    row = []
+                rows.append([Cell(raw=r, text=p, line=lineno) for r, p in zip(raw_parts, parts, strict=False)])
+            else:
+                row.extend(Cell(raw=r, text=p, line=lineno) for r, p in zip(raw_parts, parts, strict=False))
+            prev_tab_cell = False
+            continue
+        if s.startswith("\t"):
+            row.append(Cell(raw=raw.strip(), text=s.strip(), line=lineno))
+            prev_tab_cell = True
+            continue
+        # a bare line: the continuation of a wrapped tab cell, or a cell of a one-per-line layout
+        if prev_tab_cell and row and row[-1].text and not _is_value(s.strip()) and not _is_value(row[-1].text):
+            last = row[-1]
+            row[-1] = Cell(raw=last.raw + raw.strip(), text=last.text + s.strip(), line=last.line)
+            continue
+        row.append(Cell(raw=raw.strip(), text=s.strip(), line=lineno))
+        prev_tab_cell = False
+    if row:
+        rows.append(row)
+    return Table(rows=rows, line=start + 1, end_line=end + 1)
+
+
+_VALUE = re.compile(r"[+-]?\d[\d,，]*(?:\.\d+)?\s*(?:元|万元|条|件|次|人次|人|个|篇|%)?")
+
+
+def _is_value(s: str) -> bool:
+    return bool(_VALUE.fullmatch(s.strip()))

@@ -1,0 +1,72 @@
+"""The coverage pass: every digit run not yet bound to a fact becomes a typed mention.
+
+Dates, years, phone numbers, postcodes, document numbers, web addresses, list numbers and
+percentages get their own `mention.*` metric; any other number is `mention.other` with the words
+before it as `dims.label`, so nothing a report says is lost.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ogi.facts import Fact
+from ogi.text import parse_number
+
+_DIGITS = re.compile(r"\d+(?:[.,，]\d+)*")
+_SPECIAL: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("mention.url", re.compile(r"(?:https?://|www\.)[\w./:%?=&#~+-]+", re.I)),
+    ("mention.doc_number", re.compile(r"[〔\[【(（]\s*(?:19|20)\d{2}\s*[〕\]】)）]\s*\d+\s*号|\d{9}/\d{4}-\d{5}|[A-Z]{2}\d{5}-\d{4}-\d{4}-\d{5}")),
+    ("mention.date", re.compile(
+        r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?|"
+        r"\d{1,2}\s*月\s*\d{1,2}\s*日|(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:[0-2]\d|3[01])|\d{1,2}:\d{2}")),
+    ("mention.phone", re.compile(r"(?<!\d)(?:0\d{2,3}-?\d{7,8}|1[3-9]\d{9}|\d{7,8})(?!\d)")),
+    ("mention.postcode", re.compile(r"(?:邮编|邮政编码)\s*[:：]?\s*\d{6}")),
+    ("mention.year", re.compile(r"(?:19|20)\d{2}(?=\s*年)|(?<![\d.])(?:19|20)\d{2}(?![\d.%])")),
+    ("mention.ordinal", re.compile(r"^\s*[（(]?\d{1,2}[)）.．、:]|第\s*\d+|[（(]\d{1,2}[)）]|(?<![\d.])\d{1,2}(?=[.．、](?!\d))")),
+)
+
+
+def _covered(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(a <= start and end <= b for a, b in spans)
+
+
+def scan_mentions(lines: list[str], norm: list[str], spans: dict[int, list[tuple[int, int]]]) -> list[Fact]:
+    """Mentions for every digit run of every line that `spans` (line → covered ranges) leaves open."""
+    out: list[Fact] = []
+    for i, line in enumerate(norm):
+        if not any(ch.isdigit() for ch in line):
+            continue
+        lineno = i + 1
+        covered = list(spans.get(lineno, ()))
+        for metric, pat in _SPECIAL:
+            for m in pat.finditer(line):
+                if _covered(covered, m.start(), m.end()) or not any(ch.isdigit() for ch in m.group(0)):
+                    continue
+                if metric == "mention.ordinal":
+                    d = _DIGITS.search(line, m.start())
+                    if d is None or _covered(covered, d.start(), d.end()):
+                        continue
+                digits = "".join(ch for ch in m.group(0) if ch.isdigit())
+                value = _num(digits)
+                out.append(Fact(metric=metric, value=value, unit="", line=lineno, quote=m.group(0).strip()[:80],
+                                dims={}, origin="prose"))
+                covered.append((m.start(), m.end()))
+        for m in _DIGITS.finditer(line):
+            if _covered(covered, m.start(), m.end()):
+                continue
+            value = parse_number(m.group(0)) if len(m.group(0)) <= 18 else None
+            if value is None:
+                value = _num("".join(ch for ch in m.group(0) if ch.isdigit()))
+            before = re.split(r"[，,；;。：:、|（）()]", line[max(0, m.start() - 16):m.start()])[-1].strip()
+            after = re.match(r"\s*([^\d\s，,；;。、|]{0,4})", line[m.end():])
+            out.append(Fact(metric="mention.other", value=value, unit=(after.group(1)[:2] if after else ""),
+                            line=lineno, quote=line[max(0, m.start() - 16):m.end() + 6].strip(),
+                            dims={"label": before}, origin="prose"))
+            covered.append((m.start(), m.end()))
+    return out
+
+
+def _num(digits: str) -> int | float:
+    if not digits:
+        return 0
+    return int(digits) if len(digits) <= 15 else float(digits)

@@ -1,0 +1,270 @@
+"""Figures in running text, bound to what they count (主动公开政府信息119条, 现场接待78人次 …).
+
+Each sentence is scanned for counts (a number and a unit, Arabic or Chinese numerals). The words
+before the number (and, when those say little, the words after it) decide the metric through the
+rules in RULES; list context carries across a sentence (…信息99条，其中，机构职能类1条 …) so that
+category items bind to the proactive total they break down. Negative statements (未收到…申请,
+没有…行政复议) become explicit zeros. What no rule claims is left to the mention scanner.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ogi.facts import Fact
+from ogi.text import cn_to_number, parse_number
+
+UNITS = r"(?:人次|万元|元|条|件|次|人|名|个|篇|份|起|场|期|项|户|册|家|批|处|余条|余件|余次|多条|余人次|余人)"
+_NUM = re.compile(rf"(\d[\d,，]*(?:\.\d+)?|[一二两三四五六七八九十百千]+)\s*({UNITS})")
+_PCT = re.compile(r"(\d+(?:\.\d+)?)\s*[%％]")
+_SENT = re.compile(r"[^。！？!?]+[。！？!?]?")
+_CLAUSE_SPLIT = re.compile(r"[，,；;：:、（）()“”\"《》]")
+_CHANNELS: tuple[tuple[str, str], ...] = (
+    (r"微信|公众号", "wechat"), (r"微博", "weibo"), (r"公开栏|揭示板|公示栏|宣传栏|公告栏", "bulletin_board"),
+    (r"公报", "gazette"), (r"新媒体|抖音|视频号", "new_media"), (r"网站|门户|网上公开|网上|政务网|公开网", "website"),
+)
+_COMPLAINT = re.compile(r"12345|热线|专线|投诉|举报|信访|交办|指挥平台|意见建议|网民|来信|诉求")
+_INQUIRY = re.compile(r"咨询|接待|来访|来电|访问")
+_NEG = re.compile(r"(?:没有|未|无|均未|尚未|暂无|无一)")
+
+
+@dataclass(slots=True)
+class ProseFacts:
+    facts: list[Fact] = field(default_factory=list)
+    spans: dict[int, list[tuple[int, int]]] = field(default_factory=dict)  # line → covered [start, end)
+
+    def add(self, fact: Fact, line: int, start: int, end: int) -> None:
+        self.facts.append(fact)
+        self.spans.setdefault(line, []).append((start, end))
+
+
+def _channel(label: str) -> str | None:
+    for pat, code in _CHANNELS:
+        if re.search(pat, label):
+            return code
+    return None
+
+
+def _clean_label(s: str) -> str:
+    s = re.sub(r"^[\s，,；;：:、。.]+|[\s，,；;：:、]+$", "", s)
+    s = re.sub(r"^(?:其中|具体包括|包括|分别为|主要有|共计|共|累计|合计|全年|今年来|本年度|年度)[：:，,]?", "", s)
+    s = re.sub(r"^\d+[.．、]", "", s)
+    return s.strip()
+
+
+def _category(label: str) -> str:
+    s = _clean_label(label)
+    s = re.sub(r"^(?:公开|发布|主动公开)", "", s)
+    for suffix in ("类信息", "信息", "类"):
+        if s.endswith(suffix) and len(s) > len(suffix):
+            return s[: -len(suffix)]
+    return s
+
+
+def _value(tok: str) -> int | float | None:
+    if tok[0].isdigit():
+        return parse_number(tok)
+    return cn_to_number(tok)
+
+
+def extract_prose(lines: list[str], norm: list[str], skip: set[int]) -> ProseFacts:
+    """Facts from every line not in `skip` (1-based lines that belong to tables)."""
+    out = ProseFacts()
+    for i, line in enumerate(norm):
+        lineno = i + 1
+        if lineno in skip or not re.search(r"[\d一二两三四五六七八九十]", line):
+            continue
+        if not re.search(r"[\u4e00-\u9fff]", line):
+            continue
+        for sm in _SENT.finditer(line):
+            _sentence(out, lines[i], line, lineno, sm.start(), sm.group(0))
+    return out
+
+
+def _sentence(out: ProseFacts, raw: str, line: str, lineno: int, base: int, sent: str) -> None:
+    ctx = _Context()
+    if re.match(r"^\s*(?:其中|具体包括|包括)", sent):
+        ctx.listing = True
+    prev_end = 0
+    for m in _NUM.finditer(sent):
+        tok, unit = m.group(1), m.group(2)
+        if not tok[0].isdigit() and not re.search(r"名|人|个|次|篇|条|件", unit):
+            prev_end = m.end()
+            continue
+        value = _value(tok)
+        if value is None:
+            prev_end = m.end()
+            continue
+        # a date or year is not a count ("2019年…", "12月31日")
+        before = sent[prev_end:m.start()]
+        after = sent[m.end():m.end() + 24]
+        after = re.split(r"[，,；;。]", after)[0]
+        clause_start = max((x.end() for x in re.finditer(r"[，,；;。]", sent[:m.start()])), default=0)
+        clause = sent[clause_start:m.start()]
+        label = _clean_label(re.split(r"[，,；;]", before)[-1]) or _clean_label(clause)
+        q0 = base + clause_start
+        q1 = base + m.end() + len(after)
+        quote = raw[q0:q1].strip() if len(raw) >= q1 else line[q0:q1].strip()
+        start, end = base + m.start(1), base + m.end(1)
+        unit_clean = unit.replace("余", "").replace("多", "")
+        facts = _classify(ctx, label, clause, before, after, unit_clean, value, sent, m.start())
+        approx = unit.startswith(("余", "多")) or after.startswith(("余", "多"))
+        if approx:
+            facts = []
+        if not tok[0].isdigit() and not facts:
+            prev_end = m.end()
+            continue
+        if not facts:
+            facts = [("mention.other", {"label": label[-20:] or _clean_label(after)[:20]}, "year")]
+        for metric, dims, scope in facts:
+            out.add(Fact(metric=metric, value=value, unit=unit_clean, line=lineno, quote=quote or sent.strip(),
+                         dims=dims, scope=scope, origin="prose"), lineno, start, end)
+        prev_end = m.end()
+    _percentages(out, raw, line, lineno, base, sent)
+    _negatives(out, raw, line, lineno, base, sent)
+
+
+@dataclass(slots=True)
+class _Context:
+    listing: bool = False  # inside "其中 …" after a proactive total
+    channel: str | None = None
+    parent: str | None = None
+    review_or_lit: str = ""
+
+
+def _classify(ctx: _Context, label: str, clause: str, before: str, after: str, unit: str,
+              value: float | int, sent: str, pos: int) -> list[tuple[str, dict[str, str], str]]:
+    """Metric(s) for one count, given the words around it and the sentence context."""
+    words = label + " " + clause
+    if re.search(r"^\s*(?:其中|具体包括|包括)", before) or re.search(r"其中|具体包括|包括[：:]", clause):
+        ctx.listing = True
+    scope = "cumulative" if re.search(r"历年|至今|截至目前累计|建站以来", words) else "year"
+    res: list[tuple[str, dict[str, str], str]] = []
+    paren_open = sent[:pos].count("（") + sent[:pos].count("(") > sent[:pos].count("）") + sent[:pos].count(")")
+    if (unit in ("人次",) and _INQUIRY.search(words)) or (unit in ("人次", "次", "条", "件") and re.search(r"咨询|接待", label)):
+        return [("inquiries.count", {"channel": _clean_label(label) or "咨询"}, "year")]
+    if _COMPLAINT.search(label) or (not label and _COMPLAINT.search(after)):
+        src = _clean_label(label) if _COMPLAINT.search(label) else _clean_label(after)
+        src = re.sub(r"^(?:受理办结|受理|办结|接到|接收|处理答复|处理|答复|收到)", "", src)
+        return [("complaints.count", {"source": src or "投诉"}, "year")]
+    if re.search(r"政策解读|解读", words) and unit in ("次", "篇", "条", "场", "期"):
+        return [("interpretation.count", {}, "year")]
+    if re.search(r"行政复议", words) and unit in ("件", "起", "次", "宗"):
+        ctx.review_or_lit = "review"
+        return [("review.count", {}, "year")]
+    if re.search(r"行政诉讼", words) and unit in ("件", "起", "次", "宗"):
+        ctx.review_or_lit = "litigation"
+        return [("litigation.count", {}, "year")]
+    if re.search(r"工作人员|专职|兼职|人员", label + after) and unit in ("人", "名"):
+        kind = "full_time" if "专职" in label + after else "part_time" if "兼职" in label + after else ""
+        return [("staff.count", {"kind": kind} if kind else {}, "year")]
+    if unit in ("件", "份", "次", "条"):
+        app = _applications(label, after, words)
+        if app:
+            return [app]
+    if unit not in ("条", "篇", "件", "个"):
+        return res
+    if re.search(r"全文电子化", words):
+        return [("proactive.electronic", {}, "year")]
+    ch = _channel(label) or (_channel(clause) if not ctx.listing else None)
+    is_total = bool(re.search(r"主动公开|公开(?:政府)?信息|发布(?:各类)?(?:政府|政务)?信息|公开政务信息", label + clause))
+    if paren_open and ctx.parent:
+        cat = _category(label)
+        if cat:
+            return [("proactive.category", {"category": cat, "parent": ctx.parent}, "year")]
+    if ch and unit in ("条", "篇"):
+        ctx.channel = ch
+        res.append(("proactive.channel", {"channel": ch}, scope))
+        if is_total and not ctx.listing and not re.search(r"其中|依托|通过", label + clause):
+            res.append(("proactive.total", {}, scope))
+        return res
+    if is_total and unit == "条" and not ctx.listing:
+        ctx.listing = False
+        res.append(("proactive.total", {}, scope))
+        if ctx.channel:
+            res.append(("proactive.channel", {"channel": ctx.channel}, scope))
+        return res
+    if ctx.listing and unit in ("条", "篇"):
+        cat = _category(label)
+        if cat and len(cat) <= 40 and not re.search(r"\d", cat):
+            ctx.parent = cat
+            return [("proactive.category", {"category": cat}, "year")]
+    if ctx.channel and unit == "条" and not ctx.listing:
+        return [("proactive.channel", {"channel": ctx.channel}, scope)]
+    return res
+
+
+def _applications(label: str, after: str, words: str) -> tuple[str, dict[str, str], str] | None:
+    both = label + "|" + after
+    if re.search(r"结转下年度|转入下年度|顺延到下年度", both):
+        return ("applications.carried_forward", {}, "year")
+    if re.search(r"上年度?结转", both):
+        return ("applications.carried_over", {}, "year")
+    if not re.search(r"申请|依申请", both + words):
+        return None
+    if re.search(r"信函申请|信函", label):
+        return ("applications.channel", {"channel": "letter"}, "year")
+    if re.search(r"网络申请|网上申请|网络", label):
+        return ("applications.channel", {"channel": "online"}, "year")
+    if re.search(r"当面", label):
+        return ("applications.channel", {"channel": "in_person"}, "year")
+    if re.search(r"予以公开|同意公开", label):
+        return ("applications.outcome", {"outcome": "granted"}, "year")
+    if re.search(r"部分公开", label):
+        return ("applications.outcome", {"outcome": "partial"}, "year")
+    if re.search(r"不予公开", label):
+        return ("applications.outcome", {"outcome": "denied"}, "year")
+    if re.search(r"按时办结|办结", label):
+        return ("applications.completed", {}, "year")
+    if re.search(r"收到|受理|接到|发生|依申请公开|提出", label) or re.search(r"^(?:政府信息公开)?申请", after):
+        return ("applications.received", {}, "year")
+    return None
+
+
+def _percentages(out: ProseFacts, raw: str, line: str, lineno: int, base: int, sent: str) -> None:
+    """Printed percentages, with the label they describe (`of`) when a count precedes them."""
+    for m in _PCT.finditer(sent):
+        value = parse_number(m.group(1))
+        if value is None:
+            continue
+        before = sent[:m.start()]
+        label = _clean_label(re.split(r"[，,；;]", before)[-1]) if before else ""
+        counts = list(_NUM.finditer(before))
+        dims = {"label": label[-20:]}
+        if counts:
+            last = counts[-1]
+            seg = before[:last.start()]
+            of = _category(re.split(r"[，,；;、：:]", seg)[-1]) if seg else ""
+            between = before[last.end():]
+            if of and len(between) <= 12 and not re.search(r"[。]", between):
+                dims["of"] = of
+                dims["count"] = last.group(1)
+        out.add(Fact(metric="mention.percent", value=value, unit="%", line=lineno,
+                     quote=raw[base + max(0, m.start() - 30):base + m.end()].strip(), dims=dims, origin="prose"),
+                lineno, base + m.start(1), base + m.end(1))
+
+
+_ZERO_RULES: tuple[tuple[str, str, dict[str, str]], ...] = (
+    (r"(?:没有|未|无)(?:发生|收到|接到|受理|出现)?[^。，,；;]{0,12}(?:依申请公开|政府信息公开申请|公开申请|申请)", "applications.received", {}),
+    (r"(?:没有|未|无)(?:发生|出现|收到)?[^。；;]{0,30}行政复议", "review.count", {}),
+    (r"(?:没有|未|无)(?:发生|出现|收到)?[^。；;]{0,40}(?:行政诉讼|诉讼)", "litigation.count", {}),
+    (r"(?:没有|未|无)(?:收取|收费)|未收取任何|没有收费", "fees.amount", {}),
+)
+
+
+def _negatives(out: ProseFacts, raw: str, line: str, lineno: int, base: int, sent: str) -> None:
+    """'2018年我街道没有受理依申请公开诉求' → applications.received = 0 (origin prose)."""
+    if re.search(r"\d+\s*(?:件|起|次|份)", sent) and not re.search(r"没有|未发生|未收到|未接到", sent):
+        return
+    seen: set[str] = set()
+    for pat, metric, dims in _ZERO_RULES:
+        m = re.search(pat, sent)
+        if not m or metric in seen:
+            continue
+        if metric == "applications.received" and re.search(r"行政复议|诉讼", m.group(0)):
+            continue
+        seen.add(metric)
+        unit = "元" if metric == "fees.amount" else "件"
+        out.facts.append(Fact(metric=metric, value=0, unit=unit, line=lineno, quote=sent.strip()[:120], dims=dict(dims),
+                              origin="prose"))
