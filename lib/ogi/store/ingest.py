@@ -22,6 +22,7 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
+import dataframely as dy
 import polars as pl
 
 from ogi.batch import expand, parse_one
@@ -128,8 +129,7 @@ def facts_part(report: Report) -> pl.DataFrame:
         cols["dims_json"].append(_canonical_json(dims))
         for key in S.DIM_KEYS:
             cols[f"dim_{key}"].append(dims.get(key))
-    part_schema = {c: t for c, t in S.polars_schema("facts").items() if c in cols}
-    return pl.DataFrame(cols, schema=part_schema)
+    return S.validate("fact_part", pl.DataFrame(cols, schema=S.polars_schema("fact_part")))
 
 
 def report_row(report: Report, sha: str) -> dict[str, Any]:
@@ -177,7 +177,7 @@ def _parse_task(args: tuple[str, str, ParseFn]) -> tuple[str, dict[str, Any] | N
         tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
         S.write_parquet(facts_part(report), tmp)
         os.replace(tmp, target)
-    except (pl.exceptions.PolarsError, TypeError, ValueError) as exc:
+    except (pl.exceptions.PolarsError, dy.exc.ValidationError, TypeError, ValueError) as exc:
         return path, None, f"facts do not fit the store schema ({type(exc).__name__}: {exc})"[:300], sha
     return path, report_row(report, sha), None, sha
 

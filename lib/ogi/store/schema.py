@@ -79,6 +79,10 @@ def _facts_schema() -> type[dy.Schema]:
 FactsSchema = _facts_schema()
 #: the facts columns that come from the report file alone (cached per content hash; the rest is joined).
 FACT_PART_COLUMNS = tuple(c for c in FactsSchema.column_names() if c not in ("agency_key", "source", "agency", "year"))
+FactPartSchema: type[dy.Schema] = type("FactPartSchema", (dy.Schema,), {
+    "__doc__": "The facts of one report as cached by ingest (validated in the worker that parsed it).",
+    **{c: FactsSchema.columns()[c] for c in FACT_PART_COLUMNS},
+})
 
 
 class FindingsSchema(dy.Schema):
@@ -124,6 +128,7 @@ class ManifestSchema(dy.Schema):
 SCHEMAS: dict[str, type[dy.Schema]] = {
     "reports": ReportsSchema,
     "facts": FactsSchema,
+    "fact_part": FactPartSchema,
     "findings": FindingsSchema,
     "failures": FailuresSchema,
     "manifest": ManifestSchema,

@@ -1,0 +1,221 @@
+"""`ogi ingest`: builds the store, skips unchanged files, survives a kill, keeps bad inputs in `failures`."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+import pytest
+
+from ogi.cli import main
+from ogi.findings import Finding
+from ogi.store import ingest as ingest_mod
+from ogi.store import open_store
+from ogi.store.ingest import ingest
+from test_store_helpers import CORPUS, json_parse, report_spec, store_bytes, write_corpus
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "data" / "raw"
+
+
+@pytest.fixture()
+def sample(tmp_path: Path) -> Path:
+    """A private copy of the bundled sample reports (so tests may change files)."""
+    dst = tmp_path / "raw"
+    shutil.copytree(SAMPLE, dst)
+    return dst
+
+
+def test_sample_builds_then_second_run_skips_and_leaves_bytes(sample: Path, tmp_path: Path, capsys) -> None:
+    out = tmp_path / "store"
+    n_files = len([p for p in sample.rglob("*.txt") if p.name != "README.md"])
+    assert main(["ingest", str(sample), "-o", str(out)]) == 0
+    err = capsys.readouterr().err
+    assert f"{n_files} read, 0 skipped, 0 failed" in err
+    reports = pl.read_parquet(out / "reports.parquet")
+    assert reports.height == n_files
+    assert set(reports["source"]) == {str(p) for p in sample.rglob("*.txt")}
+    for name in ("facts", "findings", "failures"):
+        assert (out / f"{name}.parquet").exists()
+    before = store_bytes(out)
+    mtimes = {p.name: p.stat().st_mtime_ns for p in out.glob("*.parquet")}
+    assert main(["ingest", str(sample), "-o", str(out)]) == 0
+    assert f"0 read, {n_files} skipped, 0 failed" in capsys.readouterr().err
+    assert store_bytes(out) == before
+    assert {p.name: p.stat().st_mtime_ns for p in out.glob("*.parquet")} == mtimes
+
+
+def test_changed_and_touched_files_are_the_only_ones_reparsed(sample: Path, tmp_path: Path) -> None:
+    out = tmp_path / "store"
+    first = ingest([sample], out, jobs=1)
+    victim = sorted(sample.rglob("*.txt"))[0]
+    victim.write_text(victim.read_text(encoding="utf-8") + "\n附：本报告另有更正。\n", encoding="utf-8")
+    second = ingest([sample], out, jobs=1)
+    assert (second.read, second.skipped, second.failed) == (1, first.read - 1, 0)
+    ids = pl.read_parquet(out / "reports.parquet").filter(pl.col("source") == str(victim))["sha256"]
+    assert ids.to_list() != [] and len(ids) == 1
+    touched = sorted(sample.rglob("*.txt"))[1]
+    os.utime(touched, ns=(touched.stat().st_atime_ns, touched.stat().st_mtime_ns + 10**9))
+    third = ingest([sample], out, jobs=1)
+    assert (third.read, third.skipped) == (1, first.read - 1)
+
+
+def test_deleted_file_is_dropped(tmp_path: Path) -> None:
+    raw = write_corpus(tmp_path)
+    out = tmp_path / "store"
+    ingest([raw], out, jobs=1, parse=json_parse)
+    (raw / "c2020.json.txt").unlink()
+    res = ingest([raw], out, jobs=1, parse=json_parse)
+    assert res.dropped == 1 and res.read == 0
+    store = open_store(out)
+    assert "c2020" not in " ".join(store.reports.collect()["source"])
+    assert store.facts.filter(pl.col("source").str.contains("c2020")).collect().height == 0
+    # cached parts of dropped reports are collected
+    assert len(list((out / "_cache").rglob("*.parquet"))) == len(CORPUS) - 1
+
+
+def test_fresh_builds_are_byte_identical(tmp_path: Path) -> None:
+    raw = write_corpus(tmp_path)
+    a, b = tmp_path / "a", tmp_path / "b"
+    ingest([raw], a, jobs=1, parse=json_parse)
+    ingest([raw], b, jobs=1, parse=json_parse, full=True)
+    assert store_bytes(a) == store_bytes(b)
+    assert pl.read_parquet(a / "facts.parquet").height == sum(len(s["facts"]) for s in CORPUS.values())
+
+
+def test_corrupt_inputs_land_in_failures_and_the_rest_in_the_store(sample: Path, tmp_path: Path, capsys) -> None:
+    (sample / "broken.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+    (sample / "empty.txt").write_bytes(b"")
+    out = tmp_path / "store"
+    rc = main(["ingest", str(sample), "-o", str(out)])
+    err = capsys.readouterr().err
+    assert rc == 1
+    assert "Traceback" not in err
+    assert "2 failed" in err
+    fails = pl.read_parquet(out / "failures.parquet")
+    by_path = dict(zip(fails["path"], fails["reason"], strict=True))
+    assert set(by_path) == {str(sample / "broken.txt"), str(sample / "empty.txt")}
+    assert all(by_path.values())
+    assert str(sample / "broken.txt") + ": " + by_path[str(sample / "broken.txt")] in err
+    sources = set(pl.read_parquet(out / "reports.parquet")["source"])
+    assert str(sample / "broken.txt") not in sources
+    assert len(sources) == len(list(SAMPLE.rglob("*.txt")))
+    # an unchanged bad file is skipped but stays in failures
+    assert main(["ingest", str(sample), "-o", str(out)]) == 1
+    assert pl.read_parquet(out / "failures.parquet").height == 2
+
+
+def test_duplicate_content_is_stored_once(tmp_path: Path) -> None:
+    raw = write_corpus(tmp_path)
+    shutil.copy(raw / "a2019.json.txt", raw / "z_copy.json.txt")
+    out = tmp_path / "store"
+    res = ingest([raw], out, jobs=1, parse=json_parse)
+    assert res.reports == len(CORPUS)
+    fails = pl.read_parquet(out / "failures.parquet")
+    assert fails.select("stage", "reason").row(0) == ("duplicate", f"same content as {raw / 'a2019.json.txt'}")
+
+
+def test_facts_keep_dims_flattened_and_whole(tmp_path: Path) -> None:
+    raw = write_corpus(tmp_path)
+    out = tmp_path / "store"
+    ingest([raw], out, jobs=1, parse=json_parse)
+    facts = pl.read_parquet(out / "facts.parquet")
+    row = facts.filter(pl.col("metric") == "response.interviews").row(0, named=True)
+    assert row["dim_attendee"] == "leader"
+    assert json.loads(row["dims_json"]) == {"attendee": "leader", "derived": "true"}
+    pct = facts.filter(pl.col("metric") == "mention.percent").row(0, named=True)
+    assert (pct["dim_label"], pct["dim_of"], pct["value"]) == ("占比", "机构职能", 12.5)
+    assert facts.group_by("dim_category").len().height == 3  # two categories + null
+    # agency identity across spellings: 梅岭街道办事处 (2019) and 晋江市梅岭街道办事处 (2020)
+    keys = facts.filter(pl.col("agency").str.contains("梅岭"))["agency_key"].unique().to_list()
+    assert keys == ["梅岭街道"]
+
+
+def test_a_fact_that_breaks_the_schema_fails_only_its_report(tmp_path: Path) -> None:
+    bad = report_spec("坏街道", None, 2020, 10)
+    bad["facts"].append(["proactive.total", 1, {}, "guess"])  # origin must be table | prose
+    raw = write_corpus(tmp_path, {**CORPUS, "bad.json.txt": bad})
+    out = tmp_path / "store"
+    res = ingest([raw], out, jobs=1, parse=json_parse)
+    assert res.reports == len(CORPUS) and res.failed == 1
+    reason = pl.read_parquet(out / "failures.parquet")["reason"][0]
+    assert "schema" in reason
+
+
+def _run_cli(args: list[str], crash_at: str | None = None) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "OGI_INGEST_CRASH_AT": crash_at or ""}
+    return subprocess.run([sys.executable, "-m", "ogi.cli", "ingest", *args], capture_output=True, text=True,
+                          env=env, timeout=300, check=False)
+
+
+@pytest.mark.parametrize("stage", ["parse", "write", "rename-facts"])
+def test_a_run_killed_midway_leaves_a_readable_store(sample: Path, tmp_path: Path, stage: str) -> None:
+    out = tmp_path / "store"
+    assert _run_cli([str(sample), "-o", str(out), "-j", "1"]).returncode == 0
+    before = {n: pl.read_parquet(out / f"{n}.parquet") for n in ("reports", "facts", "findings", "failures")}
+    victim = sorted(sample.rglob("*.txt"))[0]
+    victim.write_text(victim.read_text(encoding="utf-8") + "\n补充说明。\n", encoding="utf-8")
+    (sample / "new.txt").write_text("2020年某街道办事处政府信息公开工作年度报告\n主动公开政府信息12条。\n", encoding="utf-8")
+    killed = _run_cli([str(sample), "-o", str(out), "-j", "1"], crash_at=stage)
+    assert killed.returncode == 137
+    assert not list(out.glob(".*.tmp")) or stage != "parse"
+    store = open_store(out)
+    for name, old in before.items():
+        now = store.frame(name).collect()  # every file still reads
+        if stage in ("parse", "write") or name == "reports":
+            assert now.equals(old), name
+    # the next run completes the job
+    done = _run_cli([str(sample), "-o", str(out), "-j", "1"])
+    assert done.returncode == 0, done.stderr
+    assert len(store.reports.collect()) == len(before["reports"]) + 1
+    assert not list(out.glob(".*.tmp"))
+
+
+class _Recorder:
+    """A stand-in for ogi.checks.run_checks that records what it was given."""
+
+    def __init__(self) -> None:
+        self.calls: list[tuple[int | None, int | None]] = []
+
+    def __call__(self, report: Any, previous: Any = None) -> list[Finding]:
+        self.calls.append((report.year, previous.year if previous is not None else None))
+        return [Finding(rule="test.rule", severity="warning", message_zh="测试", message_en="test",
+                        source=report.source, line=1, quote="q")]
+
+
+def test_findings_use_the_previous_year_and_are_recomputed_only_when_needed(tmp_path: Path, monkeypatch) -> None:
+    rec = _Recorder()
+    monkeypatch.setattr(ingest_mod, "_load_checks", lambda: (rec, "fp-test"))
+    raw = write_corpus(tmp_path)
+    out = tmp_path / "store"
+    ingest([raw], out, jobs=1, parse=json_parse)
+    assert sorted(rec.calls, key=str) == sorted([(2019, None), (2020, 2019), (2020, None), (2020, None),
+                                                 (2020, None)], key=str)
+    reports = pl.read_parquet(out / "reports.parquet")
+    assert reports["n_findings"].to_list() == [1] * len(CORPUS)
+    mei = reports.filter(pl.col("agency_key") == "梅岭街道").sort("year")
+    assert mei["previous_id"].to_list() == [None, mei["report_id"][0]]
+    rec.calls.clear()
+    ingest([raw], out, jobs=1, parse=json_parse)
+    assert rec.calls == []
+    # a changed 2019 report changes what the 2020 report is compared with: both are checked again
+    spec = report_spec("梅岭街道办事处", "福建省泉州市晋江市", 2019, 101)
+    (raw / "a2019.json.txt").write_text(json.dumps(spec, ensure_ascii=False), encoding="utf-8")
+    ingest([raw], out, jobs=1, parse=json_parse)
+    assert sorted(rec.calls, key=str) == sorted([(2019, None), (2020, 2019)], key=str)
+    assert pl.read_parquet(out / "findings.parquet").height == len(CORPUS)
+
+
+def test_missing_checks_module_gives_an_empty_findings_frame(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(ingest_mod, "_load_checks", lambda: (None, "none"))
+    raw = write_corpus(tmp_path)
+    out = tmp_path / "store"
+    ingest([raw], out, jobs=1, parse=json_parse)
+    findings = pl.read_parquet(out / "findings.parquet")
+    assert findings.height == 0 and "rule" in findings.columns
