@@ -28,6 +28,8 @@ def _is_cellish(raw: str) -> bool:
     if raw.startswith("\t") or "|" in raw:
         return True
     s = raw.strip()
+    if 0 < len(s) <= 48 and re.match(r"^[（(][一二三四五六七八九十]+[）)]", s) and "。" not in s:
+        return True  # a numbered template row label with a parenthetical note
     return 0 < len(s) <= 40 and not _SENTENCE.search(s)
 
 

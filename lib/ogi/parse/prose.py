@@ -21,7 +21,7 @@ _PCT = re.compile(r"(\d+(?:\.\d+)?)\s*[%％]")
 _SENT = re.compile(r"[^。！？!?]+[。！？!?]?")
 _CLAUSE_SPLIT = re.compile(r"[，,；;：:、（）()“”\"《》]")
 _CHANNELS: tuple[tuple[str, str], ...] = (
-    (r"微信|公众号", "wechat"), (r"微博", "weibo"), (r"公开栏|揭示板|公示栏|宣传栏|公告栏", "bulletin_board"),
+    (r"微信(?!群)|公众号", "wechat"), (r"微博", "weibo"), (r"公开栏|揭示板|公示栏|宣传栏|公告栏", "bulletin_board"),
     (r"公报", "gazette"), (r"新媒体|抖音|视频号", "new_media"), (r"网站|门户|网上公开|网上|政务网|公开网", "website"),
 )
 _COMPLAINT = re.compile(r"12345|热线|专线|投诉|举报|信访|交办|指挥平台|意见建议|网民|来信|诉求")
@@ -71,21 +71,36 @@ def _value(tok: str) -> int | float | None:
 def extract_prose(lines: list[str], norm: list[str], skip: set[int]) -> ProseFacts:
     """Facts from every line not in `skip` (1-based lines that belong to tables)."""
     out = ProseFacts()
+    topic = ""
     for i, line in enumerate(norm):
         lineno = i + 1
-        if lineno in skip or not re.search(r"[\d一二两三四五六七八九十]", line):
+        if lineno in skip or not re.search(r"[\u4e00-\u9fff]", line):
             continue
-        if not re.search(r"[\u4e00-\u9fff]", line):
-            continue
+        if _TOPIC.match(line) and len(line.strip()) <= 40:
+            topic = line.strip()
+        line_ctx = _Context(topic=topic)
         for sm in _SENT.finditer(line):
-            _sentence(out, lines[i], line, lineno, sm.start(), sm.group(0))
+            _sentence(out, lines[i], line, lineno, sm.start(), sm.group(0), line_ctx)
     return out
 
 
-def _sentence(out: ProseFacts, raw: str, line: str, lineno: int, base: int, sent: str) -> None:
-    ctx = _Context()
+_TOPIC = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(]?[一二三四五六七八九十]+[）)])")
+
+
+def _sentence(out: ProseFacts, raw: str, line: str, lineno: int, base: int, sent: str, line_ctx: _Context) -> None:
+    ctx = _Context(topic=line_ctx.topic, line_channel=line_ctx.channel or line_ctx.line_channel)
+    list_after_first = False
     if re.match(r"^\s*(?:其中|具体包括|包括)", sent):
         ctx.listing = True
+    elif _looks_like_list(sent):
+        first = _NUM.search(sent)
+        if first and re.search(r"主动公开|公开(?:政府)?信息|发布(?:各类)?信息|上报信息", sent[: first.start()]):
+            list_after_first = True
+        else:
+            ctx.listing = True
+    for cm in re.finditer(r"微信公众号|公众号|政务微博|微博|门户网站|公开栏", sent):
+        line_ctx.channel = line_ctx.channel or _channel(cm.group(0))
+    respectively = _respectively(sent)
     prev_end = 0
     for m in _NUM.finditer(sent):
         tok, unit = m.group(1), m.group(2)
@@ -108,7 +123,10 @@ def _sentence(out: ProseFacts, raw: str, line: str, lineno: int, base: int, sent
         quote = raw[q0:q1].strip() if len(raw) >= q1 else line[q0:q1].strip()
         start, end = base + m.start(1), base + m.end(1)
         unit_clean = unit.replace("余", "").replace("多", "")
-        facts = _classify(ctx, label, clause, before, after, unit_clean, value, sent, m.start())
+        if respectively and m.start() in respectively:
+            facts = [("proactive.channel", {"channel": respectively[m.start()]}, "year")]
+        else:
+            facts = _classify(ctx, label, clause, before, after, unit_clean, value, sent, m.start())
         approx = unit.startswith(("余", "多")) or after.startswith(("余", "多"))
         if approx:
             facts = []
@@ -117,18 +135,24 @@ def _sentence(out: ProseFacts, raw: str, line: str, lineno: int, base: int, sent
             continue
         if not facts:
             facts = [("mention.other", {"label": label[-20:] or _clean_label(after)[:20]}, "year")]
+        if list_after_first:
+            ctx.listing, list_after_first = True, False
         for metric, dims, scope in facts:
             out.add(Fact(metric=metric, value=value, unit=unit_clean, line=lineno, quote=quote or sent.strip(),
                          dims=dims, scope=scope, origin="prose"), lineno, start, end)
         prev_end = m.end()
     _percentages(out, raw, line, lineno, base, sent)
-    _negatives(out, raw, line, lineno, base, sent)
+    _negatives(out, raw, line, lineno, base, sent, ctx.topic)
+    if ctx.channel:
+        line_ctx.channel = ctx.channel
 
 
 @dataclass(slots=True)
 class _Context:
     listing: bool = False  # inside "其中 …" after a proactive total
     channel: str | None = None
+    topic: str = ""  # the current (sub)heading
+    line_channel: str | None = None  # a channel named earlier in the same paragraph
     parent: str | None = None
     review_or_lit: str = ""
 
@@ -137,13 +161,21 @@ def _classify(ctx: _Context, label: str, clause: str, before: str, after: str, u
               value: float | int, sent: str, pos: int) -> list[tuple[str, dict[str, str], str]]:
     """Metric(s) for one count, given the words around it and the sentence context."""
     words = label + " " + clause
-    if re.search(r"^\s*(?:其中|具体包括|包括)", before) or re.search(r"其中|具体包括|包括[：:]", clause):
+    lead = before.lstrip("，,；;：: 、")
+    if re.search(r"^\s*(?:其中|具体包括|包括)", lead) or re.search(r"其中|具体包括|包括[：:]", clause):
         ctx.listing = True
     scope = "cumulative" if re.search(r"历年|至今|截至目前累计|建站以来", words) else "year"
     res: list[tuple[str, dict[str, str], str]] = []
     paren_open = sent[:pos].count("（") + sent[:pos].count("(") > sent[:pos].count("）") + sent[:pos].count(")")
     if (unit in ("人次",) and _INQUIRY.search(words)) or (unit in ("人次", "次", "条", "件") and re.search(r"咨询|接待", label)):
         return [("inquiries.count", {"channel": _clean_label(label) or "咨询"}, "year")]
+    if ctx.channel and unit in ("条", "篇") and re.fullmatch(r"(?:审核|审发|审定)?(?:推送|发布|公开|刊发|上传|更新)(?:了)?", label):
+        return [("proactive.channel", {"channel": ctx.channel}, scope)]  # 上报信息114条,审发推送71条
+    if ctx.listing and unit in ("条", "篇") and not _channel(label):
+        cat = _category(label)
+        if cat and len(cat) <= 60 and not re.fullmatch(r"[\d\W]*", cat) and not paren_open:
+            ctx.parent = cat
+            return [("proactive.category", {"category": cat}, "year")]
     if _COMPLAINT.search(label) or (not label and _COMPLAINT.search(after)):
         src = _clean_label(label) if _COMPLAINT.search(label) else _clean_label(after)
         src = re.sub(r"^(?:受理办结|受理|办结|接到|接收|处理答复|处理|答复|收到)", "", src)
@@ -156,11 +188,14 @@ def _classify(ctx: _Context, label: str, clause: str, before: str, after: str, u
     if re.search(r"行政诉讼", words) and unit in ("件", "起", "次", "宗"):
         ctx.review_or_lit = "litigation"
         return [("litigation.count", {}, "year")]
-    if re.search(r"工作人员|专职|兼职|人员", label + after) and unit in ("人", "名"):
+    if re.search(r"工作人员|专职|兼职|人员|专人|专门负责|负责此项", label + after) and unit in ("人", "名"):
         kind = "full_time" if "专职" in label + after else "part_time" if "兼职" in label + after else ""
-        return [("staff.count", {"kind": kind} if kind else {}, "year")]
+        res = [("staff.count", {}, "year")]
+        if kind:
+            res.append(("staff.count", {"kind": kind}, "year"))
+        return res
     if unit in ("件", "份", "次", "条"):
-        app = _applications(label, after, words)
+        app = _applications(label, after, words + " " + ctx.topic)
         if app:
             return [app]
     if unit not in ("条", "篇", "件", "个"):
@@ -168,6 +203,8 @@ def _classify(ctx: _Context, label: str, clause: str, before: str, after: str, u
     if re.search(r"全文电子化", words):
         return [("proactive.electronic", {}, "year")]
     ch = _channel(label) or (_channel(clause) if not ctx.listing else None)
+    if not ch and ctx.line_channel and unit == "条" and re.search(r"发布|推送", label) and not ctx.listing:
+        return [("proactive.channel", {"channel": ctx.line_channel}, scope)]
     is_total = bool(re.search(r"主动公开|公开(?:政府)?信息|发布(?:各类)?(?:政府|政务)?信息|公开政务信息", label + clause))
     if paren_open and ctx.parent:
         cat = _category(label)
@@ -192,7 +229,36 @@ def _classify(ctx: _Context, label: str, clause: str, before: str, after: str, u
             return [("proactive.category", {"category": cat}, "year")]
     if ctx.channel and unit == "条" and not ctx.listing:
         return [("proactive.channel", {"channel": ctx.channel}, scope)]
+    if ctx.line_channel and unit == "条" and re.search(r"发布|推送", label):
+        return [("proactive.channel", {"channel": ctx.line_channel}, scope)]
     return res
+
+
+def _looks_like_list(sent: str) -> bool:
+    """Three or more 'label N条' items whose labels name no channel: a category breakdown."""
+    items = [m for m in _NUM.finditer(sent) if m.group(2) == "条"]
+    if len(items) < 3:
+        return False
+    labels = [re.split(r"[，,；;、：:。]", sent[: m.start()])[-1] for m in items]
+    plain = [x for x in labels[1:] if x and not _channel(x) and not _COMPLAINT.search(x) and not _INQUIRY.search(x)]
+    return len(plain) >= 2 and len(plain) >= (len(labels) - 1) * 0.6
+
+
+def _respectively(sent: str) -> dict[int, str]:
+    """'通过官方微博…、微信公众号…分别发布各类信息92条、306条' → {pos of 92: weibo, pos of 306: wechat}."""
+    m = re.search(r"分别[^，,。；;]*?(\d[^。；;]*)", sent)
+    if not m:
+        return {}
+    head = re.split(r"[；;]", sent[: m.start()])[-1]
+    chans = []
+    for pm in re.finditer(r"微博|微信公众号|公众号|微信|网站|门户|公开栏|揭示板|公报", head):
+        code = _channel(pm.group(0))
+        if code and code not in chans:
+            chans.append(code)
+    nums = [x for x in _NUM.finditer(sent, m.start(1))]
+    if len(chans) < 2 or len(nums) != len(chans):
+        return {}
+    return {n.start(): c for n, c in zip(nums, chans, strict=True)}
 
 
 def _applications(label: str, after: str, words: str) -> tuple[str, dict[str, str], str] | None:
@@ -250,21 +316,25 @@ _ZERO_RULES: tuple[tuple[str, str, dict[str, str]], ...] = (
     (r"(?:没有|未|无)(?:发生|出现|收到)?[^。；;]{0,30}行政复议", "review.count", {}),
     (r"(?:没有|未|无)(?:发生|出现|收到)?[^。；;]{0,40}(?:行政诉讼|诉讼)", "litigation.count", {}),
     (r"(?:没有|未|无)(?:收取|收费)|未收取任何|没有收费", "fees.amount", {}),
+    (r"解读[^。]{0,20}?(?:均为零|为零|为0)|没有[^。]{0,40}解读", "interpretation.count", {}),
 )
 
 
-def _negatives(out: ProseFacts, raw: str, line: str, lineno: int, base: int, sent: str) -> None:
+def _negatives(out: ProseFacts, raw: str, line: str, lineno: int, base: int, sent: str, topic: str = "") -> None:
     """'2018年我街道没有受理依申请公开诉求' → applications.received = 0 (origin prose)."""
     if re.search(r"\d+\s*(?:件|起|次|份)", sent) and not re.search(r"没有|未发生|未收到|未接到", sent):
         return
     seen: set[str] = set()
-    for pat, metric, dims in _ZERO_RULES:
+    rules = list(_ZERO_RULES)
+    if "依申请" in topic and re.search(r"未接到|未收到|没有收到|没有接到|未发生", sent):
+        rules.append((r"未接到|未收到|没有收到|没有接到|未发生", "applications.received", {}))
+    for pat, metric, dims in rules:
         m = re.search(pat, sent)
         if not m or metric in seen:
             continue
         if metric == "applications.received" and re.search(r"行政复议|诉讼", m.group(0)):
             continue
         seen.add(metric)
-        unit = "元" if metric == "fees.amount" else "件"
+        unit = {"fees.amount": "元", "interpretation.count": "次"}.get(metric, "件")
         out.facts.append(Fact(metric=metric, value=0, unit=unit, line=lineno, quote=sent.strip()[:120], dims=dict(dims),
                               origin="prose"))
