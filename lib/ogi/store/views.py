@@ -334,8 +334,13 @@ def findings(store: Store, agency_key: str | None = None, year: int | None = Non
     if agency_key is not None:
         lf = lf.filter(pl.col("agency_key") == agency_key)
     if year is not None:
-        rid = _report_id(store, agency_key, year) if agency_key is not None else None
-        lf = lf.filter(pl.col("report_id") == rid) if agency_key is not None else lf.filter(pl.col("year") == year)
+        if agency_key is None:
+            lf = lf.filter(pl.col("year") == year)
+        else:
+            rid = _report_id(store, agency_key, year)
+            if rid is None:
+                return pl.DataFrame(schema=FINDINGS)
+            lf = lf.filter(pl.col("report_id") == rid)
     df = (lf.with_columns(pl.col("severity").replace_strict(_SEVERITY_ORDER, default=3, return_dtype=pl.Int8)
                           .alias("_o"))
           .sort("agency_key", "year", "_o", "line", "rule", "seq").collect())
