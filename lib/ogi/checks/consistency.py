@@ -1,0 +1,98 @@
+"""Prose against tables: one quantity stated twice with different values, and "没有…" claims that a
+table contradicts (the parser turns no number out of "没有受理依申请公开", so this rule reads the text).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ogi.checks.base import Check, clauses, dims_key, fmt, iter_lines
+from ogi.facts import Fact
+from ogi.findings import Finding
+from ogi.vocabulary import dim_label, metric_label
+
+# prose figures of these metrics are mostly sub-counts ("在网站发布招投标信息16条"), not restatements
+SUBCOUNT_PRONE = frozenset({"proactive.channel"})
+CUMULATIVE_HINT = re.compile(r"截至|截止|历年|以来|累计")
+_NEG = r"(?<!尚)(?:没有|未|无|没)"
+_VERB = r"(?:受理|收到|接到|接收|发生|产生|出现|有)"
+# (claim id, pattern, metrics a positive figure of which contradicts the claim, zh/en subject)
+ZERO_CLAIMS: tuple[tuple[str, re.Pattern[str], tuple[str, ...], str, str], ...] = (
+    ("applications",
+     re.compile(rf"(?:{_NEG}{_VERB}|(?<!尚)无(?!法|正当))[^。；，]{{0,15}}?(?:依申请公开|政府信息公开申请|公开申请)"),
+     ("applications.received",), "依申请公开", "applications"),
+    ("review", re.compile(rf"{_NEG}[^。；]{{0,25}}?行政复议"), ("review.count",), "行政复议", "administrative reviews"),
+    ("litigation", re.compile(rf"{_NEG}[^。；]{{0,30}}?诉讼"), ("litigation.count",), "行政诉讼", "lawsuits"),
+)
+EXCLUDE_CLAIM = {"applications": re.compile(r"复议|诉讼|上年|去年|上一年"),
+                 "review": re.compile(r"上年|去年|上一年|未经复议"),
+                 "litigation": re.compile(r"上年|去年|上一年")}
+
+
+def _label(f: Fact, lang: str) -> str:
+    extra = "、".join(dim_label(k, v, lang) for k, v in sorted(f.dims.items()))
+    base = metric_label(f.metric, lang)
+    return f"{base}（{extra}）" if extra and lang == "zh" else f"{base} ({extra})" if extra else base
+
+
+def _unambiguous(facts: list[Fact]) -> list[Fact]:
+    """Drop facts that share one quote but differ in value: a listing the parser labelled alike."""
+    values: dict[tuple[int, str], set[float]] = {}
+    for f in facts:
+        values.setdefault((f.line, f.quote), set()).add(float(f.value))
+    return [f for f in facts if len(values[(f.line, f.quote)]) == 1]
+
+
+def same_quantity(check: Check) -> Iterator[Finding]:
+    """The same metric with the same dims and scope stated with different values (prose vs table, or twice)."""
+    groups: dict[tuple[str, tuple[tuple[str, str], ...], str], list[Fact]] = {}
+    for f in sorted(check.report.facts, key=lambda x: (x.line, x.metric, x.quote)):
+        if f.metric.startswith("mention.") or (f.origin == "prose" and f.metric in SUBCOUNT_PRONE):
+            continue
+        groups.setdefault((f.metric, dims_key(f.dims), f.scope), []).append(f)
+    for key in sorted(groups):
+        facts = _unambiguous(groups[key])
+        firsts: dict[float, Fact] = {}
+        for f in facts:
+            firsts.setdefault(float(f.value), f)
+        if len(firsts) < 2:
+            continue
+        shown = list(firsts.values())
+        where_zh = "、".join(f"{fmt(f.value)}（第{f.line}行）" for f in shown)
+        where_en = ", ".join(f"{fmt(f.value)} (line {f.line})" for f in shown)
+        cumulative = any(CUMULATIVE_HINT.search(f.quote) for f in shown)
+        yield check.finding(
+            "warning" if cumulative else "error",
+            f"{_label(shown[0], 'zh')} 前后不一致：{where_zh}" + ("（其一可能是累计数）" if cumulative else ""),
+            f"{_label(shown[0], 'en')} is stated with different values: {where_en}"
+            + (" (one may be a running total)" if cumulative else ""),
+            evidence_of=shown, expected=shown[0].value, actual=shown[1].value)
+
+
+def zero_claims(check: Check) -> Iterator[Finding]:
+    """Text that says there were none ("没有受理依申请公开") while a figure of the report is positive."""
+    if check.report.doc is None:
+        return
+    done: set[str] = set()
+    for line, text in iter_lines(check):
+        if line in check.fact_lines:
+            continue
+        for clause in clauses(text):
+            for claim, pattern, metrics, zh, en in ZERO_CLAIMS:
+                if claim in done or not pattern.search(clause) or EXCLUDE_CLAIM[claim].search(clause):
+                    continue
+                if re.search(r"[1-9]", re.sub(r"\d{4}年|\d+月|\d+日", "", clause)):
+                    continue  # the clause gives a figure: the numeric rules judge it
+                if any(f.line == line and f.origin == "prose" for m in metrics for f in check.facts.all(m)):
+                    continue  # the parser read a figure here: same_quantity compares it
+                positives = [f for m in metrics for f in check.facts.all(m, origin=None) if f.value > 0]
+                if not positives:
+                    continue
+                top = max(positives, key=lambda f: (f.value, -f.line))
+                done.add(claim)
+                yield check.finding(
+                    "error",
+                    f"正文称没有{zh}，但第{top.line}行记为 {fmt(top.value)}",
+                    f"The text says there were no {en}, but line {top.line} gives {fmt(top.value)}",
+                    line=line, quote=clause.strip(), evidence_of=(top,), expected=0, actual=top.value)
