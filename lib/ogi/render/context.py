@@ -1,0 +1,96 @@
+"""What a notebook is about: the opened store, the agency and year it reports on, and the language.
+
+The views come from `ogi.store` (the agreed API). OGI_STORE_VIEWS names another module with the same
+functions; the tests use it to render briefs from hand-made frames (e.g. an agency called `<script>`).
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import polars as pl
+
+from ogi.render.params import resolve_store
+from ogi.render.slug import slugify
+
+VIEWS_ENV = "OGI_STORE_VIEWS"
+LANGS = ("zh", "en")
+
+
+class BriefError(ValueError):
+    """A notebook parameter that does not fit the store (unknown agency, year not held, bad lang)."""
+
+
+def views() -> ModuleType:
+    """The module providing open_store and the view functions (ogi.store unless overridden)."""
+    return importlib.import_module(os.environ.get(VIEWS_ENV) or "ogi.store")
+
+
+@dataclass(slots=True)
+class Context:
+    store_path: Path
+    store: Any
+    views: ModuleType
+    lang: str = "zh"
+    agency_key: str = ""
+    agency: str = ""
+    region: str = ""
+    year: int | None = None
+    years: list[int] = field(default_factory=list)
+
+    def t(self, zh: str, en: str) -> str:
+        return zh if self.lang == "zh" else en
+
+    def label(self, row: dict[str, Any], code_key: str = "") -> str:
+        """The row's label in the brief language, else its code."""
+        text = row.get("label_zh" if self.lang == "zh" else "label_en")
+        return str(text) if text else str(row.get(code_key) or "")
+
+    def view(self, name: str, *args: Any, **kwargs: Any) -> pl.DataFrame:
+        return getattr(self.views, name)(self.store, *args, **kwargs)
+
+
+def open_context(store: str | os.PathLike[str] | None, lang: str = "zh") -> Context:
+    """Open the store for a notebook; `lang` must be zh or en."""
+    if lang not in LANGS:
+        raise BriefError(f"lang must be one of {', '.join(LANGS)}, not {lang!r}")
+    path = resolve_store(store)
+    mod = views()
+    return Context(store_path=path, store=mod.open_store(path), views=mod, lang=lang)
+
+
+def brief_context(agency: str | None, year: int | str | None, store: str | os.PathLike[str] | None,
+                  lang: str = "zh") -> Context:
+    """Context for one agency brief: `agency` is a key, a name or a slug ('' = first agency);
+    `year` None means the latest year the store holds for that agency."""
+    ctx = open_context(store, lang)
+    table = ctx.view("agencies").sort("agency_key")
+    if table.height == 0:
+        raise BriefError(f"the store {ctx.store_path} holds no agencies (run `ogi ingest` first)")
+    rows = table.to_dicts()
+    wanted = (agency or "").strip()
+    if not wanted:
+        row = rows[0]
+    else:
+        hits = [r for r in rows if wanted in (str(r["agency_key"]), str(r["agency"]))]
+        hits = hits or [r for r in rows if slugify(str(r["agency"])) == slugify(wanted)]
+        if not hits:
+            raise BriefError(f"agency {wanted!r} is not in the store {ctx.store_path}")
+        row = hits[0]
+    ctx.agency_key = str(row["agency_key"])
+    ctx.agency = str(row.get("agency") or ctx.agency_key)
+    ctx.region = str(row.get("region") or "")
+    ctx.years = sorted(int(y) for y in (row.get("years") or []) if y is not None)
+    if year in (None, ""):
+        latest = row.get("latest_year")
+        ctx.year = int(latest) if latest is not None else (ctx.years[-1] if ctx.years else None)
+    else:
+        ctx.year = int(year)  # type: ignore[arg-type]
+        if ctx.years and ctx.year not in ctx.years:
+            raise BriefError(f"the store holds no {ctx.year} report for {ctx.agency} (it has {ctx.years})")
+    return ctx
