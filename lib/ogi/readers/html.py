@@ -167,9 +167,8 @@ def _rows(table: LexborNode) -> list[LexborNode]:
 
 
 def _has_nested_table(table: LexborNode) -> bool:
-    return table.css_first("table table") is not None or any(
-        c.css_first("table") is not None for r in _rows(table) for c in _children(r) if c.tag in ("td", "th")
-    )
+    """True when a cell of this table holds another table (a layout table, not a data table)."""
+    return any(c.css_first("table") is not None for r in _rows(table) for c in _children(r) if c.tag in ("td", "th"))
 
 
 def _grid(table: LexborNode) -> list[list[GridCell]]:
@@ -271,22 +270,24 @@ def _score(node: LexborNode) -> float:
 
 
 def find_article(tree: LexborHTMLParser) -> LexborNode | None:
-    """The CMS container holding the report, by text length, link density and report words."""
-    best: tuple[float, int, LexborNode] | None = None
-    seen = 0
+    """The CMS container holding the report, by text length, link density and report words.
+
+    A named CMS container (earlier in ARTICLE_SELECTORS) wins over a generic wrapper (`td`, `main`)
+    unless the wrapper holds much more of the report (less than 70% of its score).
+    """
+    scored: list[tuple[float, int, LexborNode]] = []
     for order, sel in enumerate(ARTICLE_SELECTORS):
         for node in tree.css(sel)[:50]:
-            seen += 1
-            if seen > 400:
+            if len(scored) >= 400:
                 break
-            score = _score(node)
-            # ties go to the earlier (more specific) selector, then the deeper node
-            key = (score, -order)
-            if best is None or key > (best[0], best[1]):
-                best = (score, -order, node)
-    if best is None or best[0] < 200:
+            scored.append((_score(node), order, node))
+    if not scored:
         return None
-    return best[2]
+    top = max(s for s, _, _ in scored)
+    if top < 200:
+        return None
+    near = [x for x in scored if x[0] >= 0.7 * top]
+    return min(near, key=lambda x: (x[1], -x[0]))[2]
 
 
 def _title(tree: LexborHTMLParser, article: LexborNode | None) -> str:

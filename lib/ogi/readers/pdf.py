@@ -1,0 +1,269 @@
+"""PDF reader: text lines with page furniture removed, wrapped paragraphs re-joined, ruled tables as grids.
+
+WPS / Chromium PDFs print page numbers (`- 4 -`, `第 4 页`), running headers, letter-spaced labels
+and CJK characters mapped to Kangxi radicals (`⼀` for 一); all are undone here. Ruled tables come
+from pdfplumber's line finder and are rebuilt from cell boxes, so spans become merged cells and a
+table continued on the next page is joined to its first part.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ogi.document import Document
+from ogi.errors import ReadError
+from ogi.readers.tables import MAX_CELLS, Block, GridCell, assemble, tidy
+
+MAX_PAGES = 500
+EDGE = 0.1  # top/bottom share of a page where headers, footers and page numbers live
+_PAGE_NO = re.compile(
+    r"^(?:[-－—–]\s*\d{1,4}\s*[-－—–]|第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4}|"
+    r"\d{1,4}|[-－—–]?\s*[ivxlcIVXLC]{1,6}\s*[-－—–]?|Page\s*\d+(?:\s*of\s*\d+)?)$"
+)
+_PARA_START = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、](?!\d)|[①-⑳]|附件|附表)")
+_PARA_END = re.compile(r"[。：；！？:;!?]$|^[一二三四五六七八九十]+、|^[（(][一二三四五六七八九十]+[）)]\S{0,20}$")
+_RADICALS = {  # CJK Radicals Supplement forms that fonts map simplified characters to
+    0x2EA0: "民", 0x2EC4: "西", 0x2EC5: "见", 0x2EC6: "角", 0x2EC9: "贝", 0x2ECB: "车", 0x2ED3: "长", 0x2ED4: "门",
+    0x2ED8: "青", 0x2ED9: "韦", 0x2EDA: "页", 0x2EDB: "风", 0x2EDC: "飞", 0x2EDD: "食", 0x2EE2: "马", 0x2EE3: "骨",
+    0x2EE4: "鬼", 0x2EE5: "鱼", 0x2EE6: "鸟", 0x2EE7: "卤", 0x2EE8: "麦", 0x2EE9: "黄", 0x2EEA: "黾", 0x2EEC: "齐",
+    0x2EEE: "齿", 0x2EF0: "龙", 0x2EF3: "龟", 0x2E9F: "母", 0x2EAE: "竹", 0x2ECA: "足", 0x2EC8: "讠", 0x2ECF: "阝",
+    0x2ED6: "阝", 0x2ECC: "辶", 0x2E97: "心", 0x2E9D: "月", 0x2E81: "厂",
+}
+
+
+@lru_cache(maxsize=1)
+def _radical_table() -> dict[int, str]:
+    table = {cp: unicodedata.normalize("NFKC", chr(cp)) for cp in range(0x2F00, 0x2FD6)}
+    table[0x2F3E] = "户"  # KANGXI RADICAL DOOR: NFKC gives the traditional 戶, simplified text means 户
+    table.update(_RADICALS)
+    return table
+
+
+def unradical(text: str) -> str:
+    """Map Kangxi / supplement radicals back to the ordinary ideographs the author typed."""
+    return text.translate(_radical_table())
+
+
+@dataclass
+class _Line:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    page: int
+
+
+@dataclass
+class _Part:
+    """One ruled table found on one page: cell boxes with text, in page coordinates."""
+
+    page: int
+    bbox: tuple[float, float, float, float]
+    cells: list[tuple[tuple[float, float, float, float], str]] = field(default_factory=list)
+
+
+def _cluster(values: list[float], tol: float = 2.0) -> list[float]:
+    out: list[float] = []
+    for v in sorted(values):
+        if not out or v - out[-1] > tol:
+            out.append(v)
+    return out
+
+
+def _index(bounds: list[float], v: float, tol: float = 2.0) -> int:
+    for i, b in enumerate(bounds):
+        if abs(b - v) <= tol:
+            return i
+    return min(range(len(bounds)), key=lambda i: abs(bounds[i] - v))
+
+
+def _grid(parts: list[_Part]) -> tuple[list[list[GridCell]], list[int]]:
+    """Cell boxes of one table (possibly continued over pages) to a grid; spans become merged cells."""
+    shift = 0.0
+    boxes: list[tuple[float, float, float, float, str, int]] = []
+    for k, part in enumerate(parts):
+        if k:  # stack the parts vertically: this part starts just below the previous one
+            shift = parts[k - 1].bbox[3] + shift + 1.0 - part.bbox[1]
+        for (x0, top, x1, bottom), text in part.cells:
+            boxes.append((x0, top + shift, x1, bottom + shift, text, part.page))
+    xs = _cluster([b[0] for b in boxes] + [b[2] for b in boxes])
+    ys = _cluster([b[1] for b in boxes] + [b[3] for b in boxes])
+    rows, cols = max(1, len(ys) - 1), max(1, len(xs) - 1)
+    if rows * cols > MAX_CELLS:
+        return [], []
+    grid: list[list[GridCell | None]] = [[None] * cols for _ in range(rows)]
+    row_pages = [0] * rows
+    for x0, top, x1, bottom, text, page in sorted(boxes, key=lambda b: (b[1], b[0])):
+        r0, r1 = _index(ys, top), max(_index(ys, top) + 1, _index(ys, bottom))
+        c0, c1 = _index(xs, x0), max(_index(xs, x0) + 1, _index(xs, x1))
+        for r in range(r0, min(r1, rows)):
+            row_pages[r] = row_pages[r] or page
+            for c in range(c0, min(c1, cols)):
+                if grid[r][c] is None:
+                    grid[r][c] = GridCell(text, merged=(r, c) != (r0, c0))
+    full = [[c if c is not None else GridCell("") for c in row] for row in grid]
+    return full, row_pages
+
+
+def _extract_parts(page, number: int) -> list[_Part]:  # type: ignore[no-untyped-def]
+    parts: list[_Part] = []
+    for table in page.find_tables():
+        rows = table.rows
+        if sum(1 for r in rows for c in r.cells if c is not None) < 2:  # a lone box is a frame, not a table
+            continue
+        texts = table.extract()
+        part = _Part(page=number, bbox=tuple(table.bbox))  # type: ignore[arg-type]
+        for row, values in zip(rows, texts, strict=False):
+            for box, value in zip(row.cells, values, strict=False):
+                if box is not None:
+                    part.cells.append((tuple(box), tidy(unradical(value or ""))))  # type: ignore[arg-type]
+        parts.append(part)
+    return parts
+
+
+def _inside(obj: dict, boxes: list[tuple[float, float, float, float]]) -> bool:  # type: ignore[type-arg]
+    cx = (obj["x0"] + obj["x1"]) / 2
+    cy = (obj["top"] + obj["bottom"]) / 2
+    return any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
+
+
+def _text_lines(page, number: int, boxes: list[tuple[float, float, float, float]]) -> list[_Line]:  # type: ignore[no-untyped-def]
+    if boxes:
+        page = page.filter(lambda o: o.get("object_type") != "char" or not _inside(o, boxes))
+    out: list[_Line] = []
+    for ln in page.extract_text_lines(layout=False, strip=True, return_chars=False):
+        text = tidy(unradical(ln["text"]))
+        if text:
+            out.append(_Line(text, ln["x0"], ln["x1"], ln["top"], ln["bottom"], number))
+    return out
+
+
+def _furniture(lines_by_page: dict[int, list[_Line]], heights: dict[int, float]) -> set[int]:
+    """ids of lines that are page numbers or running headers/footers (top/bottom band, repeated)."""
+    drop: set[int] = set()
+    seen: dict[str, set[int]] = {}
+    for page, lines in lines_by_page.items():
+        h = heights[page]
+        for ln in lines:
+            in_band = ln.top < h * EDGE or ln.bottom > h * (1 - EDGE)
+            if _PAGE_NO.match(ln.text.replace(" ", "")) and (in_band or re.match(r"^[-－—–]", ln.text)):
+                drop.add(id(ln))
+            elif in_band:
+                seen.setdefault(re.sub(r"\d+", "#", ln.text), set()).add(page)
+    if len(lines_by_page) >= 2:
+        repeated = {k for k, pages in seen.items() if len(pages) >= max(2, len(lines_by_page) // 2)}
+        for page, lines in lines_by_page.items():
+            h = heights[page]
+            for ln in lines:
+                if (ln.top < h * EDGE or ln.bottom > h * (1 - EDGE)) and re.sub(r"\d+", "#", ln.text) in repeated:
+                    drop.add(id(ln))
+    return drop
+
+
+def _join(lines: list[_Line], left: float, right: float) -> list[_Line]:
+    """Re-join paragraph lines that the page width wrapped: a full line continues on the next."""
+    out: list[_Line] = []
+    for ln in lines:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.page <= ln.page
+            and (prev.x1 >= right - 24 or (prev.x1 >= right - 0.5 * (right - left) and not _PARA_END.search(prev.text)))
+            and ln.x0 <= left + 6
+            and not _PARA_START.match(ln.text)
+        ):
+            sep = "" if re.match(r"[\u2e80-\u9fff\uff00-\uffef，。；：、）“”]", ln.text[0]) or re.search(
+                r"[\u2e80-\u9fff\uff00-\uffef，。；：、（“”]$", prev.text) else " "
+            out[-1] = _Line(prev.text + sep + ln.text, prev.x0, ln.x1, prev.top, ln.bottom, prev.page)
+        else:
+            out.append(ln)
+    return out
+
+
+def read(data: bytes, path: str) -> Document:
+    """Read a PDF report: text in reading order without furniture, ruled tables as merged-cell grids."""
+    import pdfplumber
+    from pdfminer.pdfparser import PDFSyntaxError
+    from pdfminer.psparser import PSException
+
+    for name in ("pdfminer", "pdfplumber"):
+        logging.getLogger(name).setLevel(logging.ERROR)
+    if not data.startswith(b"%PDF") and b"%PDF" not in data[:1024]:
+        raise ReadError(path, "not a PDF (no %PDF header)")
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data))
+    except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError) as exc:
+        raise ReadError(path, f"damaged PDF ({type(exc).__name__}: {exc})"[:300]) from None
+    with pdf:
+        try:
+            pages = pdf.pages
+        except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError) as exc:
+            raise ReadError(path, f"damaged PDF ({type(exc).__name__}: {exc})"[:300]) from None
+        if len(pages) > MAX_PAGES:
+            raise ReadError(path, f"too many pages ({len(pages)} > {MAX_PAGES})")
+        lines_by_page: dict[int, list[_Line]] = {}
+        parts_by_page: dict[int, list[_Part]] = {}
+        heights: dict[int, float] = {}
+        chars = 0
+        for number, page in enumerate(pages, start=1):
+            heights[number] = float(page.height)
+            chars += len(page.chars)
+            parts = _extract_parts(page, number)
+            parts_by_page[number] = parts
+            lines_by_page[number] = _text_lines(page, number, [p.bbox for p in parts])
+            page.flush_cache()
+    if chars == 0:
+        raise ReadError(path, "no text layer (a scanned PDF? run OCR first)")
+    return _assemble(path, lines_by_page, parts_by_page, heights)
+
+
+def _assemble(path: str, lines_by_page: dict[int, list[_Line]], parts_by_page: dict[int, list[_Part]],
+              heights: dict[int, float]) -> Document:
+    drop = _furniture(lines_by_page, heights)
+    body = [ln for page in sorted(lines_by_page) for ln in lines_by_page[page] if id(ln) not in drop]
+    left = min((ln.x0 for ln in body), default=0.0)
+    right = max((ln.x1 for ln in body), default=0.0)
+    # one stream in reading order: (page, top, kind, item); tables continued over a page break are joined
+    stream: list[tuple[int, float, int, object]] = [(ln.page, ln.top, 1, ln) for ln in body]
+    stream += [(p.page, p.bbox[1], 0, p) for page in sorted(parts_by_page) for p in parts_by_page[page]]
+    stream.sort(key=lambda s: (s[0], s[1], s[2]))
+    items: list[_Line | list[_Part]] = []
+    for _, _, kind, item in stream:
+        if kind == 0:
+            assert isinstance(item, _Part)
+            prev = items[-1] if items else None
+            if isinstance(prev, list) and prev[-1].page == item.page - 1 and abs(prev[-1].bbox[0] - item.bbox[0]) < 3 \
+                    and abs(prev[-1].bbox[2] - item.bbox[2]) < 3:
+                prev.append(item)
+            else:
+                items.append([item])
+        else:
+            assert isinstance(item, _Line)
+            items.append(item)
+    blocks: list[Block] = []
+    pending: list[_Line] = []
+
+    def flush() -> None:
+        for ln in _join(pending, left, right):
+            blocks.append(Block(text=ln.text, page=ln.page))
+        pending.clear()
+
+    for it in items:
+        if isinstance(it, _Line):
+            pending.append(it)
+            continue
+        flush()
+        grid, row_pages = _grid(it)
+        if grid:
+            blocks.append(Block(grid=grid, page=it[0].page, row_pages=row_pages))
+    flush()
+    doc = assemble(path, "pdf", "pdf", blocks, with_pages=True)
+    if not doc.lines:
+        raise ReadError(path, "no readable text in the PDF")
+    return doc
