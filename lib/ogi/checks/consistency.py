@@ -13,7 +13,7 @@ from ogi.findings import Finding
 from ogi.vocabulary import dim_label, metric_label
 
 # prose figures of these metrics are mostly sub-counts ("在网站发布招投标信息16条"), not restatements
-SUBCOUNT_PRONE = frozenset({"proactive.channel"})
+SUBCOUNT_PRONE = frozenset({"proactive.channel", "applications.channel"})
 CUMULATIVE_HINT = re.compile(r"截至|截止|历年|以来|累计")
 _NEG = r"(?<!尚)(?:没有|未|无|没)"
 _VERB = r"(?:受理|收到|接到|接收|发生|产生|出现|有)"
