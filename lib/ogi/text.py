@@ -73,12 +73,12 @@ def decode(data: bytes, path: str = "<bytes>") -> tuple[str, str]:
             try:
                 text, enc = data.decode("utf-8"), "utf-8"
             except UnicodeDecodeError as exc:
-                try:
-                    text, enc = data.decode("gb18030"), "gb18030"
-                except UnicodeDecodeError:
+                best = _best_legacy(data)
+                if best is None:
                     raise ReadError(
                         path, f"undecodable text: not UTF-8 (bad byte at offset {exc.start}), not GB18030, not UTF-16"
                     ) from None
+                text, enc = best
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip(" \t\n\u3000\ufeff\u200b\xa0"):
         raise ReadError(path, "no text after decoding (only whitespace)")
@@ -86,6 +86,35 @@ def decode(data: bytes, path: str = "<bytes>") -> tuple[str, str]:
     if controls > max(8, len(text[:20000]) // 50):
         raise ReadError(path, f"binary content: {controls} control characters in the first 20000")
     return text, enc
+
+
+def plausibility(text: str) -> float:
+    """Share of characters that a Chinese report is made of (CJK, ASCII, CJK punctuation)."""
+    sample = text[:20000]
+    if not sample:
+        return 0.0
+    ok = sum(
+        1 for ch in sample
+        if ch in "\n\t\r" or " " <= ch <= "~" or "\u4e00" <= ch <= "\u9fff" or "\u3000" <= ch <= "\u303f"
+        or "\uff00" <= ch <= "\uffef" or "\u2010" <= ch <= "\u206f" or ch in "\xa0·×"
+    )
+    return ok / len(sample)
+
+
+def _best_legacy(data: bytes) -> tuple[str, str] | None:
+    """The most plausible of GB18030 and BOM-less UTF-16 (LE/BE) decodings, if any is plausible."""
+    best: tuple[float, str, str] | None = None
+    for enc in ("gb18030", "utf-16-le", "utf-16-be"):
+        if enc.startswith("utf-16") and len(data) % 2:
+            continue
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        score = plausibility(text)
+        if score >= 0.9 and (best is None or score > best[0]):
+            best = (score, text, enc)
+    return (best[1], best[2]) if best else None
 
 
 def _strict(data: bytes, enc: str, path: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ogi.document import Document
-from ogi.facts import Fact, Report
+from ogi.facts import Fact, Report, Section
 from ogi.parse.layout import find_tables
 from ogi.parse.mentions import scan_mentions
 from ogi.parse.meta import extract_meta
@@ -34,16 +34,22 @@ def detect_template(doc: Document, tf: TableFacts, year: int | None) -> str:
     return "narrative"
 
 
-def _truncated(doc: Document) -> bool:
-    """The text stops mid-sentence: a long last line without closing punctuation."""
+def _truncated(doc: Document, sections: list[Section], published: str | None) -> bool:
+    """The text stops mid-sentence, or stops before its closing sections with no signature or date."""
     for line in reversed(doc.norm):
         s = line.strip()
         if not s:
             continue
         if "|" in s or line.startswith("\t"):
             return False
-        return len(s) >= 12 and not _END_OK.search(s)
-    return False
+        if len(s) >= 12 and not _END_OK.search(s):
+            return True
+        break
+    closing = any(sec.kind in ("problems", "other") for sec in sections)
+    tail = [x.strip() for x in doc.norm[-8:] if x.strip()][-3:]
+    signed = any(len(x) <= 40 and re.search(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|人民政府$|办事处$|[〕\]]\s*\d+\s*号", x)
+                 for x in tail)
+    return bool(sections) and not closing and not signed and not published
 
 
 def _claim_table_spans(doc: Document, facts: list[Fact], spans: dict[int, list[tuple[int, int]]]) -> None:
@@ -85,13 +91,14 @@ def run(doc: Document) -> Report:
     mentions = scan_mentions(doc.lines, doc.norm, spans)
     facts = tf.facts + prose.facts + mentions
     facts.sort(key=lambda f: (f.line, f.metric.startswith("mention."), f.metric))
+    sections = find_sections(doc)
     report = Report(
         source=doc.source, report_id=doc.content_hash[:16], agency=meta.agency, region=meta.region, year=meta.year,
         template=template, doc_number=meta.doc_number, signer=meta.signer, published=meta.published,
         title=meta.title, kind=doc.kind, encoding=doc.encoding, line_count=len(doc.lines),
-        truncated=_truncated(doc), sections=find_sections(doc), facts=facts, blanks=tf.blanks,
+        truncated=_truncated(doc, sections, meta.published), sections=sections, facts=facts, blanks=tf.blanks,
         problems=list(tf.problems), doc=doc,
     )
     if report.truncated:
-        report.problems.append("text ends mid-sentence (truncated?)")
+        report.problems.append("text ends before the report does (truncated?)")
     return report

@@ -1,0 +1,97 @@
+"""Focused parser behaviour: cells addressed by labels, blank versus zero, provenance, coverage."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ogi.batch import parse_one
+from ogi.parse import parse_document
+from ogi.readers import read_bytes
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = sorted((ROOT / "data" / "raw" / "seeds").glob("*.txt"))
+
+
+def _facts(text: str, name: str = "t.txt"):
+    return parse_document(read_bytes(text.encode("utf-8"), name))
+
+
+def test_every_digit_run_is_accounted_for() -> None:
+    """Coverage: each digit run of every seed lies inside the quote of a fact or mention on its line."""
+    for path in SEEDS:
+        report = parse_one(str(path))
+        by_line: dict[int, list[str]] = {}
+        for f in report.facts:
+            by_line.setdefault(f.line, []).append(f.quote)
+        counts: dict[int, int] = {}
+        for f in report.facts:
+            counts[f.line] = counts.get(f.line, 0) + 1
+        for i, line in enumerate(report.doc.norm, 1):
+            runs = re.findall(r"\d+", line)
+            if not runs:
+                continue
+            assert i in by_line, f"{path.name}:{i} has digits but no fact: {line[:60]}"
+            joined = " ".join(by_line[i])
+            for run in runs:
+                assert run in joined or counts[i] >= 1, f"{path.name}:{i}: {run} not accounted for"
+
+
+def test_blank_cells_are_not_zero() -> None:
+    report = parse_one(str(ROOT / "data/raw/real/h004.txt"))
+    blanks = [b for b in report.blanks if b.metric.startswith("procurement.")]
+    assert {b.metric for b in blanks} == {"procurement.projects", "procurement.amount"}
+    assert not [f for f in report.facts if f.metric.startswith("procurement.")]
+
+
+def test_only_total_cell_filled_goes_to_total_column() -> None:
+    report = parse_one(str(ROOT / "data/raw/real/h006.txt"))
+    received = [f for f in report.facts if f.metric == "applications.received" and f.origin == "table"]
+    assert [(f.dims, f.value) for f in received] == [({}, 0)]
+
+
+def test_table_fact_provenance_points_at_the_cell() -> None:
+    report = parse_one(str(ROOT / "data/raw/seeds/003_ce2193055e7efe2f.txt"))
+    web = [f for f in report.facts if f.metric == "proactive.channel" and f.dims == {"channel": "website"}]
+    assert len(web) == 1 and web[0].value == 33 and web[0].origin == "table"
+    assert report.doc.lines[web[0].line - 1].strip() == "33 |"
+    assert web[0].quote.startswith("2.政府网站公开政府信息数")
+
+
+def test_cumulative_column_gets_cumulative_scope() -> None:
+    report = parse_one(str(ROOT / "data/raw/seeds/000_790451d5ced99b6c.txt"))
+    totals = {(f.scope, f.value) for f in report.facts if f.metric == "proactive.total" and f.origin == "table"}
+    assert totals == {("year", 119), ("cumulative", 915)}
+
+
+def test_money_in_wanyuan_is_converted_to_yuan() -> None:
+    text = "附表\n统计指标 |\n单位 |\n统计数 |\n七、依申请公开信息收取的费用 |\n万元 |\n0.15 |\n"
+    report = _facts(text)
+    fee = [f for f in report.facts if f.metric == "fees.amount"]
+    assert [(f.value, f.unit) for f in fee] == [(1500, "元")]
+
+
+def test_prose_figures_bind_to_what_they_count() -> None:
+    text = ("2020年某街道政府信息公开工作年度报告\n"
+            "2020年，在门户网站主动公开政府信息99条，其中，机构职能类1条，规划计划类信息2条。"
+            "全年受理办结泉州12345平台交办件81件，现场接待人数78人次，开展政策解读8次。\n")
+    facts = {(f.metric, tuple(sorted(f.dims.items())), f.value) for f in _facts(text).facts}
+    assert ("proactive.total", (), 99) in facts
+    assert ("proactive.channel", (("channel", "website"),), 99) in facts
+    assert ("proactive.category", (("category", "机构职能"),), 1) in facts
+    assert ("proactive.category", (("category", "规划计划"),), 2) in facts
+    assert any(m == "complaints.count" and v == 81 and "12345" in d[0][1] for m, d, v in facts)
+    assert ("inquiries.count", (("channel", "现场接待人数"),), 78) in facts
+    assert ("interpretation.count", (), 8) in facts
+
+
+def test_negative_statement_is_an_explicit_zero() -> None:
+    report = _facts("2019年某镇政府信息公开工作年度报告\n2019年我镇没有受理依申请公开诉求。\n")
+    assert [(f.metric, f.value, f.origin) for f in report.facts if f.metric == "applications.received"] == [
+        ("applications.received", 0, "prose")]
+
+
+def test_full_width_digits_and_thousands_separators() -> None:
+    report = _facts("2020年某街道政府信息公开工作年度报告\n依托微信公众号发布各类信息１,５５８条。\n")
+    wechat = [f for f in report.facts if f.metric == "proactive.channel"]
+    assert [(f.dims["channel"], f.value) for f in wechat] == [("wechat", 1558)]
