@@ -27,6 +27,12 @@ class Fig:
     unit: str
     dims: tuple[tuple[str, str], ...] = ()
     scope: str = "year"
+    shown: str | None = None  # printed text when not the number itself ('' for a zero stated in words)
+
+    @staticmethod
+    def none(metric: str, unit: str, **dims: str) -> Fig:
+        """A zero stated in words (未收到…申请, 未发生…行政复议): a prose fact with no digits printed."""
+        return Fig(metric, 0, unit, tuple(sorted(dims.items())), shown="")
 
     @staticmethod
     def of(metric: str, value: int | float, unit: str, scope: str = "year", **dims: str) -> Fig:
@@ -105,12 +111,14 @@ class TextBuilder:
         for p in parts:
             if isinstance(p, Fig):
                 figs.append((p, text[-12:]))  # the words just before the figure, for diagnostics
-                text += fmt_int(p.value, self.style)
+                text += fmt_int(p.value, self.style) if p.shown is None else p.shown
             else:
                 text += p
         n = self.add(text)
         for fig, before in figs:
             self._fact(fig, n, "prose", before)
+            if fig.shown == "":
+                self.facts[-1]["words"] = True  # stated in words, no digits on the line
         return n
 
     def table(self, rows: list[list[Cell]], layout: str, width: int = 0) -> None:

@@ -106,20 +106,21 @@ def inquiries_sentence(onsite: int, phone: int) -> list[str | Fig]:
 
 def received_sentence(year: int, we: str, n: int) -> list[str | Fig]:
     if not n:
-        return [f"{year}年，{we}未收到政府信息公开申请。"]
+        return [f"{year}年，{we}未收到政府信息公开申请", Fig.none("applications.received", "件"), "。"]
     return [f"{year}年，{we}共收到政府信息公开申请", Fig.of("applications.received", n, "件"), "件，均依法依规予以答复。"]
 
 
 def review_sentence(review: int, litigation: int) -> list[str | Fig]:
     if not review and not litigation:
-        return ["全年未发生因政府信息公开引起的行政复议、行政诉讼案件。"]
+        return ["全年未发生因政府信息公开引起的行政复议", Fig.none("review.count", "件"), "、行政诉讼案件",
+                Fig.none("litigation.count", "件"), "。"]
     return ["全年发生因政府信息公开引起的行政复议", Fig.of("review.count", review, "件"), "件、行政诉讼",
             Fig.of("litigation.count", litigation, "件"), "件。"]
 
 
 def fee_sentence(we: str, yuan: int) -> list[str | Fig]:
     if not yuan:
-        return [f"本年度{we}未收取政府信息公开信息处理费。"]
+        return [f"本年度{we}未收取政府信息公开信息处理费", Fig.none("fees.amount", "元"), "。"]
     return ["全年收取政府信息公开信息处理费", Fig.of("fees.amount", yuan, "元"), "元。"]
 
 

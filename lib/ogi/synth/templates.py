@@ -496,7 +496,7 @@ def write_pre2014(w: Writer) -> Draft:
     if fee[0]:
         w.say("全年收取政府信息公开检索、复制等费用", Fig.of("fees.amount", fee[0], "元"), "元。")
     else:
-        w.tb.add("本年度未收取任何政府信息公开费用。")
+        w.say("本年度未收取任何政府信息公开费用", Fig.none("fees.amount", "元"), "。")
     w.tb.add("六、因政府信息公开申请行政复议、提起行政诉讼的情况")
     w.say(*pr.review_sentence(review[0], litig[0]))
     w.tb.add("七、存在的主要问题和改进措施")
