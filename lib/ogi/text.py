@@ -82,7 +82,7 @@ def decode(data: bytes, path: str = "<bytes>") -> tuple[str, str]:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip(" \t\n\u3000\ufeff\u200b\xa0"):
         raise ReadError(path, "no text after decoding (only whitespace)")
-    controls = sum(1 for ch in text[:20000] if ord(ch) < 32 and ch not in "\n\t\f\v")
+    controls = len(_CONTROL.findall(text, 0, 20000))
     if controls > max(8, len(text[:20000]) // 50):
         raise ReadError(path, f"binary content: {controls} control characters in the first 20000")
     return text, enc
@@ -115,6 +115,9 @@ def _best_legacy(data: bytes) -> tuple[str, str] | None:
         if score >= 0.9 and (best is None or score > best[0]):
             best = (score, text, enc)
     return (best[1], best[2]) if best else None
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
 
 
 def _strict(data: bytes, enc: str, path: str) -> str:
