@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html as htmlmod
 import io
+import itertools
 import re
 import shutil
 import subprocess
@@ -165,7 +166,7 @@ def seed_spec(text: str, fmt: str = "2019") -> Spec:
     lines = text.split("\n")
     heads = [i for i, x in enumerate(lines) if _HEADINGS.match(x)] + [len(lines)]
     regions: list[tuple[int, int]] = []
-    for a, b in zip(heads, heads[1:], strict=False):
+    for a, b in itertools.pairwise(heads):
         tabs = [i for i in range(a + 1, b) if lines[i].startswith("\t")]
         if tabs:
             regions.append((tabs[0], tabs[-1]))

@@ -265,8 +265,9 @@ def _score(node: LexborNode) -> float:
         score += 2000
     if "年度报告" in text:
         score += 1000
-    score += 500 * min(4, len(node.css("table")))
-    return score
+    if length >= 300:  # tables count only around real text (not a bare nest of empty tables)
+        score += 500 * min(4, len(node.css("table")))
+    return score if length >= 100 else 0.0
 
 
 def find_article(tree: LexborHTMLParser) -> LexborNode | None:

@@ -188,29 +188,32 @@ def _join(lines: list[_Line], left: float, right: float) -> list[_Line]:
 
 def read(data: bytes, path: str) -> Document:
     """Read a PDF report: text in reading order without furniture, ruled tables as merged-cell grids."""
-    import pdfplumber
-    from pdfminer.pdfparser import PDFSyntaxError
-    from pdfminer.psparser import PSException
-
     for name in ("pdfminer", "pdfplumber"):
         logging.getLogger(name).setLevel(logging.ERROR)
     if not data.startswith(b"%PDF") and b"%PDF" not in data[:1024]:
         raise ReadError(path, "not a PDF (no %PDF header)")
     try:
-        pdf = pdfplumber.open(io.BytesIO(data))
-    except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError) as exc:
-        raise ReadError(path, f"damaged PDF ({type(exc).__name__}: {exc})"[:300]) from None
-    with pdf:
-        try:
-            pages = pdf.pages
-        except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError) as exc:
-            raise ReadError(path, f"damaged PDF ({type(exc).__name__}: {exc})"[:300]) from None
+        lines_by_page, parts_by_page, heights, chars = _pages(data, path)
+    except (ReadError, MemoryError, RecursionError):
+        raise
+    except Exception as exc:  # pdfminer raises many types on damaged files; each is this file's failure
+        raise ReadError(path, f"damaged PDF ({type(exc).__name__}: {exc})".replace("\n", " ")[:300]) from None
+    if chars == 0:
+        raise ReadError(path, "no text layer (a scanned PDF? run OCR first)")
+    return _assemble(path, lines_by_page, parts_by_page, heights)
+
+
+def _pages(data: bytes, path: str) -> tuple[dict[int, list[_Line]], dict[int, list[_Part]], dict[int, float], int]:
+    import pdfplumber
+
+    lines_by_page: dict[int, list[_Line]] = {}
+    parts_by_page: dict[int, list[_Part]] = {}
+    heights: dict[int, float] = {}
+    chars = 0
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        pages = pdf.pages
         if len(pages) > MAX_PAGES:
             raise ReadError(path, f"too many pages ({len(pages)} > {MAX_PAGES})")
-        lines_by_page: dict[int, list[_Line]] = {}
-        parts_by_page: dict[int, list[_Part]] = {}
-        heights: dict[int, float] = {}
-        chars = 0
         for number, page in enumerate(pages, start=1):
             heights[number] = float(page.height)
             chars += len(page.chars)
@@ -218,9 +221,7 @@ def read(data: bytes, path: str) -> Document:
             parts_by_page[number] = parts
             lines_by_page[number] = _text_lines(page, number, [p.bbox for p in parts])
             page.flush_cache()
-    if chars == 0:
-        raise ReadError(path, "no text layer (a scanned PDF? run OCR first)")
-    return _assemble(path, lines_by_page, parts_by_page, heights)
+    return lines_by_page, parts_by_page, heights, chars
 
 
 def _assemble(path: str, lines_by_page: dict[int, list[_Line]], parts_by_page: dict[int, list[_Part]],
