@@ -56,7 +56,7 @@ CATEGORIES_OLD = ("机构职能", "规划计划", "为民办实事", "民政扶�
 CATEGORY_SUFFIXES = ("类信息", "类", "信息", "类信息")
 
 
-def para(rng: random.Random, pool: tuple[str, ...], k: int = 2) -> str:
+def para(rng: random.Random, pool: tuple[str, ...], k: int = 3) -> str:
     """A paragraph of `k` distinct boilerplate sentences, in pool order (stable for one seed)."""
     picks = sorted(rng.sample(range(len(pool)), min(k, len(pool))))
     return "".join(pool[i] for i in picks)

@@ -365,8 +365,8 @@ def write_statform(w: Writer) -> Draft:
     w.say(*pr.staff_sentence(staff_ft + staff_pt))
     w.say(*pr.training_sentence(train["meetings"], train["sessions"], train["trainees"]))
     w.tb.add("七、存在的主要问题及改进措施")
-    w.tb.add(pr.para(r, pr.PROBLEMS, 1))
-    w.tb.add(pr.para(r, pr.MEASURES, 2))
+    w.tb.add(pr.para(r, pr.PROBLEMS, 2))
+    w.tb.add(pr.para(r, pr.MEASURES, 3))
     w.signature()
     w.tb.add()
     w.tb.add("附件")
@@ -500,8 +500,8 @@ def write_pre2014(w: Writer) -> Draft:
     w.tb.add("六、因政府信息公开申请行政复议、提起行政诉讼的情况")
     w.say(*pr.review_sentence(review[0], litig[0]))
     w.tb.add("七、存在的主要问题和改进措施")
-    w.tb.add(pr.para(r, pr.PROBLEMS, 1))
-    w.tb.add(pr.para(r, pr.MEASURES, 2))
+    w.tb.add(pr.para(r, pr.PROBLEMS, 2))
+    w.tb.add(pr.para(r, pr.MEASURES, 3))
     w.tb.add("八、需要说明的事项与附表")
     w.tb.add(pr.para(r, pr.PLATFORM, 1))
     w.tb.add("附表")
@@ -546,13 +546,13 @@ def write_narrative(w: Writer) -> Draft:
     w.title_and_intro()
     w.tb.add(f"{y}年度{a.name}政务公开工作，在上级党委、政府的正确领导下，按照统一部署和要求，扎实推进各项工作。")
     w.tb.add("一、以政务公开助力改革")
-    w.tb.add(pr.para(r, pr.OVERVIEW, 2))
+    w.tb.add(pr.para(r, pr.OVERVIEW, 4))
     w.say(*pr.total_sentence(y, a.we, total, cats))
     chans = [(c, r.randint(5, 900)) for c in ("website", "wechat", "bulletin_board") if r.random() < 0.6]
     if chans:
         w.say(*pr.channel_sentence(chans))
     w.tb.add("二、提升政务服务工作实效")
-    w.tb.add(pr.para(r, pr.PLATFORM, 2))
+    w.tb.add(pr.para(r, pr.PLATFORM, 3))
     if r.random() < 0.7:
         w.say(*pr.complaints_sentence(a.city, r.randint(1, 300), r.choice((0, r.randint(1, 120)))))
     if r.random() < 0.6:
@@ -562,8 +562,8 @@ def write_narrative(w: Writer) -> Draft:
     if r.random() < 0.7:
         w.say(*pr.interpretation_sentence(a.we, r.randint(1, 30)))
     w.tb.add("四、存在的问题和下一步打算")
-    w.tb.add(pr.para(r, pr.PROBLEMS, 1))
-    w.tb.add(pr.para(r, pr.MEASURES, 2))
+    w.tb.add(pr.para(r, pr.PROBLEMS, 2))
+    w.tb.add(pr.para(r, pr.MEASURES, 3))
     w.signature()
     return w.finish()
 
