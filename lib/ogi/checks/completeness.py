@@ -29,7 +29,7 @@ MEASURE_WORDS = re.compile(r"改进|措施|下一步|加强|推进|完善|提升
 MIN_SPECIFIC_CHARS = 60
 CLOSING_MAX = 40  # a closing (signature, date) is a short line of its own
 EARLY_SECTIONS = 4  # a report that stops before its 4th section, with no closing, was cut off
-CLOSING = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|抄送|印发|(?:人民政府|办事处|局|委员会)\s*$")
+CLOSING = re.compile(r"(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|人民政府|办事处|街道|局|委员会|办公室)\s*$|抄送|印发")
 
 
 def section_kind(section: Section) -> str:
