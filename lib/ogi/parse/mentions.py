@@ -38,6 +38,9 @@ def scan_mentions(lines: list[str], norm: list[str], spans: dict[int, list[tuple
             continue
         lineno = i + 1
         covered = list(spans.get(lineno, ()))
+        runs = [(m.start(), m.end()) for m in _DIGITS.finditer(line)]
+        if all(_covered(covered, a, b) for a, b in runs):
+            continue
         for metric, pat in _SPECIAL:
             for m in pat.finditer(line):
                 if _covered(covered, m.start(), m.end()) or not any(ch.isdigit() for ch in m.group(0)):

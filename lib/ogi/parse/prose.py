@@ -79,15 +79,29 @@ def extract_prose(lines: list[str], norm: list[str], skip: set[int]) -> ProseFac
         if _TOPIC.match(line) and len(line.strip()) <= 40:
             topic = line.strip()
         line_ctx = _Context(topic=topic)
+        if not _HAS_FIGURE.search(line):
+            if _HAS_NEGATION.search(line):
+                for sm in _SENT.finditer(line):
+                    _negatives(out, lines[i], line, lineno, sm.start(), sm.group(0), topic)
+            continue
         for sm in _SENT.finditer(line):
             _sentence(out, lines[i], line, lineno, sm.start(), sm.group(0), line_ctx)
     return out
 
 
+_HAS_FIGURE = re.compile(r"\d|[一二两三四五六七八九十百千]+\s*(?:名|人|个|次|篇|条|件)")
+_HAS_NEGATION = re.compile(r"没有|未|无|为零")
+_CHANNEL_WORDS = re.compile(r"微信公众号|公众号|政务微博|微博|门户网站|公开栏")
 _TOPIC = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(]?[一二三四五六七八九十]+[）)])")
 
 
 def _sentence(out: ProseFacts, raw: str, line: str, lineno: int, base: int, sent: str, line_ctx: _Context) -> None:
+    if not _HAS_FIGURE.search(sent):
+        if _HAS_NEGATION.search(sent):
+            _negatives(out, raw, line, lineno, base, sent, line_ctx.topic)
+        for cm in _CHANNEL_WORDS.finditer(sent):
+            line_ctx.channel = line_ctx.channel or _channel(cm.group(0))
+        return
     ctx = _Context(topic=line_ctx.topic, line_channel=line_ctx.channel or line_ctx.line_channel)
     list_after_first = False
     if re.match(r"^\s*(?:其中|具体包括|包括)", sent):
@@ -98,7 +112,7 @@ def _sentence(out: ProseFacts, raw: str, line: str, lineno: int, base: int, sent
             list_after_first = True
         else:
             ctx.listing = True
-    for cm in re.finditer(r"微信公众号|公众号|政务微博|微博|门户网站|公开栏", sent):
+    for cm in _CHANNEL_WORDS.finditer(sent):
         line_ctx.channel = line_ctx.channel or _channel(cm.group(0))
     respectively = _respectively(sent)
     prev_end = 0
@@ -141,8 +155,10 @@ def _sentence(out: ProseFacts, raw: str, line: str, lineno: int, base: int, sent
             out.add(Fact(metric=metric, value=value, unit=unit_clean, line=lineno, quote=quote or sent.strip(),
                          dims=dims, scope=scope, origin="prose"), lineno, start, end)
         prev_end = m.end()
-    _percentages(out, raw, line, lineno, base, sent)
-    _negatives(out, raw, line, lineno, base, sent, ctx.topic)
+    if "%" in sent or "％" in sent:
+        _percentages(out, raw, line, lineno, base, sent)
+    if _HAS_NEGATION.search(sent):
+        _negatives(out, raw, line, lineno, base, sent, ctx.topic)
     if ctx.channel:
         line_ctx.channel = ctx.channel
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ogi.document import BLANK_MARKS, Cell, Table
 from ogi.facts import BlankCell, Fact
@@ -24,12 +25,19 @@ SEC4_HEADERS = {"行政复议", "行政诉讼", "结果维持", "结果纠正", 
 
 
 def squash(s: str) -> str:
-    return re.sub(r"\s+", "", s)
+    return "".join(s.split())
 
 
 def value_of(cell: Cell) -> tuple[float | int, str] | None:
     """(number, unit printed in the cell) when the cell holds one figure."""
-    m = _VALUE.fullmatch(cell.text.strip())
+    return _value_of_text(cell.text.strip())
+
+
+@lru_cache(maxsize=8192)
+def _value_of_text(text: str) -> tuple[float | int, str] | None:
+    if not text or not (text[0].isdigit() or text[0] in "+-"):
+        return None
+    m = _VALUE.fullmatch(text)
     if not m:
         return None
     v = parse_number(m.group(1))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,7 +22,12 @@ class RowSpec:
     source_from_label: bool = False  # complaints: dims.source = the label
 
     def match(self, label: str) -> bool:
-        return re.search(self.pattern, label) is not None
+        return _compiled(self.pattern).search(label) is not None
+
+
+@lru_cache(maxsize=None)
+def _compiled(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
 
 
 def _r(pattern: str, metric: str, **kw: object) -> RowSpec:
@@ -140,6 +146,7 @@ _NUMBERING = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)
 def strip_numbering(label: str) -> str:
     """'其中：1．政府网站公开数' → '政府网站公开数'; '（三）不予公开' → '不予公开'."""
     s = re.sub(r"\s+", "", label)
