@@ -146,8 +146,6 @@ def test_facts_parity_seed002_generated_txt(files: dict[str, Path], kind: str) -
     assert _facts(files[f"seed002.{kind}"]) == base
 
 
-@pytest.mark.xfail(strict=False, reason="the seed's own tab layout splits the 采购项目\\n\\n数量 header with a blank "
-                   "line; the text parser then reads procurement.amount{item=政府集中采购} as mention.other{label=''}")
 @pytest.mark.parametrize("kind", ["html", "docx", "pdf"])
 def test_facts_parity_seed002_original_txt(files: dict[str, Path], kind: str) -> None:
     assert _facts(files[f"seed002.{kind}"]) == _facts(files["seed002.seed.txt"])

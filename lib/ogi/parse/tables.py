@@ -159,6 +159,8 @@ class _Reader:
                     if "万元" in joined:
                         self.art20_unit = "万元"
                     return True
+            if not self.row.labels and self.art20_measures and text in ("数量", "总数量", "项目数量", "制作数量", "公开数量"):
+                return True  # the tail of a wrapped header (采购项目 / 数量) whose head already matched
             if not self.row.labels and re.fullmatch(r"(?:本年新?|上一年|对外公开|本年|采购)", text):
                 self.header_stash = text  # a header wrapped over two cells: 本年新 / 制作数量
                 return True
