@@ -139,6 +139,11 @@ def channels(ctx: Context) -> None:
 
 
 _INTAKE = ("channel", "received")
+
+
+def _is_total(code: object) -> bool:
+    """Views mark a measure's total with dim/outcome 'total' (or leave it empty); routes use 'all'."""
+    return code in (None, "", "total", "all")
 _CARRY = ("received", "carried_over", "carried_forward", "completed")
 
 
@@ -153,11 +158,11 @@ def applications(ctx: Context) -> None:
     if df.height == 0:
         _no_data(ctx, "依申请公开", "applications")
         return
-    rows = df.to_dicts()
-    dims = [r for r in rows if r.get("dim")]
-    totals = {str(r["measure"]): r["value"] for r in rows if not r.get("dim")}
+    rows = [r for r in df.to_dicts() if r["measure"] != "outcome_reason"]
+    dims = [r for r in rows if not _is_total(r.get("dim"))]
+    totals = {str(r["measure"]): r["value"] for r in rows if _is_total(r.get("dim"))}
     intake = [r for r in dims if r["measure"] in _INTAKE]
-    outcomes = [r for r in dims if r["measure"] == "outcome" and r["dim"] != "total"]
+    outcomes = [r for r in dims if r["measure"] == "outcome"]
     if intake:
         _show(sentence(ctx.t("新收申请按提交渠道和申请人类型的分布。",
                              "New applications by how they were filed and by who filed them.")))
@@ -203,10 +208,10 @@ def review(ctx: Context) -> None:
         _no_data(ctx, "行政复议和行政诉讼", "administrative review or litigation")
         return
     rows = df.to_dicts()
-    parts = [r for r in rows if r.get("outcome") and r["outcome"] != "total"]
-    totals = [r for r in rows if not r.get("outcome") or r["outcome"] == "total"]
+    parts = [r for r in rows if not _is_total(r.get("outcome"))]
+    totals = [r for r in rows if _is_total(r.get("outcome"))]
     if not parts or not any(float(r["value"]) for r in parts):
-        total = sum(float(r["value"]) for r in totals if not r.get("route"))
+        total = sum(float(r["value"]) for r in totals if _is_total(r.get("route")))
         _show(sentence(ctx.t(f"本年因政府信息公开被申请行政复议、提起行政诉讼共 {fmt_num(total)} 件，未列分结果。",
                              f"{fmt_num(total)} reviews and suits about disclosure this year; "
                              "no breakdown by outcome.")))
@@ -229,7 +234,7 @@ def review(ctx: Context) -> None:
 
 def _kind_label(ctx: Context, row: dict[str, Any]) -> str:
     kind = voc.metric_label(f"{row['kind']}.count" if "." not in str(row["kind"]) else str(row["kind"]), ctx.lang)
-    if row.get("route"):
+    if not _is_total(row.get("route")):
         return f"{kind}（{voc.dim_label('route', str(row['route']), ctx.lang)}）" if ctx.lang == "zh" else \
             f"{kind} ({voc.dim_label('route', str(row['route']), ctx.lang)})"
     return kind
@@ -248,7 +253,7 @@ def complaints(ctx: Context) -> None:
     fam = {r["family"]: voc.metric_label(f"{r['family']}.count" if "." not in str(r["family"]) else str(r["family"]),
                                          ctx.lang) for r in rows}
     data = pl.DataFrame({
-        "source": [str(r["source"] or fam[r["family"]]) for r in rows],
+        "source": [fam[r["family"]] if _is_total(r["source"]) else str(r["source"]) for r in rows],
         "family": [fam[r["family"]] for r in rows],
         "value": [float(r["value"]) for r in rows],
     })

@@ -70,4 +70,5 @@ def build_index(store_path: str | os.PathLike[str], out_dir: str | os.PathLike[s
             f"</head>\n<body>\n<main>\n{body}\n</main>\n</body>\n</html>\n")
     path = out / "index.html"
     write_text(path, html)
+    path.chmod(0o644)
     return path
