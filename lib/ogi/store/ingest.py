@@ -17,6 +17,7 @@ import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
@@ -30,11 +31,14 @@ from ogi.errors import OgiError, ReadError
 from ogi.facts import Report
 from ogi.store import schema as S
 from ogi.store.agency import assign_keys
+from ogi.vocabulary import ORIGINS, SCOPES
 
 STORE_VERSION = "1"
 CACHE = "_cache"
 MANIFEST = "manifest.parquet"
-_FP_SKIP = ("store", "commands", "checks", "render", "cli.py", "__pycache__")
+#: the code that turns bytes into a Report: a change here re-parses everything
+_FP_PARTS = ("readers", "parse", "__init__.py", "batch.py", "document.py", "errors.py", "facts.py", "text.py",
+             "vocabulary.py")
 
 ParseFn = Callable[[str], Report]
 
@@ -64,9 +68,14 @@ class IngestResult:
 
 # --------------------------------------------------------------------------------------------- fingerprints
 
-def _tree_hash(root: Path, skip: Sequence[str] = ()) -> str:
+def _tree_hash(root: Path, only: Sequence[str] = ()) -> str:
+    """Hash of the .py files under `root` (or of `root` itself), limited to the top-level names in `only`."""
     h = hashlib.sha256()
-    files = [root] if root.is_file() else sorted(p for p in root.rglob("*.py") if not set(p.relative_to(root).parts) & set(skip))
+    if root.is_file():
+        files = [root]
+    else:
+        files = sorted(p for p in root.rglob("*.py")
+                       if "__pycache__" not in p.parts and (not only or p.relative_to(root).parts[0] in only))
     for p in files:
         h.update(str(p.relative_to(root.parent)).encode())
         h.update(p.read_bytes())
@@ -78,7 +87,7 @@ def parse_fingerprint() -> str:
     import ogi
 
     root = Path(ogi.__file__).parent
-    return hashlib.sha256(f"{STORE_VERSION}:{_tree_hash(root, _FP_SKIP)}".encode()).hexdigest()[:16]
+    return hashlib.sha256(f"{STORE_VERSION}:{_tree_hash(root, _FP_PARTS)}".encode()).hexdigest()[:16]
 
 
 def _load_checks() -> tuple[Callable[..., Any] | None, str]:
@@ -115,6 +124,9 @@ def facts_part(report: Report) -> pl.DataFrame:
     """The report's facts as the cached part frame (content-derived columns only, dims flattened)."""
     cols: dict[str, list[Any]] = {c: [] for c in S.FACT_PART_COLUMNS}
     for seq, f in enumerate(report.facts):
+        if f.scope not in SCOPES or f.origin not in ORIGINS or not f.metric:
+            raise ValueError(f"fact {seq} (line {f.line}): metric {f.metric!r}, scope {f.scope!r}, "
+                             f"origin {f.origin!r} are not in the vocabulary")
         dims = {str(k): str(v) for k, v in f.dims.items()}
         cols["report_id"].append(report.report_id)
         cols["seq"].append(seq)
@@ -129,7 +141,9 @@ def facts_part(report: Report) -> pl.DataFrame:
         cols["dims_json"].append(_canonical_json(dims))
         for key in S.DIM_KEYS:
             cols[f"dim_{key}"].append(dims.get(key))
-    return S.validate("fact_part", pl.DataFrame(cols, schema=S.polars_schema("fact_part")))
+    # dtypes are enforced here (strict construction) and the rules above; the full dataframely
+    # validation runs on the consolidated facts in batches, where it costs little per row
+    return pl.DataFrame(cols, schema=S.polars_schema("fact_part"), strict=True)
 
 
 def report_row(report: Report, sha: str) -> dict[str, Any]:
@@ -219,8 +233,12 @@ def _pool_map(fn: Callable[[Any], Any], tasks: list[Any], jobs: int) -> Iterator
     if jobs <= 1 or len(tasks) < 8:
         yield from map(fn, tasks)
         return
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("spawn")) as pool:
-        yield from pool.map(fn, tasks, chunksize=max(1, min(32, len(tasks) // (jobs * 8))))
+    try:
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("spawn")) as pool:
+            yield from pool.map(fn, tasks, chunksize=max(1, min(32, len(tasks) // (jobs * 8))))
+    except BrokenProcessPool:
+        raise IngestError("a parser process died (out of memory?); the store is unchanged: "
+                          "try again with --jobs 1") from None
 
 
 # --------------------------------------------------------------------------------------------- store I/O
@@ -258,8 +276,9 @@ def _write_facts(tmp: Path, reports: pl.DataFrame, cache: Path) -> int:
 
     with pq.ParquetWriter(tmp, arrow_schema, compression="zstd", compression_level=3,
                           write_statistics=True) as writer:
-        for sha in reports.sort("report_id")["sha256"]:
-            part = pl.read_parquet(part_path(cache, sha))
+        shas = reports.sort("report_id")["sha256"].to_list()
+        for i in range(0, len(shas), 128):  # a scan over many small files beats reading them one by one
+            part = pl.scan_parquet([part_path(cache, sha) for sha in shas[i:i + 128]]).collect()
             n += part.height
             buf.append(part)
             buffered += part.height

@@ -22,7 +22,7 @@ DIM_COLUMNS: tuple[str, ...] = tuple(f"dim_{k}" for k in DIM_KEYS)
 
 FRAMES = ("reports", "facts", "findings", "failures")
 PARQUET_OPTIONS: dict[str, Any] = {"compression": "zstd", "compression_level": 3, "statistics": True}
-ROW_GROUP = 65_536
+ROW_GROUP = 16_384
 
 
 class ReportsSchema(dy.Schema):
