@@ -170,20 +170,28 @@ def part_path(cache: Path, sha: str) -> Path:
     return cache / sha[:2] / f"{sha}.parquet"
 
 
-def _parse_task(args: tuple[str, str, ParseFn]) -> tuple[str, dict[str, Any] | None, str | None, str | None]:
-    """Worker: parse one file, write its facts part; (path, report row | None, failure reason | None, sha)."""
-    path, cache, parse = args
+ParseResult = tuple[str, dict[str, Any] | None, str | None, str | None,
+                    tuple[list[dict[str, Any]] | None, str | None] | None]
+
+
+def _parse_task(args: tuple[str, str, ParseFn, Callable[..., Any] | None]) -> ParseResult:
+    """Worker: parse one file, write its facts part, run the checks without a previous report.
+
+    Returns (path, report row | None, failure reason | None, sha, (findings, check failure) | None).
+    """
+    path, cache, parse, run_checks = args
     try:
         report = parse(path)
     except ReadError as exc:
-        return path, None, exc.reason, _sha_of(path)
+        return path, None, exc.reason, _sha_of(path), None
     except OgiError as exc:
-        return path, None, str(exc), _sha_of(path)
+        return path, None, str(exc), _sha_of(path), None
     except MemoryError:
-        return path, None, "out of memory while parsing", _sha_of(path)
+        return path, None, "out of memory while parsing", _sha_of(path), None
     except Exception as exc:  # an injected or buggy parser must not stop the batch
-        return path, None, f"internal error ({type(exc).__name__}: {exc})"[:300], _sha_of(path)
+        return path, None, f"internal error ({type(exc).__name__}: {exc})"[:300], _sha_of(path), None
     sha = (report.doc.content_hash if report.doc is not None else "") or _sha_of(path) or report.report_id
+    checked = _finding_dicts(run_checks, report, None) if run_checks is not None else None
     report.doc = None  # free the document before building frames
     try:
         target = part_path(Path(cache), sha)
@@ -192,39 +200,54 @@ def _parse_task(args: tuple[str, str, ParseFn]) -> tuple[str, dict[str, Any] | N
         S.write_parquet(facts_part(report), tmp)
         os.replace(tmp, target)
     except (pl.exceptions.PolarsError, dy.exc.ValidationError, TypeError, ValueError) as exc:
-        return path, None, f"facts do not fit the store schema ({type(exc).__name__}: {exc})"[:300], sha
-    return path, report_row(report, sha), None, sha
+        return path, None, f"facts do not fit the store schema ({type(exc).__name__}: {exc})"[:300], sha, None
+    return path, report_row(report, sha), None, sha, checked
 
 
-def _check_chain(args: tuple[list[tuple[str, bool, bool]], ParseFn, Callable[..., Any]]
+def _finding_dicts(run_checks: Callable[..., Any], report: Report, previous: Report | None
+                   ) -> tuple[list[dict[str, Any]] | None, str | None]:
+    """Run the checks on one report: (finding dicts, None) or (None, the reason they failed)."""
+    try:
+        return [f.as_dict() for f in run_checks(report, previous=previous)], None
+    except Exception as exc:
+        return None, f"checks failed ({type(exc).__name__}: {exc})"[:300]
+
+
+def _check_chain(args: tuple[list[tuple[str, str | None]], ParseFn, Callable[..., Any]]
                  ) -> list[tuple[str, list[dict[str, Any]] | None, str | None]]:
-    """Worker: one agency's reports in year order; run the checks where needed, with the previous year's report.
+    """Worker: one agency's reports needing findings, as (path, previous report's path), in year order.
 
-    Each entry is (path, needs findings, follows the entry before it as its previous year). Only the
-    previous report is kept in memory.
+    Each report is parsed once; a parsed report is kept only while a later entry still needs it
+    as its previous year.
     """
     chain, parse, run_checks = args
+    wanted: dict[str, int] = {}
+    for _, prev_path in chain:
+        if prev_path:
+            wanted[prev_path] = wanted.get(prev_path, 0) + 1
+    kept: dict[str, Report] = {}
     out: list[tuple[str, list[dict[str, Any]] | None, str | None]] = []
-    prev: Report | None = None
-    for i, (path, need, follows) in enumerate(chain):
-        next_needs = i + 1 < len(chain) and chain[i + 1][1] and chain[i + 1][2]
-        if not (need or next_needs):
-            prev = None
-            continue
+
+    def get(path: str) -> Report:
+        return kept[path] if path in kept else parse(path)
+
+    for path, prev_path in chain:
         try:
-            report = parse(path)
+            report = get(path)
+            previous = get(prev_path) if prev_path else None
         except Exception as exc:  # the file changed or vanished since the parse stage
             out.append((path, None, f"could not re-read for checks ({exc})"[:300]))
-            prev = None
             continue
-        if need:
-            try:
-                found = run_checks(report, previous=prev if follows else None)
-                rows = [f.as_dict() for f in found]
-                out.append((path, rows, None))
-            except Exception as exc:
-                out.append((path, None, f"checks failed ({type(exc).__name__}: {exc})"[:300]))
-        prev = report
+        found, reason = _finding_dicts(run_checks, report, previous)
+        out.append((path, found, reason))
+        if prev_path and previous is not None:
+            wanted[prev_path] -= 1
+            if wanted[prev_path] > 0:
+                kept[prev_path] = previous
+            else:
+                kept.pop(prev_path, None)
+        if wanted.get(path, 0) > 0:
+            kept[path] = report
     return out
 
 
@@ -386,10 +409,13 @@ def ingest(paths: Sequence[str | Path] = ("data/raw",), out: str | Path = "data/
 
     bar = tqdm(total=len(to_parse), unit="report", file=sys.stderr, disable=not progress or not to_parse,
                desc="ingest", leave=False)
-    tasks = [(p, str(cache), parse) for p in to_parse]
-    for n, (path, row, reason, sha) in enumerate(_pool_map(_parse_task, tasks, jobs)):
+    tasks = [(p, str(cache), parse, run_checks) for p in to_parse]
+    first_checks: dict[str, tuple[list[dict[str, Any]] | None, str | None]] = {}  # path → checks without previous
+    for n, (path, row, reason, sha, checked) in enumerate(_pool_map(_parse_task, tasks, jobs)):
         if row is not None:
             rows[path] = row
+            if checked is not None:
+                first_checks[path] = checked
             result.read += 1
         else:
             failures[path] = ("read", reason or "unreadable", sha)
@@ -430,17 +456,18 @@ def ingest(paths: Sequence[str | Path] = ("data/raw",), out: str | Path = "data/
         finding_rows = [r for r in old_findings.iter_rows(named=True) if r["report_id"] in keep]
         need = set(checks_key) - keep
         path_of = dict(zip(reports["report_id"], reports["source"], strict=True))
-        chains: dict[str, list[tuple[str, bool, bool]]] = {}
-        ordered = reports.sort("agency_key", "year", "report_id", nulls_last=True)
-        last: dict[str, str] = {}
-        for rid, key in ordered.select("report_id", "agency_key").iter_rows():
-            follows = prev.get(rid) is not None and last.get(key) == prev.get(rid)
-            chains.setdefault(key, []).append((path_of[rid], rid in need, follows))
-            last[key] = rid
-        # a chain entry that is not the canonical previous still gets checks, just without `previous`
-        chain_tasks = [(c, parse, run_checks) for c in chains.values() if any(n for _, n, _ in c)]
         id_of = {v: k for k, v in path_of.items()}
-        for results in _pool_map(_check_chain, chain_tasks, jobs):
+        # reports with no previous year were checked while parsed; the others go by agency, in year order
+        done = [(path_of[rid], *first_checks[path_of[rid]]) for rid in sorted(need)
+                if rid not in prev and path_of[rid] in first_checks]
+        need -= {id_of[p] for p, _, _ in done}
+        chains: dict[str, list[tuple[str, str | None]]] = {}
+        ordered = reports.filter(pl.col("report_id").is_in(list(need))).sort("agency_key", "year", "report_id",
+                                                                             nulls_last=True)
+        for rid, key in ordered.select("report_id", "agency_key").iter_rows():
+            chains.setdefault(key, []).append((path_of[rid], path_of[prev[rid]] if rid in prev else None))
+        chain_tasks = [(c, parse, run_checks) for c in chains.values()]
+        for results in [done, *_pool_map(_check_chain, chain_tasks, jobs)]:
             for path, found, reason in results:
                 rid = id_of[path]
                 if found is None:
