@@ -34,7 +34,6 @@ def located(f: Finding) -> bool:
     return f.line > 0 and bool(f.quote) and all(e.line > 0 and e.quote for e in f.evidence)
 
 
-@pytest.mark.xfail(strict=False, reason="parser in progress: prose counts before '具体包括' read as categories")
 def test_seed000_categories_sum_to_88_not_119() -> None:
     found = of_rule(seed("000"), "parts.categories")
     assert [(f.actual, f.expected) for f in found] == [(88, 119)]
@@ -54,7 +53,6 @@ def test_seed000_inquiries_78_plus_133_is_not_231() -> None:
     assert found[0].line == 16 and located(found[0])
 
 
-@pytest.mark.xfail(strict=False, reason="parser in progress: '全文电子化的主动公开信息数条85条' read as a category")
 def test_seed000_fully_electronic_85_vs_119() -> None:
     found = [f for f in of_rule(seed("000"), "consistency.same_quantity")
              if {e.metric for e in f.evidence} == {"proactive.electronic"}]
@@ -68,7 +66,6 @@ def test_seed001_15_of_181_printed_as_8_1_percent() -> None:
     assert found[0].line == 90 and located(found[0])
 
 
-@pytest.mark.xfail(strict=False, reason="parser in progress: blank 附表 cells of seed 001 not yet kept as blanks")
 def test_seed001_empty_annex_cells() -> None:
     found = of_rule(seed("001"), "complete.blank_cells")
     assert len(found) == 1 and found[0].severity == "warning"

@@ -90,6 +90,7 @@ def extract_prose(lines: list[str], norm: list[str], skip: set[int]) -> ProseFac
 
 
 _HAS_FIGURE = re.compile(r"\d|[一二两三四五六七八九十百千]+\s*(?:名|人|个|次|篇|条|件)")
+_LIST_ANCHOR = re.compile(r"主动公开|公开政府信息|共公开|累计公开|类别|类信息|公开信息")
 _HAS_NEGATION = re.compile(r"没有|未|无|为零")
 _CHANNEL_WORDS = re.compile(r"微信公众号|公众号|政务微博|微博|门户网站|公开栏")
 _TOPIC = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(]?[一二三四五六七八九十]+[）)])")
@@ -106,7 +107,7 @@ def _sentence(out: ProseFacts, raw: str, line: str, lineno: int, base: int, sent
     list_after_first = False
     if re.match(r"^\s*(?:其中|具体包括|包括)", sent):
         ctx.listing = True
-    elif _looks_like_list(sent):
+    elif _looks_like_list(sent) and _LIST_ANCHOR.search(sent + " " + line_ctx.topic):
         first = _NUM.search(sent)
         if first and re.search(r"主动公开|公开(?:政府)?信息|发布(?:各类)?信息|上报信息", sent[: first.start()]):
             list_after_first = True
@@ -180,13 +181,17 @@ def _classify(ctx: _Context, label: str, clause: str, before: str, after: str, u
     lead = before.lstrip("，,；;：: 、")
     if re.search(r"^\s*(?:其中|具体包括|包括)", lead) or re.search(r"其中|具体包括|包括[：:]", clause):
         ctx.listing = True
-    scope = "cumulative" if re.search(r"历年|至今|截至目前累计|建站以来", words) else "year"
+    scope = "cumulative" if re.search(r"历年|至今|截至目前累计|以来|总量", words) else "year"
     res: list[tuple[str, dict[str, str], str]] = []
     paren_open = sent[:pos].count("（") + sent[:pos].count("(") > sent[:pos].count("）") + sent[:pos].count(")")
     if (unit in ("人次",) and _INQUIRY.search(words)) or (unit in ("人次", "次", "条", "件") and re.search(r"咨询|接待", label)):
         return [("inquiries.count", {"channel": _clean_label(label) or "咨询"}, "year")]
     if ctx.channel and unit in ("条", "篇") and re.fullmatch(r"(?:审核|审发|审定)?(?:推送|发布|公开|刊发|上传|更新)(?:了)?", label):
         return [("proactive.channel", {"channel": ctx.channel}, scope)]  # 上报信息114条,审发推送71条
+    if re.search(r"全文电子化", label):
+        return [("proactive.electronic", {}, "year")]
+    if ctx.listing and re.search(r"新增主动公开|主动公开(?:政府)?信息", label) and unit == "条" and not _channel(label):
+        return [("proactive.total", {}, scope)]
     if ctx.listing and unit in ("条", "篇") and not _channel(label):
         cat = _category(label)
         if cat and len(cat) <= 60 and not re.fullmatch(r"[\d\W]*", cat) and not paren_open:
@@ -195,15 +200,25 @@ def _classify(ctx: _Context, label: str, clause: str, before: str, after: str, u
     if _COMPLAINT.search(label) or (not label and _COMPLAINT.search(after)):
         src = _clean_label(label) if _COMPLAINT.search(label) else _clean_label(after)
         src = re.sub(r"^(?:受理办结|受理|办结|接到|接收|处理答复|处理|答复|收到)", "", src)
+        src = re.sub(r"(?:交办件|交办|事件|事项|件)$", "", src) or src
         return [("complaints.count", {"source": src or "投诉"}, "year")]
     if re.search(r"政策解读|解读", words) and unit in ("次", "篇", "条", "场", "期"):
         return [("interpretation.count", {}, "year")]
-    if re.search(r"行政复议", words) and unit in ("件", "起", "次", "宗"):
-        ctx.review_or_lit = "review"
-        return [("review.count", {}, "year")]
-    if re.search(r"行政诉讼", words) and unit in ("件", "起", "次", "宗"):
-        ctx.review_or_lit = "litigation"
-        return [("litigation.count", {}, "year")]
+    for where in (label, words):
+        if unit not in ("件", "起", "次", "宗"):
+            break
+        if re.search(r"行政诉讼|诉讼案", where):
+            return [("litigation.count", {}, "year")]
+        if re.search(r"行政复议|复议案", where):
+            return [("review.count", {}, "year")]
+    if re.search(r"信息处理费|收费|费用", label) and unit in ("元", "万元"):
+        return [("fees.amount", {}, "year")]
+    if unit in ("次", "场", "期", "个") and re.search(r"培训班|培训会|培训", label + after) and "人" not in unit:
+        return [("training.sessions", {}, "year")]
+    if unit in ("次", "场") and re.search(r"工作会议|专题会议|会议", label + after):
+        return [("training.meetings", {}, "year")]
+    if unit in ("人次", "人") and re.search(r"培训人员|接受培训|参训|培训", label):
+        return [("training.trainees", {}, "year")]
     if re.search(r"工作人员|专职|兼职|人员|专人|专门负责|负责此项", label + after) and unit in ("人", "名"):
         kind = "full_time" if "专职" in label + after else "part_time" if "兼职" in label + after else ""
         res = [("staff.count", {}, "year")]
@@ -229,7 +244,8 @@ def _classify(ctx: _Context, label: str, clause: str, before: str, after: str, u
     if ch and unit in ("条", "篇"):
         ctx.channel = ch
         res.append(("proactive.channel", {"channel": ch}, scope))
-        if is_total and not ctx.listing and not re.search(r"其中|依托|通过", label + clause):
+        if is_total and not ctx.listing and re.search(r"主动公开|公开(?:政府)?信息", label + clause) \
+                and not re.search(r"其中|依托|通过", label + clause):
             res.append(("proactive.total", {}, scope))
         return res
     if is_total and unit == "条" and not ctx.listing:

@@ -75,6 +75,7 @@ class _Reader:
         self.form_money_unit = ""
         self.group = ""
         self.sec4_slots: list[Cell] = []
+        self.sec4_leaves = 0
         self.row = Row()
         self.header_buf: list[str] = []
         self.art20_unit = ""
@@ -117,6 +118,10 @@ class _Reader:
         if text in BLANK_MARKS or c.text.strip() in BLANK_MARKS:
             if self.row.labels:
                 self.row.slots.append(c)
+            elif self.block == "sec4" and (self.sec4_slots or self.sec4_leaves >= 15):
+                self.sec4_slots.append(c)
+                if len(self.sec4_slots) == 15:
+                    self._emit_sec4()
             return
         if text in T.UNIT_CELLS and self.row.labels and not self.row.slots:
             self.row.unit = text
@@ -181,8 +186,11 @@ class _Reader:
             self.block = "sec4"
             self.out.blocks.add("sec4")
             self.sec4_slots = []
+            self.sec4_leaves = 0
             return True
         if self.block == "sec4" and text in SEC4_HEADERS:
+            if text in ("结果维持", "结果纠正", "其他结果", "尚未审结", "总计"):
+                self.sec4_leaves += 1
             return True
         if self.block == "sec3" and (text in SEC3_HEADERS or text.startswith("申请人")) and not self.row.labels:
             return True
@@ -196,6 +204,9 @@ class _Reader:
         row, self.row = self.row, Row()
         if not row.labels:
             return
+        if not row.slots and self.block == "form" and row.unit:
+            blank = Cell(raw="", text="", line=row.labels[-1].line, loc=row.labels[-1].loc)
+            row.slots = [blank] * max(1, len(self.form_cols))
         if not row.slots:
             self._group_only(row)
             return
@@ -294,7 +305,7 @@ class _Reader:
                 if spec.reason_from_label:
                     dims["reason"] = T.clean_reason(last.text)
                 if spec.source_from_label:
-                    dims["source"] = re.sub(r"(?:数量|数)$", "", stripped)
+                    dims["source"] = re.sub(r"^接受", "", re.sub(r"(?:数量|数)$", "", stripped))
                 if dims.get("channel") == "@label":
                     dims["channel"] = re.sub(r"(?:人数|数)$", "", stripped)
                 break
