@@ -75,6 +75,7 @@ def _build(doc: Document, start: int, end: int) -> Table:
     row: list[Cell] = []
     lines, norm = doc.lines, doc.norm
     prev_tab_cell = False
+    empty_run = 0
     for i in range(start, end + 1):
         raw, s = lines[i], norm[i]
         lineno = i + 1
@@ -83,7 +84,9 @@ def _build(doc: Document, start: int, end: int) -> Table:
                 rows.append(row)
                 row = []
             prev_tab_cell = False
+            empty_run += 1
             continue
+        gap, empty_run = empty_run, 0
         if "|" in s:
             parts = split_pipes(s)
             raw_parts = split_pipes(raw) if len(split_pipes(raw)) == len(parts) else parts
@@ -106,6 +109,9 @@ def _build(doc: Document, start: int, end: int) -> Table:
             last = row[-1]
             row[-1] = Cell(raw=last.raw + raw.strip(), text=last.text + s.strip(), line=last.line)
             continue
+        if gap >= 3 and row:
+            # cells separated by one empty line: a longer run holds blank cells (two lines each)
+            row.extend(Cell(raw="", text="", line=lineno - gap) for _ in range((gap - 1) // 2))
         row.append(Cell(raw=raw.strip(), text=s.strip(), line=lineno))
         prev_tab_cell = False
     if row:

@@ -51,7 +51,9 @@ def _strip_region(name: str) -> tuple[str, str]:
     prefix = m.group(1) if m else ""
     rest = name[len(prefix):]
     if prefix and len(rest) >= 3 and re.search(_AGENCY_SUFFIX + "$", rest) and not rest.startswith(("人民政府", "政府")):
-        return rest, prefix
+        if re.search(r"(?:街道办事处|街道办|街道|镇|乡|镇人民政府|乡人民政府|办事处)$", rest):
+            return rest, prefix
+        return name, prefix  # a county department keeps its county: 思南县教育局
     return name, ""
 
 
@@ -182,9 +184,14 @@ def _published(norm: list[str]) -> str | None:
             d = _DATE_ISO.match(rest.strip().lstrip("|").strip()) or _DATE_CN.match(rest.strip())
             if d:
                 return _iso(*d.groups())
-    for line in reversed(norm[-15:]):
+    end = len(norm)
+    for i, line in enumerate(norm):
+        if re.match(r"^\s*(?:附件|附表)\s*\d*\s*[:：]?\s*$", line) and i > 10:
+            end = i  # the signature stands before an attached table
+            break
+    for line in reversed(norm[max(0, end - 15):end]):
         s = line.strip()
         d = _DATE_CN.search(s)
-        if d and len(s) <= 24 + (len(s) - len(s.lstrip())):
+        if d and len(s) <= 24:
             return _iso(*d.groups())
     return None
