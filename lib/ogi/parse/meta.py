@@ -184,14 +184,15 @@ def _published(norm: list[str]) -> str | None:
             d = _DATE_ISO.match(rest.strip().lstrip("|").strip()) or _DATE_CN.match(rest.strip())
             if d:
                 return _iso(*d.groups())
-    end = len(norm)
+    ends = [len(norm)]
     for i, line in enumerate(norm):
         if re.match(r"^\s*(?:附件|附表)\s*\d*\s*[:：]?\s*$", line) and i > 10:
-            end = i  # the signature stands before an attached table
+            ends.append(i)  # the signature may stand before an attached table
             break
-    for line in reversed(norm[max(0, end - 15):end]):
-        s = line.strip()
-        d = _DATE_CN.search(s)
-        if d and len(s) <= 24:
-            return _iso(*d.groups())
+    for end in ends:
+        for line in reversed(norm[max(0, end - 15):end]):
+            s = line.strip()
+            d = _DATE_CN.search(s)
+            if d and len(s) <= 24:
+                return _iso(*d.groups())
     return None
