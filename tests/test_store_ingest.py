@@ -77,7 +77,9 @@ def test_deleted_file_is_dropped(tmp_path: Path) -> None:
     assert "c2020" not in " ".join(store.reports.collect()["source"])
     assert store.facts.filter(pl.col("source").str.contains("c2020")).collect().height == 0
     # cached parts of dropped reports are collected
-    assert len(list((out / "_cache").rglob("*.parquet"))) == len(CORPUS) - 1
+    assert len(list((out / "_cache").glob("*/??/*.parquet"))) == len(CORPUS) - 1
+    findings_parts = list((out / "_cache").glob("*/findings/*/??/*.parquet"))
+    assert len(findings_parts) in (0, len(CORPUS) - 1)  # one per report while ogi.checks exists
 
 
 def test_fresh_builds_are_byte_identical(tmp_path: Path) -> None:
@@ -222,3 +224,22 @@ def test_missing_checks_module_gives_an_empty_findings_frame(tmp_path: Path, mon
     ingest([raw], out, jobs=1, parse=json_parse)
     findings = pl.read_parquet(out / "findings.parquet")
     assert findings.height == 0 and "rule" in findings.columns
+
+
+def test_checks_that_crash_cost_only_that_reports_findings(tmp_path: Path, monkeypatch) -> None:
+    def flaky(report: Any, previous: Any = None) -> list[Finding]:
+        if "罗山" in (report.agency or ""):
+            raise RuntimeError("rule bug")
+        return [Finding(rule="t", severity="info", message_zh="z", message_en="e", source=report.source,
+                        line=1, quote="")]
+
+    monkeypatch.setattr(ingest_mod, "_load_checks", lambda: (flaky, "fp-flaky"))
+    raw = write_corpus(tmp_path)
+    out = tmp_path / "store"
+    res = ingest([raw], out, jobs=1, parse=json_parse)
+    assert res.reports == len(CORPUS) and res.findings == len(CORPUS) - 1
+    fails = pl.read_parquet(out / "failures.parquet")
+    assert fails.select("path", "stage").rows() == [(str(raw / "b2020.json.txt"), "check")]
+    assert "rule bug" in fails["reason"][0]
+    again = ingest([raw], out, jobs=1, parse=json_parse)  # still failing: still listed
+    assert again.skipped == len(CORPUS) and pl.read_parquet(out / "failures.parquet").height == 1

@@ -29,6 +29,7 @@ import polars as pl
 from ogi.batch import expand, parse_one
 from ogi.errors import OgiError, ReadError
 from ogi.facts import Report
+from ogi.findings import SEVERITIES
 from ogi.store import schema as S
 from ogi.store.agency import assign_keys
 from ogi.vocabulary import ORIGINS, SCOPES
@@ -170,16 +171,47 @@ def part_path(cache: Path, sha: str) -> Path:
     return cache / sha[:2] / f"{sha}.parquet"
 
 
-ParseResult = tuple[str, dict[str, Any] | None, str | None, str | None,
-                    tuple[list[dict[str, Any]] | None, str | None] | None]
+def findings_part_path(fcache: Path, sha: str, prev_sha: str | None) -> Path:
+    """Where the findings of one report, checked against one previous report (or none), are cached."""
+    return fcache / sha[:2] / f"{sha}-{prev_sha or 'none'}.parquet"
 
 
-def _parse_task(args: tuple[str, str, ParseFn, Callable[..., Any] | None]) -> ParseResult:
-    """Worker: parse one file, write its facts part, run the checks without a previous report.
+def findings_part(report_id: str, found: Sequence[Any]) -> pl.DataFrame:
+    """Findings of one report as the cached part frame (severity checked here, the rest on consolidation)."""
+    rows = []
+    for seq, f in enumerate(found):
+        d = f.as_dict()
+        if d["severity"] not in SEVERITIES:
+            raise ValueError(f"finding {d['rule']!r} has severity {d['severity']!r}")
+        rows.append((report_id, seq, d["rule"], d["severity"], d["message_zh"], d["message_en"], int(d["line"] or 0),
+                     d["quote"] or "", d.get("expected"), d.get("actual"), _canonical_json(d.get("evidence", []))))
+    return pl.DataFrame(rows, schema=S.polars_schema("finding_part"), orient="row", strict=False)
 
-    Returns (path, report row | None, failure reason | None, sha, (findings, check failure) | None).
+
+def _check_one(run_checks: Callable[..., Any], report: Report, previous: Report | None, fcache: Path,
+               sha: str, prev_sha: str | None) -> str | None:
+    """Run the checks on one report and cache the findings; the reason when they failed, else None."""
+    try:
+        part = findings_part(report.report_id, run_checks(report, previous=previous))
+        target = findings_part_path(fcache, sha, prev_sha)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+        S.write_parquet(part, tmp)
+        os.replace(tmp, target)
+    except Exception as exc:  # a rule bug must cost this report's findings only
+        return f"checks failed ({type(exc).__name__}: {exc})"[:300]
+    return None
+
+
+ParseResult = tuple[str, dict[str, Any] | None, str | None, str | None, str | None]
+
+
+def _parse_task(args: tuple[str, str, ParseFn, Callable[..., Any] | None, str]) -> ParseResult:
+    """Worker: parse one file, cache its facts, and cache its findings checked without a previous report.
+
+    Returns (path, report row | None, failure reason | None, sha, check failure reason | None).
     """
-    path, cache, parse, run_checks = args
+    path, cache, parse, run_checks, fcache = args
     try:
         report = parse(path)
     except ReadError as exc:
@@ -191,7 +223,7 @@ def _parse_task(args: tuple[str, str, ParseFn, Callable[..., Any] | None]) -> Pa
     except Exception as exc:  # an injected or buggy parser must not stop the batch
         return path, None, f"internal error ({type(exc).__name__}: {exc})"[:300], _sha_of(path), None
     sha = (report.doc.content_hash if report.doc is not None else "") or _sha_of(path) or report.report_id
-    checked = _finding_dicts(run_checks, report, None) if run_checks is not None else None
+    checked = _check_one(run_checks, report, None, Path(fcache), sha, None) if run_checks is not None else None
     report.doc = None  # free the document before building frames
     try:
         target = part_path(Path(cache), sha)
@@ -204,42 +236,34 @@ def _parse_task(args: tuple[str, str, ParseFn, Callable[..., Any] | None]) -> Pa
     return path, report_row(report, sha), None, sha, checked
 
 
-def _finding_dicts(run_checks: Callable[..., Any], report: Report, previous: Report | None
-                   ) -> tuple[list[dict[str, Any]] | None, str | None]:
-    """Run the checks on one report: (finding dicts, None) or (None, the reason they failed)."""
-    try:
-        return [f.as_dict() for f in run_checks(report, previous=previous)], None
-    except Exception as exc:
-        return None, f"checks failed ({type(exc).__name__}: {exc})"[:300]
+ChainEntry = tuple[str, str, str | None, str | None]  # path, sha, previous path, previous sha
 
 
-def _check_chain(args: tuple[list[tuple[str, str | None]], ParseFn, Callable[..., Any]]
-                 ) -> list[tuple[str, list[dict[str, Any]] | None, str | None]]:
-    """Worker: one agency's reports needing findings, as (path, previous report's path), in year order.
+def _check_chain(args: tuple[list[ChainEntry], ParseFn, Callable[..., Any], str]) -> list[tuple[str, str | None]]:
+    """Worker: one agency's reports needing findings, in year order; cache each one's findings.
 
-    Each report is parsed once; a parsed report is kept only while a later entry still needs it
-    as its previous year.
+    Each report is parsed once; a parsed report is kept only while a later entry still needs it as
+    its previous year. Returns (path, check failure reason | None) per entry.
     """
-    chain, parse, run_checks = args
+    chain, parse, run_checks, fcache = args
     wanted: dict[str, int] = {}
-    for _, prev_path in chain:
+    for _, _, prev_path, _ in chain:
         if prev_path:
             wanted[prev_path] = wanted.get(prev_path, 0) + 1
     kept: dict[str, Report] = {}
-    out: list[tuple[str, list[dict[str, Any]] | None, str | None]] = []
+    out: list[tuple[str, str | None]] = []
 
     def get(path: str) -> Report:
         return kept[path] if path in kept else parse(path)
 
-    for path, prev_path in chain:
+    for path, sha, prev_path, prev_sha in chain:
         try:
             report = get(path)
             previous = get(prev_path) if prev_path else None
         except Exception as exc:  # the file changed or vanished since the parse stage
-            out.append((path, None, f"could not re-read for checks ({exc})"[:300]))
+            out.append((path, f"could not re-read for checks ({exc})"[:300]))
             continue
-        found, reason = _finding_dicts(run_checks, report, previous)
-        out.append((path, found, reason))
+        out.append((path, _check_one(run_checks, report, previous, Path(fcache), sha, prev_sha)))
         if prev_path and previous is not None:
             wanted[prev_path] -= 1
             if wanted[prev_path] > 0:
@@ -311,6 +335,20 @@ def _write_facts(tmp: Path, reports: pl.DataFrame, cache: Path) -> int:
     return n
 
 
+def _read_findings(reports: pl.DataFrame, fcache: Path) -> pl.DataFrame:
+    """The cached findings of every report (against its previous report), validated, in report order."""
+    if not reports.height:
+        return S.empty("findings")
+    meta = reports.select("report_id", "agency_key", "year", "source")
+    paths = [findings_part_path(fcache, sha, prev) for sha, prev
+             in reports.sort("report_id").select("sha256", "finding_prev").iter_rows()]
+    paths = [p for p in paths if p.exists()]
+    frames = [pl.scan_parquet(paths[i:i + 256]).collect() for i in range(0, len(paths), 256)]
+    df = pl.concat(frames, how="vertical") if frames else S.empty("finding_part")
+    df = df.join(meta, on="report_id", how="inner", maintain_order="left")
+    return S.validate("findings", df).sort("report_id", "seq")
+
+
 # --------------------------------------------------------------------------------------------- the run
 
 @dataclass(slots=True)
@@ -374,7 +412,6 @@ def ingest(paths: Sequence[str | Path] = ("data/raw",), out: str | Path = "data/
     old_manifest = _read_frame(out, "manifest")
     old_reports = _read_frame(out, "reports")
     old_failures = _read_frame(out, "failures")
-    old_findings = _read_frame(out, "findings")
     if full:
         old_manifest = S.empty("manifest")
     old_by_path = {r["path"]: r for r in old_manifest.iter_rows(named=True)}
@@ -409,14 +446,14 @@ def ingest(paths: Sequence[str | Path] = ("data/raw",), out: str | Path = "data/
 
     bar = tqdm(total=len(to_parse), unit="report", file=sys.stderr, disable=not progress or not to_parse,
                desc="ingest", leave=False)
-    tasks = [(p, str(cache), parse, run_checks) for p in to_parse]
-    first_checks: dict[str, tuple[list[dict[str, Any]] | None, str | None]] = {}  # path → checks without previous
-    for n, (path, row, reason, sha, checked) in enumerate(_pool_map(_parse_task, tasks, jobs)):
+    fcache = cache / "findings" / checks_fp
+    tasks = [(p, str(cache), parse, run_checks, str(fcache)) for p in to_parse]
+    for n, (path, row, reason, sha, check_failed) in enumerate(_pool_map(_parse_task, tasks, jobs)):
         if row is not None:
             rows[path] = row
-            if checked is not None:
-                first_checks[path] = checked
             result.read += 1
+            if check_failed:
+                failures[path] = ("check", check_failed, sha)
         else:
             failures[path] = ("read", reason or "unreadable", sha)
             result.failed += 1
@@ -442,50 +479,35 @@ def ingest(paths: Sequence[str | Path] = ("data/raw",), out: str | Path = "data/
     reports = reports.with_columns(pl.col("report_id").replace_strict(keys, default=None).alias("agency_key"),
                                    pl.lit(0).alias("n_findings"), pl.lit(None, pl.String).alias("previous_id"))
     prev = _previous_ids(reports) if run_checks is not None else {}
+    sha_of = dict(zip(reports["report_id"], reports["sha256"], strict=True))
     reports = reports.with_columns(pl.col("report_id").replace_strict(prev, default=None, return_dtype=pl.String)
                                    .alias("previous_id"))
+    reports = reports.with_columns(pl.col("previous_id").replace_strict(sha_of, default=None, return_dtype=pl.String)
+                                   .alias("finding_prev"))
 
-    # findings: reuse where the report, its previous report and the checks are unchanged
-    checks_key = {rid: hashlib.sha256(f"{checks_fp}:{parse_fp}:{prev.get(rid, '')}".encode()).hexdigest()[:16]
-                  for rid in reports["report_id"]}
-    old_key = {old_rows[m["sha256"]]["report_id"]: m["checks_key"]
-               for m in old_by_path.values() if m["sha256"] in old_rows}
-    finding_rows: list[dict[str, Any]] = []
+    # findings: cached per (report, previous report, checks code); compute the missing ones by agency chain
+    checks_key = {rid: f"{checks_fp}:{sha_of[prev[rid]] if rid in prev else 'none'}" for rid in sha_of}
     if run_checks is not None:
-        keep = {rid for rid in checks_key if old_key.get(rid) == checks_key[rid]}
-        finding_rows = [r for r in old_findings.iter_rows(named=True) if r["report_id"] in keep]
-        need = set(checks_key) - keep
         path_of = dict(zip(reports["report_id"], reports["source"], strict=True))
         id_of = {v: k for k, v in path_of.items()}
-        # reports with no previous year were checked while parsed; the others go by agency, in year order
-        done = [(path_of[rid], *first_checks[path_of[rid]]) for rid in sorted(need)
-                if rid not in prev and path_of[rid] in first_checks]
-        need -= {id_of[p] for p, _, _ in done}
-        chains: dict[str, list[tuple[str, str | None]]] = {}
-        ordered = reports.filter(pl.col("report_id").is_in(list(need))).sort("agency_key", "year", "report_id",
-                                                                             nulls_last=True)
+        need = [rid for rid, sha in sha_of.items()
+                if not findings_part_path(fcache, sha, sha_of.get(prev.get(rid, ""))).exists()
+                and failures.get(path_of[rid], ("",))[0] != "check"]
+        chains: dict[str, list[ChainEntry]] = {}
+        ordered = reports.filter(pl.col("report_id").is_in(need)).sort("agency_key", "year", "report_id",
+                                                                       nulls_last=True)
         for rid, key in ordered.select("report_id", "agency_key").iter_rows():
-            chains.setdefault(key, []).append((path_of[rid], path_of[prev[rid]] if rid in prev else None))
-        chain_tasks = [(c, parse, run_checks) for c in chains.values()]
-        for results in [done, *_pool_map(_check_chain, chain_tasks, jobs)]:
-            for path, found, reason in results:
-                rid = id_of[path]
-                if found is None:
-                    failures[path] = ("check", reason or "checks failed", rows[path]["sha256"])
-                    checks_key[rid] = "failed"
-                    continue
-                for seq, f in enumerate(found):
-                    finding_rows.append({
-                        "report_id": rid, "seq": seq, "rule": f["rule"], "severity": f["severity"],
-                        "message_zh": f["message_zh"], "message_en": f["message_en"], "line": int(f["line"] or 0),
-                        "quote": f["quote"] or "", "expected": f.get("expected"), "actual": f.get("actual"),
-                        "evidence_json": _canonical_json(f.get("evidence", [])),
-                    })
-    meta = reports.select("report_id", "agency_key", "year", "source")
-    findings = (pl.DataFrame(finding_rows, schema={c: t for c, t in S.polars_schema("findings").items()
-                                                   if c not in ("agency_key", "year", "source")})
-                .join(meta, on="report_id", how="inner"))
-    findings = S.validate("findings", findings).sort("report_id", "seq")
+            p = prev.get(rid)
+            chains.setdefault(key, []).append((path_of[rid], sha_of[rid], path_of[p] if p else None,
+                                               sha_of[p] if p else None))
+        chain_tasks = [(c, parse, run_checks, str(fcache)) for c in chains.values()]
+        for results in _pool_map(_check_chain, chain_tasks, jobs):
+            for path, reason in results:
+                if reason is not None:
+                    failures[path] = ("check", reason, sha_of[id_of[path]])
+    findings = _read_findings(reports, fcache) if run_checks is not None else S.empty("findings")
+    live_findings = {findings_part_path(fcache, sha, p) for sha, p in reports.select("sha256", "finding_prev").iter_rows()}
+    reports = reports.drop("finding_prev")
     counts = findings.group_by("report_id").len("n")
     reports = (reports.join(counts, on="report_id", how="left")
                .with_columns(pl.col("n").fill_null(0).alias("n_findings")).drop("n"))
@@ -503,6 +525,7 @@ def ingest(paths: Sequence[str | Path] = ("data/raw",), out: str | Path = "data/
         manifest_rows.append({"path": e.path, "size": entry_of[e.path].size, "mtime_ns": entry_of[e.path].mtime_ns,
                               "sha256": shas.get(e.path) or "", "status": status, "parse_fp": parse_fp,
                               "checks_key": checks_key.get(rid, "") if rid else ""})
+    old_findings = _read_frame(out, "findings")
     manifest = S.validate("manifest", pl.DataFrame(manifest_rows, schema=S.polars_schema("manifest"))).sort("path")
     result.dropped = len(set(old_by_path) - set(entry_of))
 
@@ -537,19 +560,23 @@ def ingest(paths: Sequence[str | Path] = ("data/raw",), out: str | Path = "data/
                 t.unlink()
         raise
     result.written = True
-    _collect_garbage(out, cache, set(reports["sha256"]))
+    _collect_garbage(out, cache, set(reports["sha256"]), fcache, live_findings)
     return result
 
 
-def _collect_garbage(out: Path, cache: Path, live: set[str]) -> None:
-    """Remove cached parts no report refers to and caches of other parser versions."""
-    root = out / CACHE
-    for d in root.iterdir() if root.exists() else ():
-        if d != cache and d.is_dir():
-            import shutil
+def _collect_garbage(out: Path, cache: Path, live: set[str], fcache: Path, live_findings: set[Path]) -> None:
+    """Remove cached parts no report refers to, and caches of other parser or checks versions."""
+    import shutil
 
-            shutil.rmtree(d, ignore_errors=True)
+    for root, keep in ((out / CACHE, cache), (cache / "findings", fcache)):
+        for d in root.iterdir() if root.exists() else ():
+            if d != keep and d.is_dir() and d.name != "findings":
+                shutil.rmtree(d, ignore_errors=True)
     for part in cache.glob("*/*.parquet") if cache.exists() else ():
         if part.stem not in live:
+            with contextlib.suppress(OSError):
+                part.unlink()
+    for part in fcache.glob("*/*.parquet") if fcache.exists() else ():
+        if part not in live_findings:
             with contextlib.suppress(OSError):
                 part.unlink()

@@ -125,11 +125,18 @@ class ManifestSchema(dy.Schema):
     checks_key = dy.String(nullable=False)  # fingerprint of the checks and the previous report they saw
 
 
+FindingPartSchema: type[dy.Schema] = type("FindingPartSchema", (dy.Schema,), {
+    "__doc__": "The findings of one report as cached by ingest.",
+    **{c: col for c, col in FindingsSchema.columns().items() if c not in ("agency_key", "year", "source")},
+})
+
+
 SCHEMAS: dict[str, type[dy.Schema]] = {
     "reports": ReportsSchema,
     "facts": FactsSchema,
     "fact_part": FactPartSchema,
     "findings": FindingsSchema,
+    "finding_part": FindingPartSchema,
     "failures": FailuresSchema,
     "manifest": ManifestSchema,
 }
