@@ -12,11 +12,11 @@ lint: setup
 
 briefs: setup
 	.venv/bin/ogi ingest data/raw
-	.venv/bin/ogi render --out reports_out
+	.venv/bin/ogi render --store data/processed --out reports_out --overview
 
 lab: setup
 	.venv/bin/pip install -q -e '.[lab]'
-	.venv/bin/jupyter lab --notebook-dir=notebooks
+	OGI_STORE=$(CURDIR)/data/processed .venv/bin/jupyter lab --notebook-dir=notebooks
 
 fuzz: setup
 	OGI_FUZZ_EXAMPLES=5000 .venv/bin/python -m pytest tests -k "property or fuzz"

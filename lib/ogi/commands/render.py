@@ -47,7 +47,10 @@ def run(args: argparse.Namespace) -> int:
         return 1
     for line in problems:
         print(f"ogi render: {line}", file=sys.stderr)
-    rc = 1 if failed or problems else 0
+    if not written and not failed:
+        print("ogi render: nothing to render" + (f" for {args.year}" if args.year else ""), file=sys.stderr)
+    # agencies named on the command line that cannot be briefed are failures; unnamed ones are notes
+    rc = 1 if failed or (problems and args.agency) else 0
     if args.overview:
         try:
             print(f"wrote {render_overview(store, Path(args.out) / 'overview.html', args.lang)}")

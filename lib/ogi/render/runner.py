@@ -56,6 +56,8 @@ def execute(notebook: Path, parameters: dict[str, object], label: tuple[str, int
         return pm.execute_notebook(
             str(notebook), None, parameters=parameters, kernel_name="python3", progress_bar=False,
             log_output=False, cwd=str(repo_root()), report_mode=False,
+            # the kernel's TCP warning would print once per brief; its errors still show
+            extra_arguments=["--IPKernelApp.log_level=ERROR"],
         )
     except PapermillExecutionError as exc:
         cell = f"cell {exc.cell_index} [{_first_line(exc.source)}]"
