@@ -19,6 +19,8 @@ _ANCHORS = (
     "第二十条第", "信息内容", "申请人情况", "本年新收", "勾稽关系", "指标名称", "统计指标", "结果维持",
     "本年制发件数", "本年新制作", "自然人", "附表", "统计表",
 )
+_ANCHOR_RE = re.compile("|".join(_ANCHORS))
+_NUMBERED_LABEL = re.compile(r"^[（(][一二三四五六七八九十]+[）)]")
 _SENTENCE = re.compile(r"[。；;！？]|[，,].*[，,]")
 _MAX_CELL = 80
 
@@ -28,9 +30,11 @@ def _is_cellish(raw: str) -> bool:
     if raw.startswith("\t") or "|" in raw:
         return True
     s = raw.strip()
-    if 0 < len(s) <= 48 and re.match(r"^[（(][一二三四五六七八九十]+[）)]", s) and "。" not in s:
+    if not s or len(s) > 48:
+        return False
+    if s[0] in "（(" and _NUMBERED_LABEL.match(s) and "。" not in s:
         return True  # a numbered template row label with a parenthetical note
-    return 0 < len(s) <= 40 and not _SENTENCE.search(s)
+    return len(s) <= 40 and not _SENTENCE.search(s)
 
 
 def split_pipes(raw: str) -> list[str]:
@@ -48,8 +52,9 @@ def find_tables(doc: Document) -> list[Table]:
     """Tables found in the text layout of `doc` (regions around table anchors)."""
     norm = doc.norm
     n = len(norm)
-    cellish = [_is_cellish(x) or not x.strip() for x in norm]
-    anchor = [i for i, x in enumerate(norm) if _is_cellish(x) and any(a in x.replace(" ", "") for a in _ANCHORS)]
+    cellish_line = [_is_cellish(x) for x in norm]
+    cellish = [c or not x.strip() for c, x in zip(cellish_line, norm, strict=True)]
+    anchor = [i for i, x in enumerate(norm) if cellish_line[i] and _ANCHOR_RE.search(x.replace(" ", ""))]
     tables: list[Table] = []
     covered = -1
     for a in anchor:

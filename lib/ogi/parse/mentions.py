@@ -27,7 +27,10 @@ _SPECIAL: tuple[tuple[str, re.Pattern[str]], ...] = (
 
 
 def _covered(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(a <= start and end <= b for a, b in spans)
+    for a, b in spans:
+        if a <= start and end <= b:
+            return True
+    return False
 
 
 def scan_mentions(lines: list[str], norm: list[str], spans: dict[int, list[tuple[int, int]]]) -> list[Fact]:

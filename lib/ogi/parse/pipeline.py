@@ -59,7 +59,7 @@ def _claim_table_spans(doc: Document, facts: list[Fact], spans: dict[int, list[t
             continue
         line = doc.norm[f.line - 1]
         cell = f.quote.rsplit("|", 1)[-1].strip()
-        token = re.sub(r"[^\d.,+-]", "", cell) or cell
+        token = "".join(ch for ch in cell if ch.isdigit() or ch in ".,+-") or cell
         taken = spans.setdefault(f.line, [])
         start = 0
         while True:
