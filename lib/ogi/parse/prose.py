@@ -76,8 +76,8 @@ def extract_prose(lines: list[str], norm: list[str], skip: set[int]) -> ProseFac
         lineno = i + 1
         if lineno in skip or not re.search(r"[\u4e00-\u9fff]", line):
             continue
-        if _TOPIC.match(line) and len(line.strip()) <= 40:
-            topic = line.strip()
+        if _TOPIC.match(line):
+            topic = re.split(r"[。；;]", line.strip())[0][:40]
         line_ctx = _Context(topic=topic)
         if not _HAS_FIGURE.search(line):
             if _HAS_NEGATION.search(line):
@@ -301,11 +301,11 @@ def _applications(label: str, after: str, words: str) -> tuple[str, dict[str, st
         return ("applications.carried_over", {}, "year")
     if not re.search(r"申请|依申请", both + words):
         return None
-    if re.search(r"信函申请|信函", label):
+    if re.search(r"信函申请|信函方式|来信申请", label):
         return ("applications.channel", {"channel": "letter"}, "year")
-    if re.search(r"网络申请|网上申请|网络", label):
+    if re.search(r"网络申请|网上申请|在线申请|网络(?:渠道|方式|平台)", label):
         return ("applications.channel", {"channel": "online"}, "year")
-    if re.search(r"当面", label):
+    if re.search(r"当面申请|当面提交|现场申请", label):
         return ("applications.channel", {"channel": "in_person"}, "year")
     if re.search(r"予以公开|同意公开", label):
         return ("applications.outcome", {"outcome": "granted"}, "year")
