@@ -199,7 +199,7 @@ def _classify(ctx: _Context, label: str, clause: str, before: str, after: str, u
             return [("proactive.category", {"category": cat}, "year")]
     if _COMPLAINT.search(label) or (not label and _COMPLAINT.search(after)):
         src = _clean_label(label) if _COMPLAINT.search(label) else _clean_label(after)
-        src = re.sub(r"^(?:受理办结|受理|办结|接到|接收|处理答复|处理|答复|收到)", "", src)
+        src = re.sub(r"^.{0,8}?(?:共|累计)?(?:受理办结|受理|办结|接到|接收|处理答复|处理|答复|收到)", "", src) or src
         src = re.sub(r"(?:交办件|交办|事件|事项|件)$", "", src) or src
         return [("complaints.count", {"source": src or "投诉"}, "year")]
     if re.search(r"政策解读|解读", words) and unit in ("次", "篇", "条", "场", "期"):
@@ -364,7 +364,7 @@ def _negatives(out: ProseFacts, raw: str, line: str, lineno: int, base: int, sen
         m = re.search(pat, sent)
         if not m or metric in seen:
             continue
-        if metric == "applications.received" and re.search(r"行政复议|诉讼", m.group(0)):
+        if metric == "applications.received" and re.search(r"行政复议|行政诉讼|诉讼", sent):
             continue
         seen.add(metric)
         unit = {"fees.amount": "元", "interpretation.count": "次"}.get(metric, "件")
