@@ -25,4 +25,4 @@ bench: setup
 	.venv/bin/python bench/parse.py
 
 clean:
-	rm -rf data/processed reports_out/*/ reports_out/index.html
+	rm -rf data/processed reports_out/*/ reports_out/index.html reports_out/overview.html
