@@ -14,6 +14,10 @@ from functools import lru_cache
 from ogi.errors import ReadError
 
 MAX_BYTES = 64 * 1024 * 1024
+# A real annual report is 5,000-300,000 characters; beyond these limits the input is refused with a
+# reason instead of parsed (bounded time and memory: see docs/hostile.md).
+MAX_TEXT_CHARS = 4_000_000
+MAX_LINES = 200_000
 
 _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"\x89PNG\r\n\x1a\n", "a PNG image"),
@@ -71,7 +75,7 @@ def decode(data: bytes, path: str = "<bytes>") -> tuple[str, str]:
             text, enc = _strict(data, u16, path), u16
         else:
             try:
-                text, enc = data.decode("utf-8"), "utf-8"
+                text, enc = _decode_cut(data, "utf-8"), "utf-8"
             except UnicodeDecodeError as exc:
                 best = _best_legacy(data)
                 if best is None:
@@ -108,7 +112,7 @@ def _best_legacy(data: bytes) -> tuple[str, str] | None:
         if enc.startswith("utf-16") and len(data) % 2:
             continue
         try:
-            text = data.decode(enc)
+            text = _decode_cut(data, enc)
         except UnicodeDecodeError:
             continue
         score = plausibility(text)
@@ -118,6 +122,17 @@ def _best_legacy(data: bytes) -> tuple[str, str] | None:
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f]")
+
+
+def _decode_cut(data: bytes, enc: str) -> str:
+    """Strict decoding that forgives only a file cut inside its last character (a truncated download):
+    the incomplete final bytes are dropped; any other bad byte still raises."""
+    try:
+        return data.decode(enc)
+    except UnicodeDecodeError as exc:
+        if exc.end >= len(data) and len(data) - exc.start <= 3 and exc.start > 0:
+            return data[: exc.start].decode(enc)
+        raise
 
 
 def _strict(data: bytes, enc: str, path: str) -> str:

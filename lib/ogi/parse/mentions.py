@@ -7,6 +7,7 @@ before it as `dims.label`, so nothing a report says is lost.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from ogi.facts import Fact
@@ -33,6 +34,49 @@ def _covered(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return False
 
 
+class _Cover:
+    """`_covered` in O(log n) per query: spans sorted by start with the running maximum of their ends."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [a for a, _ in ordered]
+        self.reach: list[int] = []
+        best = -1
+        for _, b in ordered:
+            best = max(best, b)
+            self.reach.append(best)
+
+    def __call__(self, start: int, end: int) -> bool:
+        k = bisect.bisect_right(self.starts, start)
+        return bool(k) and self.reach[k - 1] >= end
+
+
+class _Spans:
+    """A growing set of spans answering `_covered` fast (levels of _Cover merged like a binary counter).
+
+    Long one-line reports hold tens of thousands of figures; a linear scan per figure was quadratic.
+    """
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.levels: list[tuple[list[tuple[int, int]], _Cover]] = []
+        self.pending: list[tuple[int, int]] = []
+        if spans:
+            self.levels.append((list(spans), _Cover(list(spans))))
+
+    def append(self, span: tuple[int, int]) -> None:
+        self.pending.append(span)
+        if len(self.pending) < 32:
+            return
+        block = self.pending
+        self.pending = []
+        while self.levels and len(self.levels[-1][0]) <= 2 * len(block):
+            block = self.levels.pop()[0] + block
+        self.levels.append((block, _Cover(block)))
+
+    def __call__(self, start: int, end: int) -> bool:
+        return any(cover(start, end) for _, cover in self.levels) or _covered(self.pending, start, end)
+
+
 def scan_mentions(lines: list[str], norm: list[str], spans: dict[int, list[tuple[int, int]]]) -> list[Fact]:
     """Mentions for every digit run of every line that `spans` (line → covered ranges) leaves open."""
     out: list[Fact] = []
@@ -40,17 +84,17 @@ def scan_mentions(lines: list[str], norm: list[str], spans: dict[int, list[tuple
         if not any(ch.isdigit() for ch in line):
             continue
         lineno = i + 1
-        covered = list(spans.get(lineno, ()))
+        covered = _Spans(list(spans.get(lineno, ())))
         runs = [(m.start(), m.end()) for m in _DIGITS.finditer(line)]
-        if all(_covered(covered, a, b) for a, b in runs):
+        if all(covered(a, b) for a, b in runs):
             continue
         for metric, pat in _SPECIAL:
             for m in pat.finditer(line):
-                if _covered(covered, m.start(), m.end()) or not any(ch.isdigit() for ch in m.group(0)):
+                if covered(m.start(), m.end()) or not any(ch.isdigit() for ch in m.group(0)):
                     continue
                 if metric == "mention.ordinal":
                     d = _DIGITS.search(line, m.start())
-                    if d is None or _covered(covered, d.start(), d.end()):
+                    if d is None or covered(d.start(), d.end()):
                         continue
                 digits = "".join(ch for ch in m.group(0) if ch.isdigit())
                 value = _num(digits)
@@ -58,7 +102,7 @@ def scan_mentions(lines: list[str], norm: list[str], spans: dict[int, list[tuple
                                 dims={}, origin="prose"))
                 covered.append((m.start(), m.end()))
         for m in _DIGITS.finditer(line):
-            if _covered(covered, m.start(), m.end()):
+            if covered(m.start(), m.end()):
                 continue
             value = parse_number(m.group(0)) if len(m.group(0)) <= 18 else None
             if value is None:

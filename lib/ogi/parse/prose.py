@@ -9,8 +9,10 @@ category items bind to the proactive total they break down. Negative statements 
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ogi.facts import Fact
 from ogi.text import cn_to_number, parse_number
@@ -93,6 +95,7 @@ _HAS_FIGURE = re.compile(r"\d|[一二两三四五六七八九十百千]+\s*(?:�
 _LIST_ANCHOR = re.compile(r"主动公开|公开政府信息|共公开|累计公开|类别|类信息|公开信息")
 _HAS_NEGATION = re.compile(r"没有|未|无|为零")
 _CHANNEL_WORDS = re.compile(r"微信公众号|公众号|政务微博|微博|门户网站|公开栏")
+_CLAUSE_STOP = re.compile(r"[，,；;。]")
 _TOPIC = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(]?[一二三四五六七八九十]+[）)])")
 
 
@@ -117,6 +120,7 @@ def _sentence(out: ProseFacts, raw: str, line: str, lineno: int, base: int, sent
         line_ctx.channel = line_ctx.channel or _channel(cm.group(0))
     respectively = _respectively(sent)
     prev_end = 0
+    stops = [x.end() for x in _CLAUSE_STOP.finditer(sent)]  # clause starts, found once (linear in long lines)
     for m in _NUM.finditer(sent):
         tok, unit = m.group(1), m.group(2)
         if not tok[0].isdigit() and not re.search(r"名|人|个|次|篇|条|件", unit):
@@ -130,7 +134,8 @@ def _sentence(out: ProseFacts, raw: str, line: str, lineno: int, base: int, sent
         before = sent[prev_end:m.start()]
         after = sent[m.end():m.end() + 24]
         after = re.split(r"[，,；;。]", after)[0]
-        clause_start = max((x.end() for x in re.finditer(r"[，,；;。]", sent[:m.start()])), default=0)
+        k = bisect.bisect_right(stops, m.start())
+        clause_start = stops[k - 1] if k else 0
         clause = sent[clause_start:m.start()]
         label = _clean_label(re.split(r"[，,；;]", before)[-1]) or _clean_label(clause)
         q0 = base + clause_start
@@ -174,6 +179,18 @@ class _Context:
     review_or_lit: str = ""
 
 
+@lru_cache(maxsize=4)
+def _paren_marks(sent: str) -> tuple[list[int], list[int]]:
+    """Positions of opening and closing brackets in a sentence (computed once per sentence)."""
+    return ([i for i, ch in enumerate(sent) if ch in "（("], [i for i, ch in enumerate(sent) if ch in "）)"])
+
+
+def _paren_open(sent: str, pos: int) -> bool:
+    """More opening than closing brackets before `pos` (the figure stands inside a parenthesis)."""
+    opens, closes = _paren_marks(sent)
+    return bisect.bisect_left(opens, pos) > bisect.bisect_left(closes, pos)
+
+
 def _classify(ctx: _Context, label: str, clause: str, before: str, after: str, unit: str,
               value: float | int, sent: str, pos: int) -> list[tuple[str, dict[str, str], str]]:
     """Metric(s) for one count, given the words around it and the sentence context."""
@@ -183,7 +200,7 @@ def _classify(ctx: _Context, label: str, clause: str, before: str, after: str, u
         ctx.listing = True
     scope = "cumulative" if re.search(r"历年|至今|截至目前累计|以来|总量", words) else "year"
     res: list[tuple[str, dict[str, str], str]] = []
-    paren_open = sent[:pos].count("（") + sent[:pos].count("(") > sent[:pos].count("）") + sent[:pos].count(")")
+    paren_open = _paren_open(sent, pos)
     if (unit in ("人次",) and _INQUIRY.search(words)) or (unit in ("人次", "次", "条", "件") and re.search(r"咨询|接待", label)):
         return [("inquiries.count", {"channel": _clean_label(label) or "咨询"}, "year")]
     if ctx.channel and unit in ("条", "篇") and re.fullmatch(r"(?:审核|审发|审定)?(?:推送|发布|公开|刊发|上传|更新)(?:了)?", label):

@@ -65,8 +65,20 @@ def read_bytes(data: bytes, path: str) -> Document:
         raise ReadError(path, f"document too deeply nested or too large ({type(exc).__name__})") from None
     except Exception as exc:  # a third-party parser choking on a damaged file
         raise ReadError(path, f"unreadable {suffix.lstrip('.') or 'text'} file ({type(exc).__name__}: {exc})"[:300]) from None
+    _check_size(doc, path)
     doc.content_hash = hashlib.sha256(data).hexdigest()
     return doc
+
+
+def _check_size(doc: Document, path: str) -> None:
+    """Refuse documents far beyond any real report (text.MAX_TEXT_CHARS, text.MAX_LINES) before parsing."""
+    from ogi.text import MAX_LINES, MAX_TEXT_CHARS
+
+    if len(doc.lines) > MAX_LINES:
+        raise ReadError(path, f"too many lines ({len(doc.lines):,} > {MAX_LINES:,}): not a single report")
+    chars = sum(len(x) for x in doc.lines)
+    if chars > MAX_TEXT_CHARS:
+        raise ReadError(path, f"too much text ({chars:,} characters > {MAX_TEXT_CHARS:,}): not a single report")
 
 
 def read_path(path: str | Path) -> Document:
