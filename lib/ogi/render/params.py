@@ -9,27 +9,29 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from papermill.translators import PythonTranslator, papermill_translators
-
 DEFAULT_STORE = "data/processed"
 STORE_ENV = "OGI_STORE"
 
 
-class ReadableTranslator(PythonTranslator):
-    """PythonTranslator whose strings are Python literals with non-ASCII text left as is."""
-
-    @classmethod
-    def translate_str(cls, val: str) -> str:
-        return repr(val)
-
-    @classmethod
-    def translate_escaped_str(cls, str_val: object) -> str:
-        return repr(str_val) if isinstance(str_val, str) else f'"{str_val}"'
-
-
 def register_translator() -> None:
-    """Make papermill use ReadableTranslator for Python kernels (idempotent)."""
-    papermill_translators.register("python", ReadableTranslator)
+    """Make papermill write Python parameters as literals with non-ASCII text left as is (idempotent).
+
+    papermill is imported here, not at module level: kernels import this module and must not pay ~0.4 s.
+    """
+    from papermill.translators import PythonTranslator, papermill_translators
+
+    class ReadableTranslator(PythonTranslator):
+        @classmethod
+        def translate_str(cls, val: str) -> str:
+            return repr(val)
+
+        @classmethod
+        def translate_escaped_str(cls, str_val: object) -> str:
+            return repr(str_val) if isinstance(str_val, str) else f'"{str_val}"'
+
+    if not getattr(papermill_translators._translators.get("python"), "ogi_readable", False):
+        ReadableTranslator.ogi_readable = True  # type: ignore[attr-defined]
+        papermill_translators.register("python", ReadableTranslator)
 
 
 def repo_root() -> Path:

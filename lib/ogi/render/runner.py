@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ogi.atomic import write_text
@@ -135,13 +135,95 @@ def plan(store_path: str | os.PathLike[str], out_dir: str | os.PathLike[str],
     return sorted(briefs, key=lambda b: (b.agency_key, b.year)), problems
 
 
+def default_workers() -> int:
+    """One worker per core this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+@dataclass
+class Summary:
+    """What a batch did: briefs rendered, skipped as unchanged, failed (with their errors)."""
+
+    written: list[Brief] = field(default_factory=list)
+    skipped: list[Brief] = field(default_factory=list)
+    failed: list[RenderError] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+
+def render_batch(store_path: str | os.PathLike[str], out_dir: str | os.PathLike[str],
+                 agencies: Sequence[str] = (), year: int | None = None, lang: str = "zh", *,
+                 workers: int | None = None, scheduler: str | None = None, force: bool = False,
+                 timeout: float | None = None,
+                 on_plan: Callable[[int, int], None] | None = None,
+                 on_done: Callable[[Brief, RenderError | None], None] | None = None) -> Summary:
+    """Render the planned briefs whose inputs changed (all with `force`) on warm-kernel workers (a local
+    pool, or the Dask cluster at `scheduler`), then rebuild the index. `on_plan(to_render, skipped)` is
+    called once before rendering starts; `on_done` once per rendered or failed brief."""
+    from ogi.render import state
+    from ogi.render.index import build_index
+    from ogi.render.kernel import make_job
+
+    out = Path(out_dir)
+    briefs, problems = plan(store_path, out_dir, agencies, year)
+    summary = Summary(problems=problems)
+    rel = {b: b.path.relative_to(out).as_posix() for b in briefs}
+    keys = state.keys_for(store_path, [(rel[b], b.agency_key, b.year) for b in briefs], lang, BRIEF_NOTEBOOK)
+    manifest = state.load(out)
+    todo = []
+    for b in briefs:
+        if not force and manifest.get(rel[b]) == keys[rel[b]] and b.path.is_file():
+            summary.skipped.append(b)
+        else:
+            todo.append(b)
+    if on_plan:
+        on_plan(len(todo), len(summary.skipped))
+    jobs = []
+    for i, b in enumerate(todo):
+        job = make_job(store_path, b.agency_key, b.year, b.path, lang, BRIEF_NOTEBOOK, timeout)
+        job["id"] = i
+        jobs.append(job)
+
+    def settle(job: dict[str, object], error: RenderError | None) -> None:
+        b = todo[int(job["id"])]  # type: ignore[call-overload]
+        if error is None:
+            summary.written.append(b)
+            manifest[rel[b]] = keys[rel[b]]
+        else:
+            summary.failed.append(error)
+            manifest.pop(rel[b], None)
+        if on_done:
+            on_done(b, error)
+
+    try:
+        if jobs and scheduler:
+            from ogi.render.dask_backend import run_dask
+
+            run_dask(scheduler, jobs, settle)  # type: ignore[arg-type]
+        elif jobs:
+            from ogi.render.pool import Pool
+
+            Pool(workers or default_workers(), timeout).run(jobs, settle)  # type: ignore[arg-type]
+    finally:
+        if out.is_dir() or summary.written:
+            state.save(out, manifest)
+    summary.written.sort(key=lambda b: (b.agency_key, b.year))
+    summary.failed.sort(key=lambda e: (e.agency, e.year or 0))
+    build_index(store_path, out_dir, failed=summary.failed, lang=lang)
+    return summary
+
+
 def render_all(store_path: str | os.PathLike[str], out_dir: str | os.PathLike[str],
                agencies: Sequence[str] = (), year: int | None = None, lang: str = "zh",
                on_done: Callable[[Brief, RenderError | None], None] | None = None,
                ) -> tuple[list[Brief], list[RenderError], list[str]]:
-    """Render every planned brief, then the index; returns (written, failed, plan problems)."""
-    from ogi.render.index import build_index
+    """Render every planned brief afresh, one kernel per brief, then the index; (written, failed, problems).
 
+    The reference path (no pool, no manifest): `render_batch` is the fast one.
+    """
+    from ogi.render.index import build_index
     briefs, problems = plan(store_path, out_dir, agencies, year)
     written: list[Brief] = []
     failed: list[RenderError] = []

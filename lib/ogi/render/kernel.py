@@ -1,0 +1,212 @@
+"""A warm Jupyter kernel that runs the brief notebook for one agency after another.
+
+Starting a kernel and importing Polars/Altair costs seconds; running the brief in a kernel that is
+already up costs a fraction of one. Between briefs the kernel forgets everything the previous brief
+made: the user namespace is reset and every `ogi` module (and the store views module) is dropped from
+`sys.modules`, so the next brief imports them afresh (chart id counters, caches). Third-party modules
+(Polars, Altair, vl-convert) stay imported: they hold no per-brief state. A brief that overruns its
+deadline or kills the kernel costs only itself: the kernel is restarted and the error says why.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from ogi.render.runner import RenderError
+
+# jsonschema imports rfc3987-syntax for its format checkers when it is installed (JupyterLab pulls it
+# in); that costs about a second in every process importing nbformat or Altair and nothing here uses it.
+SKIP_MODULES = ("rfc3987_syntax",)
+_ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+KERNEL_ARGS = ["--IPKernelApp.log_level=ERROR"]
+
+
+def skip_slow_imports() -> None:
+    """Make the modules in SKIP_MODULES unimportable in this process (jsonschema then skips them)."""
+    for name in SKIP_MODULES:
+        sys.modules.setdefault(name, None)  # type: ignore[arg-type]
+
+
+WARM_UP = f"""
+import sys as _sys
+for _n in {SKIP_MODULES!r}:
+    _sys.modules.setdefault(_n, None)
+import polars, altair, vl_convert, dataframely, IPython.display
+del _sys, _n
+"""
+
+RESET = """
+get_ipython().run_line_magic('reset', '-f')
+def _ogi_forget():
+    import os, sys
+    views = os.environ.get('OGI_STORE_VIEWS') or ''
+    for m in [m for m in list(sys.modules) if m == 'ogi' or m.startswith('ogi.') or (views and m == views)]:
+        del sys.modules[m]
+_ogi_forget()
+del _ogi_forget
+"""
+
+
+class RetryableError(RenderError):
+    """A brief lost to the machinery (timeout, dead kernel or worker), not to its notebook: retried once."""
+
+
+def _first_line(text: str) -> str:
+    lines = [ln for ln in (text or "").splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
+    return (lines[0].strip() if lines else "")[:80]
+
+
+class WarmKernel:
+    """One long-lived python3 kernel plus its client; `run(nb, label, timeout)` executes a notebook in it."""
+
+    def __init__(self, cwd: str | os.PathLike[str] | None = None, startup_timeout: int = 120) -> None:
+        from ogi.render.params import repo_root
+
+        self.cwd = str(cwd or repo_root())
+        self.startup_timeout = startup_timeout
+        self.client: Any = None
+        self.briefs = 0
+        self.start()
+
+    def start(self) -> None:
+        """Start the kernel, connect, and import the heavy libraries once."""
+        import nbformat
+        from nbclient import NotebookClient
+
+        client = NotebookClient(nbformat.v4.new_notebook(), kernel_name="python3",
+                                startup_timeout=self.startup_timeout, timeout=self.startup_timeout,
+                                extra_arguments=list(KERNEL_ARGS))
+        client.km = client.create_kernel_manager()
+        client.start_new_kernel(cwd=self.cwd)
+        client.start_new_kernel_client()
+        self.client = client
+        self._run_code(WARM_UP, "warm-up")
+
+    @property
+    def pid(self) -> int | None:
+        """The kernel's process id (so a supervisor can kill it along with its worker)."""
+        prov = getattr(self.client.km, "provisioner", None) if self.client else None
+        proc = getattr(prov, "process", None)
+        return getattr(proc, "pid", None)
+
+    def _run_code(self, code: str, what: str) -> None:
+        import nbformat
+        from nbclient.exceptions import CellExecutionError
+
+        cell = nbformat.v4.new_code_cell(code)
+        self.client.nb = nbformat.v4.new_notebook(cells=[cell])
+        self.client.timeout_func = None
+        try:
+            self.client.execute_cell(cell, 0)
+        except CellExecutionError as exc:
+            raise RuntimeError(f"{what}: {exc.ename}: {exc.evalue}") from None
+
+    def restart(self) -> None:
+        """Throw the kernel away and start a fresh one (after a timeout or a crash)."""
+        self.shutdown()
+        self.start()
+
+    def shutdown(self) -> None:
+        client, self.client = self.client, None
+        if client is None:
+            return
+        try:
+            client._cleanup_kernel()  # stops the channels, shuts the kernel down, frees its ports
+        except Exception:
+            pass
+
+    def run(self, nb: Any, label: tuple[str, int | None], timeout: float | None = None) -> Any:
+        """Reset the kernel, then execute every code cell of `nb` in place within `timeout` seconds."""
+        from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
+
+        if self.client is None:
+            self.start()
+        try:
+            self._run_code(RESET, "reset")
+        except (DeadKernelError, RuntimeError, CellTimeoutError):
+            self.restart()
+        client = self.client
+        client.nb = nb
+        client.reset_execution_trackers()
+        deadline = time.monotonic() + timeout if timeout else None
+        client.timeout_func = (lambda _cell: max(1, int(deadline - time.monotonic() + 0.999))) if deadline else None
+        index, cell = -1, None
+        try:
+            for index, cell in enumerate(nb.cells):
+                if cell.cell_type != "code":
+                    continue
+                if deadline and time.monotonic() > deadline:
+                    raise CellTimeoutError("deadline passed")
+                client.execute_cell(cell, index)
+        except CellExecutionError as exc:
+            where = f"cell {index} [{_first_line(cell.source if cell else '')}]"
+            raise RenderError(label[0], label[1], where,
+                              f"{exc.ename}: {_ANSI.sub('', str(exc.evalue))}"[:300]) from None
+        except (CellTimeoutError, TimeoutError):
+            self.restart()
+            raise RetryableError(label[0], label[1], f"cell {index}",
+                                 f"timed out after {timeout:g} s (kernel restarted)") from None
+        except DeadKernelError as exc:
+            self.restart()
+            raise RetryableError(label[0], label[1], f"cell {index}",
+                                 f"kernel died ({_first_line(str(exc)) or 'no reason'}); restarted") from None
+        except Exception as exc:  # client trouble: one line for this brief, and a fresh kernel next time
+            self.restart()
+            raise RetryableError(label[0], label[1], "kernel", f"{type(exc).__name__}: {exc}"[:300]) from None
+        finally:
+            self.briefs += 1
+        return nb
+
+
+def parameterised(notebook: Path, parameters: dict[str, object]) -> Any:
+    """The notebook with papermill's injected-parameters cell (readable Chinese strings)."""
+    import nbformat
+    from papermill.parameterize import parameterize_notebook
+
+    from ogi.render.params import register_translator
+
+    register_translator()
+    nb = nbformat.read(str(notebook), as_version=4)
+    nb.metadata.setdefault("papermill", {})
+    return parameterize_notebook(nb, parameters, kernel_name="python3", language="python")
+
+
+class Job(dict):  # type: ignore[type-arg]
+    """One brief to render, as plain picklable data: store, agency_key, year, out, lang, notebook, timeout."""
+
+    @property
+    def label(self) -> tuple[str, int | None]:
+        return (str(self["agency_key"]), self.get("year"))
+
+
+def make_job(store: str | os.PathLike[str], agency_key: str, year: int | None, out: str | os.PathLike[str],
+             lang: str = "zh", notebook: str | os.PathLike[str] | None = None,
+             timeout: float | None = None) -> Job:
+    from ogi.render.runner import BRIEF_NOTEBOOK
+
+    return Job(store=str(Path(store).resolve()), agency_key=agency_key, year=year, out=str(out), lang=lang,
+               notebook=str(notebook or BRIEF_NOTEBOOK), timeout=timeout)
+
+
+def render_job(kernel: WarmKernel, job: Job) -> str:
+    """Run one brief in `kernel` and write its HTML atomically; returns the path written."""
+    from ogi.render.export import to_html
+    from ogi.render.runner import _write
+
+    params = {"agency": job["agency_key"], "year": job["year"], "store": job["store"], "lang": job["lang"]}
+    try:
+        nb = parameterised(Path(job["notebook"]), params)
+    except Exception as exc:
+        raise RenderError(job["agency_key"], job["year"], "notebook", f"{type(exc).__name__}: {exc}"[:300]) from None
+    kernel.run(nb, Job(job).label, job.get("timeout"))
+    try:
+        html = to_html(nb, lang=job["lang"])
+    except Exception as exc:
+        raise RenderError(job["agency_key"], job["year"], "export", f"{type(exc).__name__}: {exc}"[:300]) from None
+    _write(Path(job["out"]), html)
+    return str(job["out"])

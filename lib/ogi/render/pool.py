@@ -1,0 +1,197 @@
+"""A local pool of worker processes, each keeping one warm kernel, fed one brief at a time.
+
+The supervisor (this process) hands each idle worker the next brief, so it always knows which brief a
+worker holds. A worker that dies, or overruns the per-brief timeout by more than GRACE seconds (the
+kernel enforces the timeout itself; this is the backstop for a stuck worker), is killed with its
+kernel and replaced; its brief is retried once. Notebook errors are not retried: they would fail again.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing as mp
+import os
+import queue
+import signal
+import time
+from collections import deque
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from ogi.render.kernel import Job, RetryableError
+from ogi.render.runner import RenderError
+
+GRACE = 30.0
+MAX_START_FAILURES = 3
+
+# (job, error or None, attempt) for every brief once it is finally done
+Done = Callable[[Job, RenderError | None], None]
+
+
+def _error_tuple(exc: RenderError) -> tuple[bool, str, int | None, str, str]:
+    return (isinstance(exc, RetryableError), exc.agency, exc.year, exc.cell, exc.error)
+
+
+def _error_from(t: tuple[bool, str, int | None, str, str]) -> RenderError:
+    cls = RetryableError if t[0] else RenderError
+    return cls(t[1], t[2], t[3], t[4])
+
+
+def worker_main(wid: int, jobs: Any, results: Any) -> None:
+    """Worker process: start a warm kernel, then render each job until told to stop (None)."""
+    from ogi.render.kernel import WarmKernel, render_job, skip_slow_imports
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the supervisor decides; Ctrl-C is its to handle
+    skip_slow_imports()
+    try:
+        kernel = WarmKernel()
+    except Exception as exc:
+        results.put(("broken", wid, None, f"{type(exc).__name__}: {exc}"[:300]))
+        return
+    results.put(("ready", wid, kernel.pid, None))
+    try:
+        while True:
+            job = jobs.get()
+            if job is None:
+                break
+            try:
+                render_job(kernel, job)
+                results.put(("done", wid, kernel.pid, (job["id"], None)))
+            except RenderError as exc:
+                results.put(("done", wid, kernel.pid, (job["id"], _error_tuple(exc))))
+            except Exception as exc:  # anything else is the machinery's fault: retryable
+                err = RetryableError(job["agency_key"], job.get("year"), "worker", f"{type(exc).__name__}: {exc}"[:300])
+                results.put(("done", wid, kernel.pid, (job["id"], _error_tuple(err))))
+    finally:
+        kernel.shutdown()
+
+
+@dataclass
+class _Worker:
+    wid: int
+    proc: Any
+    jobs: Any
+    ready: bool = False
+    kernel_pid: int | None = None
+    job: Job | None = None
+    attempt: int = 0
+    started: float = 0.0
+
+
+@dataclass
+class Pool:
+    """`run(jobs, on_done)` renders every job on `workers` processes with warm kernels."""
+
+    workers: int
+    timeout: float | None = None
+    _ctx: Any = field(default=None, repr=False)
+    _results: Any = field(default=None, repr=False)
+    _next_wid: int = 0
+    _start_failures: int = 0
+
+    def _spawn(self) -> _Worker:
+        jobs = self._ctx.Queue()
+        wid = self._next_wid
+        self._next_wid += 1
+        proc = self._ctx.Process(target=worker_main, args=(wid, jobs, self._results), daemon=True,
+                                 name=f"ogi-render-{wid}")
+        proc.start()
+        return _Worker(wid, proc, jobs)
+
+    @staticmethod
+    def _kill(w: _Worker) -> None:
+        for pid in (w.kernel_pid, w.proc.pid):
+            if pid:
+                with contextlib.suppress(OSError):
+                    os.kill(pid, signal.SIGKILL)
+        w.proc.join(5)
+
+    def run(self, jobs: Sequence[Job], on_done: Done) -> None:
+        self._ctx = mp.get_context("spawn")
+        self._results = self._ctx.Queue()
+        pending: deque[tuple[Job, int]] = deque((j, 1) for j in jobs)
+        by_id = {j["id"]: j for j in jobs}
+        n = max(1, min(self.workers, len(jobs)))
+        pool: dict[int, _Worker] = {}
+        for _ in range(n if jobs else 0):
+            w = self._spawn()
+            pool[w.wid] = w
+        try:
+            while pending or any(w.job is not None for w in pool.values()):
+                for w in pool.values():
+                    if w.ready and w.job is None and pending:
+                        w.job, w.attempt = pending.popleft()
+                        w.started = time.monotonic()
+                        w.jobs.put(w.job)
+                try:
+                    kind, wid, kpid, payload = self._results.get(timeout=0.2)
+                except queue.Empty:
+                    kind = None
+                if kind is not None and wid in pool:
+                    w = pool[wid]
+                    w.kernel_pid = kpid or w.kernel_pid
+                    if kind == "ready":
+                        w.ready = True
+                        self._start_failures = 0
+                    elif kind == "broken":
+                        self._start_failures += 1
+                        self._replace(pool, w, pending, on_done, f"worker could not start a kernel: {payload}")
+                    elif kind == "done" and w.job is not None and payload[0] == w.job["id"]:
+                        job, attempt = w.job, w.attempt
+                        w.job = None
+                        err = _error_from(payload[1]) if payload[1] else None
+                        self._finish(job, attempt, err, pending, on_done)
+                now = time.monotonic()
+                for w in list(pool.values()):
+                    if w.job is not None and not w.proc.is_alive():
+                        self._replace(pool, w, pending, on_done, f"worker died (exit {w.proc.exitcode})")
+                    elif (w.job is not None and self.timeout
+                          and now - w.started > self.timeout + GRACE):
+                        self._replace(pool, w, pending, on_done, f"timed out after {self.timeout:g} s (worker killed)")
+                    elif not w.ready and not w.proc.is_alive():
+                        self._start_failures += 1
+                        self._replace(pool, w, pending, on_done, f"worker died at start (exit {w.proc.exitcode})")
+                if self._start_failures >= MAX_START_FAILURES:
+                    for w in pool.values():
+                        if w.job is not None:
+                            pending.appendleft((w.job, 2))
+                            w.job = None
+                    while pending:
+                        job, _ = pending.popleft()
+                        on_done(job, RenderError(job["agency_key"], job.get("year"), "worker",
+                                                 "no worker could start a kernel"))
+                    break
+        finally:
+            for w in pool.values():
+                with contextlib.suppress(Exception):
+                    w.jobs.put(None)
+            deadline = time.monotonic() + 10
+            for w in pool.values():
+                w.proc.join(max(0.1, deadline - time.monotonic()))
+                if w.proc.is_alive():
+                    self._kill(w)
+        del by_id
+
+    def _finish(self, job: Job, attempt: int, err: RenderError | None,
+                pending: deque[tuple[Job, int]], on_done: Done) -> None:
+        if isinstance(err, RetryableError) and attempt < 2:
+            pending.appendleft((job, attempt + 1))
+            return
+        if isinstance(err, RetryableError):
+            err = RenderError(err.agency, err.year, err.cell, f"{err.error}; failed again on retry")
+        on_done(job, err)
+
+    def _replace(self, pool: dict[int, _Worker], w: _Worker, pending: deque[tuple[Job, int]],
+                 on_done: Done, why: str) -> None:
+        """Kill `w` (and its kernel), start another worker, and settle the brief it held."""
+        self._kill(w)
+        del pool[w.wid]
+        if w.job is not None:
+            job, attempt = w.job, w.attempt
+            w.job = None
+            self._finish(job, attempt, RetryableError(job["agency_key"], job.get("year"), "worker", why),
+                         pending, on_done)
+        if self._start_failures < MAX_START_FAILURES and (pending or len(pool) == 0):
+            nw = self._spawn()
+            pool[nw.wid] = nw
