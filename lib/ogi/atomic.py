@@ -14,6 +14,10 @@ from typing import IO
 def atomic_open(path: str | Path, mode: str = "w", encoding: str | None = "utf-8") -> Iterator[IO]:
     """Open a temp file next to `path`; on clean exit it replaces `path`, on error it vanishes."""
     target = Path(path)
+    if target.exists() and not target.is_file():  # /dev/stdout, /dev/full, a FIFO: never replace a device
+        with open(target, mode, encoding=None if "b" in mode else encoding) as direct:
+            yield direct
+        return
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     binary = "b" in mode

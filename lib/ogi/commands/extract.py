@@ -22,10 +22,23 @@ def _dump(obj: dict[str, Any]) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ogi.atomic import atomic_open
-    from ogi.batch import Failure, expand, parse_many
+    from ogi.batch import expand
 
     files, failures = expand(args.paths)
+    try:
+        return _run(args, files, failures)
+    except BrokenPipeError:
+        raise
+    except OSError as exc:  # disk full, output folder not writable: one line, never a traceback
+        target = exc.filename or args.output or args.reports_out or "output"
+        print(f"ogi extract: cannot write {target}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+
+
+def _run(args: argparse.Namespace, files: list[str], failures: list[Any]) -> int:
+    from ogi.atomic import atomic_open
+    from ogi.batch import Failure, parse_many
+
     with ExitStack() as stack:
         out: IO[str] = stack.enter_context(atomic_open(args.output)) if args.output else sys.stdout
         rep: IO[str] | None = stack.enter_context(atomic_open(args.reports_out)) if args.reports_out else None
