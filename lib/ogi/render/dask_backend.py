@@ -63,7 +63,7 @@ def run_dask(address: str, jobs: Sequence[Job], on_done: Done) -> None:
     """Render `jobs` on the cluster whose scheduler is at `address`, calling `on_done` as each settles."""
     from distributed import Client, as_completed
 
-    with Client(address, set_as_default=False) as client:
+    with Client(address, set_as_default=False) as client, client.as_current():
         futures: dict[str, tuple[Job, int]] = {}
         submitted = []
         for job in jobs:
