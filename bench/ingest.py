@@ -41,13 +41,14 @@ def samples() -> list[tuple[Path, str, str]]:
 
 def vary(text: str, agency: str, copy: int, rng: random.Random) -> str:
     """One variant of a sample: shifted years, a renamed body, a few figures changed, a unique last line."""
+    from ogi.store.agency import split_name
+
     shift = copy % 6
     body = copy // 6
     text = YEAR.sub(lambda m: str(int(m.group(1)) + shift), text)
-    if agency and body:
-        marker = "街道" if "街道" in agency else ("镇" if "镇" in agency else "")
-        renamed = agency.replace(marker, f"第{body}{marker}", 1) if marker else f"{agency}第{body}"
-        text = text.replace(agency, renamed)
+    stem = re.sub(r"(街道|镇|乡)$", "", split_name(agency)[0]) if agency else ""
+    if body and len(stem) >= 2:  # a new body: its name's stem gets a number wherever it is printed
+        text = text.replace(stem, f"{stem}{body}号")
     figures = list(FIGURE.finditer(text))
     for m in rng.sample(figures, min(3, len(figures))):
         text = text[:m.start()] + str(int(m.group(1)) + rng.randint(1, 9)) + text[m.end():]

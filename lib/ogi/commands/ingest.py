@@ -29,4 +29,5 @@ def run(args: argparse.Namespace) -> int:
     for path, reason in result.failures:
         print(f"{path}: {reason}", file=sys.stderr)
     print(result.summary(args.out), file=sys.stderr)
-    return 1 if any(not r.startswith("duplicate:") for _, r in result.failures) else 0
+    # unreadable inputs fail the run; duplicates and a crashing check rule are reported but do not
+    return 1 if any(not r.startswith(("duplicate:", "check:")) for _, r in result.failures) else 0

@@ -335,18 +335,44 @@ def _write_facts(tmp: Path, reports: pl.DataFrame, cache: Path) -> int:
     return n
 
 
-def _read_findings(reports: pl.DataFrame, fcache: Path) -> pl.DataFrame:
-    """The cached findings of every report (against its previous report), validated, in report order."""
-    if not reports.height:
-        return S.empty("findings")
-    meta = reports.select("report_id", "agency_key", "year", "source")
-    paths = [findings_part_path(fcache, sha, prev) for sha, prev
-             in reports.sort("report_id").select("sha256", "finding_prev").iter_rows()]
-    paths = [p for p in paths if p.exists()]
-    frames = [pl.scan_parquet(paths[i:i + 256]).collect() for i in range(0, len(paths), 256)]
-    df = pl.concat(frames, how="vertical") if frames else S.empty("finding_part")
-    df = df.join(meta, on="report_id", how="inner", maintain_order="left")
-    return S.validate("findings", df).sort("report_id", "seq")
+def _stream_parts(tmp: Path, name: str, parts: Sequence[Path], meta: pl.DataFrame) -> dict[str, int]:
+    """Stream cached per-report parts (already in report order) into one validated frame file.
+
+    Parts are read a group at a time and joined with `meta` (per-report columns decided over the
+    whole store); row groups have a fixed size, so the same parts always give the same bytes.
+    Returns the row count per report_id.
+    """
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    arrow_schema = S.empty(name).to_arrow(compat_level=pl.CompatLevel.oldest()).schema
+    counts: dict[str, int] = {}
+    buf: list[pl.DataFrame] = []
+    buffered = 0
+
+    def flush(writer: pq.ParquetWriter) -> None:
+        nonlocal buf, buffered
+        if not buf:
+            return
+        df = pl.concat(buf, how="vertical").join(meta, on="report_id", how="inner", maintain_order="left")
+        df = S.validate(name, df)
+        for rid, n in df.group_by("report_id").len().iter_rows():
+            counts[rid] = counts.get(rid, 0) + n
+        table = pa.Table.from_batches(df.to_arrow(compat_level=pl.CompatLevel.oldest()).to_batches(),
+                                      schema=arrow_schema)
+        writer.write_table(table, row_group_size=S.ROW_GROUP)
+        buf, buffered = [], 0
+
+    with pq.ParquetWriter(tmp, arrow_schema, compression="zstd", compression_level=3,
+                          write_statistics=True) as writer:
+        for i in range(0, len(parts), 64):  # one scan over a group of small files beats reading them one by one
+            part = pl.scan_parquet(list(parts[i:i + 64])).collect().rechunk()
+            buf.append(part)
+            buffered += part.height
+            if buffered >= S.ROW_GROUP:
+                flush(writer)
+        flush(writer)
+    return counts
 
 
 # --------------------------------------------------------------------------------------------- the run
@@ -505,13 +531,12 @@ def ingest(paths: Sequence[str | Path] = ("data/raw",), out: str | Path = "data/
             for path, reason in results:
                 if reason is not None:
                     failures[path] = ("check", reason, sha_of[id_of[path]])
-    findings = _read_findings(reports, fcache) if run_checks is not None else S.empty("findings")
-    live_findings = {findings_part_path(fcache, sha, p) for sha, p in reports.select("sha256", "finding_prev").iter_rows()}
-    reports = reports.drop("finding_prev")
-    counts = findings.group_by("report_id").len("n")
-    reports = (reports.join(counts, on="report_id", how="left")
-               .with_columns(pl.col("n").fill_null(0).alias("n_findings")).drop("n"))
-    reports = S.validate("reports", reports).sort("agency_key", "year", "report_id", nulls_last=True)
+    order = reports.sort("report_id").select("sha256", "finding_prev")
+    live_findings = {findings_part_path(fcache, sha, p) for sha, p in order.iter_rows()}
+    finding_parts = [findings_part_path(fcache, sha, p) for sha, p in order.iter_rows()] if run_checks else []
+    finding_parts = [p for p in finding_parts if p.exists()]
+    fact_parts = [part_path(cache, sha) for sha in order["sha256"]]
+    reports = S.validate("reports", reports.drop("finding_prev"))
 
     fail_df = S.validate("failures", pl.DataFrame(
         [{"path": p, "stage": s, "reason": r, "sha256": h} for p, (s, r, h) in failures.items()],
@@ -525,25 +550,33 @@ def ingest(paths: Sequence[str | Path] = ("data/raw",), out: str | Path = "data/
         manifest_rows.append({"path": e.path, "size": entry_of[e.path].size, "mtime_ns": entry_of[e.path].mtime_ns,
                               "sha256": shas.get(e.path) or "", "status": status, "parse_fp": parse_fp,
                               "checks_key": checks_key.get(rid, "") if rid else ""})
-    old_findings = _read_frame(out, "findings")
     manifest = S.validate("manifest", pl.DataFrame(manifest_rows, schema=S.polars_schema("manifest"))).sort("path")
     result.dropped = len(set(old_by_path) - set(entry_of))
 
-    result.reports, result.findings = reports.height, findings.height
     result.failures = [(p, f"{s}: {r}" if s != "read" else r) for p, (s, r, _) in sorted(failures.items())]
+    # the findings parts follow from the manifest (content hash, previous report, checks version): equal
+    # manifest, reports and failures mean an equal store, and nothing is rewritten
     unchanged = (not to_parse and result.dropped == 0 and manifest.equals(old_manifest)
-                 and reports.equals(old_reports) and findings.equals(old_findings) and fail_df.equals(old_failures)
-                 and (out / "facts.parquet").exists())
+                 and fail_df.equals(old_failures) and all((out / f"{n}.parquet").exists() for n in S.FRAMES)
+                 and _reports_equal(reports, old_reports))
     if unchanged:
+        result.reports = old_reports.height
         result.facts = pl.scan_parquet(out / "facts.parquet").select(pl.len()).collect().item()
+        result.findings = pl.scan_parquet(out / "findings.parquet").select(pl.len()).collect().item()
         return result
 
     # write everything to temp files, then rename into place (manifest last)
     tmp = {name: out / f".{name}.parquet.{os.getpid()}.tmp" for name in (*S.FRAMES, "manifest")}
     try:
-        result.facts = _write_facts(tmp["facts"], reports, cache)
+        facts_meta = reports.select("report_id", "agency_key", "source", "agency", "year")
+        result.facts = sum(_stream_parts(tmp["facts"], "facts", fact_parts, facts_meta).values())
+        n_findings = _stream_parts(tmp["findings"], "findings", finding_parts,
+                                   reports.select("report_id", "agency_key", "year", "source"))
+        reports = reports.with_columns(pl.col("report_id").replace_strict(n_findings, default=0, return_dtype=pl.Int64)
+                                       .alias("n_findings"))
+        reports = S.validate("reports", reports).sort("agency_key", "year", "report_id", nulls_last=True)
+        result.reports, result.findings = reports.height, sum(n_findings.values())
         S.write_parquet(reports, tmp["reports"])
-        S.write_parquet(findings, tmp["findings"])
         S.write_parquet(fail_df, tmp["failures"])
         S.write_parquet(manifest, tmp["manifest"])
         for t in tmp.values():
@@ -562,6 +595,14 @@ def ingest(paths: Sequence[str | Path] = ("data/raw",), out: str | Path = "data/
     result.written = True
     _collect_garbage(out, cache, set(reports["sha256"]), fcache, live_findings)
     return result
+
+
+def _reports_equal(new: pl.DataFrame, old: pl.DataFrame) -> bool:
+    """Whether the reports frame would be written unchanged (n_findings follows from the findings parts)."""
+    cols = [c for c in new.columns if c != "n_findings"]
+    if new.height != old.height or not set(cols) <= set(old.columns):
+        return False
+    return new.select(cols).sort("report_id").equals(old.select(cols).sort("report_id"))
 
 
 def _collect_garbage(out: Path, cache: Path, live: set[str], fcache: Path, live_findings: set[Path]) -> None:
