@@ -61,6 +61,7 @@ def _clean_agency(s: str) -> str:
     s = re.sub(r"\s+", "", s)
     s = re.sub(r"^(?:现将|现公布|公布|关于|本报告是?根据.*由|由于|由|我|本|年度|年|度|在|于)+", "", s)
     s = re.sub(r"[《》“”\"'：:，,。]", "", s)
+    s = re.sub(r"[\d〇零一二三四五六七八九]*年度?$", "", s)  # a year the title printed out of range (9999年)
     return s.strip()
 
 
