@@ -160,3 +160,24 @@ def test_check_pairs_the_previous_year_from_the_inputs(tmp_path: Path, capsys: p
     assert dup and dup[0]["severity"] == "warning"
     carry = [r for r in rows if r["rule"] == "yoy.carry_over"]
     assert carry and carry[0]["source"].endswith("2021.txt") and carry[0]["expected"] == 4
+
+
+
+def test_check_reports_a_full_disk_in_one_line(tmp_path, capsys, monkeypatch) -> None:
+    import errno
+    import os
+
+    from ogi.cli import main
+
+    real_fsync = os.fsync
+
+    def full(fd: int) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full)
+    rc = main(["check", "data/raw/seeds/004_f386c353c807fea8.txt", "-o", str(tmp_path / "f.txt")])
+    monkeypatch.setattr(os, "fsync", real_fsync)
+    err = capsys.readouterr().err
+    assert rc == 1
+    assert "ogi check: cannot write" in err and "No space left on device" in err and "Traceback" not in err
+    assert not list(tmp_path.iterdir())  # no half-written file, no temp file left behind

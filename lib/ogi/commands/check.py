@@ -104,12 +104,19 @@ def run(args: argparse.Namespace) -> int:
     findings: list[Finding] = []
     for r in reports:
         findings.extend(f for f in run_checks(r, previous.get(id(r))) if SEVERITY_RANK[f.severity] <= limit)
-    with ExitStack() as stack:
-        out: IO[str] = stack.enter_context(atomic_open(args.output)) if args.output else sys.stdout
-        if args.json:
-            _json_lines(findings, out)
-        else:
-            _table(reports, findings, out, to_file=bool(args.output))
+    try:
+        with ExitStack() as stack:
+            out: IO[str] = stack.enter_context(atomic_open(args.output)) if args.output else sys.stdout
+            if args.json:
+                _json_lines(findings, out)
+            else:
+                _table(reports, findings, out, to_file=bool(args.output))
+    except BrokenPipeError:
+        raise
+    except OSError as exc:  # disk full, unwritable folder: one line, never a traceback
+        print(f"ogi check: cannot write {exc.filename or args.output or 'output'}: {exc.strerror or exc}",
+              file=sys.stderr)
+        return 1
     if failures:
         print(f"ogi check: {len(reports)} checked, {len(failures)} failed", file=sys.stderr)
         return 1
