@@ -375,6 +375,25 @@ def _stream_parts(tmp: Path, name: str, parts: Sequence[Path], meta: pl.DataFram
     return counts
 
 
+def _stream_all(jobs: list[tuple[Path, str, Sequence[Path], pl.DataFrame]]) -> list[dict[str, int]]:
+    return [_stream_parts(*job) for job in jobs]
+
+
+def _write_parts(jobs: list[tuple[Path, str, Sequence[Path], pl.DataFrame]], in_child: bool) -> list[dict[str, int]]:
+    """Stream the facts and findings parts into their files, in a fresh process for large stores.
+
+    Reading thousands of small Parquet files leaves the allocator holding memory it no longer
+    uses; a short-lived process gives it back, so the long-lived one stays small.
+    """
+    if not in_child:
+        return _stream_all(jobs)
+    try:
+        with ProcessPoolExecutor(max_workers=1, mp_context=get_context("spawn")) as pool:
+            return pool.submit(_stream_all, jobs).result()
+    except BrokenProcessPool:
+        raise IngestError("the process writing the store died (out of memory?); the store is unchanged") from None
+
+
 # --------------------------------------------------------------------------------------------- the run
 
 @dataclass(slots=True)
@@ -568,10 +587,10 @@ def ingest(paths: Sequence[str | Path] = ("data/raw",), out: str | Path = "data/
     # write everything to temp files, then rename into place (manifest last)
     tmp = {name: out / f".{name}.parquet.{os.getpid()}.tmp" for name in (*S.FRAMES, "manifest")}
     try:
-        facts_meta = reports.select("report_id", "agency_key", "source", "agency", "year")
-        result.facts = sum(_stream_parts(tmp["facts"], "facts", fact_parts, facts_meta).values())
-        n_findings = _stream_parts(tmp["findings"], "findings", finding_parts,
-                                   reports.select("report_id", "agency_key", "year", "source"))
+        jobs_ = [(tmp["facts"], "facts", fact_parts, reports.select("report_id", "agency_key", "source", "agency", "year")),
+                 (tmp["findings"], "findings", finding_parts, reports.select("report_id", "agency_key", "year", "source"))]
+        fact_counts, n_findings = _write_parts(jobs_, in_child=jobs > 1 and reports.height >= 1000)
+        result.facts = sum(fact_counts.values())
         reports = reports.with_columns(pl.col("report_id").replace_strict(n_findings, default=0, return_dtype=pl.Int64)
                                        .alias("n_findings"))
         reports = S.validate("reports", reports).sort("agency_key", "year", "report_id", nulls_last=True)
