@@ -275,13 +275,29 @@ def _check_chain(args: tuple[list[ChainEntry], ParseFn, Callable[..., Any], str]
     return out
 
 
+#: spawned workers return freed memory to the system at once (Polars' allocator keeps it a while by default)
+_CHILD_ENV = {"_RJEM_MALLOC_CONF": "dirty_decay_ms:0,muzzy_decay_ms:0"}
+
+
+@contextlib.contextmanager
+def _child_env() -> Iterator[None]:
+    """Environment for the processes spawned inside the block (the caller's settings win)."""
+    added = {k: v for k, v in _CHILD_ENV.items() if k not in os.environ}
+    os.environ.update(added)
+    try:
+        yield
+    finally:
+        for k in added:
+            os.environ.pop(k, None)
+
+
 def _pool_map(fn: Callable[[Any], Any], tasks: list[Any], jobs: int) -> Iterator[Any]:
     """Map in a process pool (spawned workers, in order) when it pays off, else in this process."""
     if jobs <= 1 or len(tasks) < 8:
         yield from map(fn, tasks)
         return
     try:
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("spawn")) as pool:
+        with _child_env(), ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("spawn")) as pool:
             yield from pool.map(fn, tasks, chunksize=max(1, min(32, len(tasks) // (jobs * 8))))
     except BrokenProcessPool:
         raise IngestError("a parser process died (out of memory?); the store is unchanged: "
@@ -369,7 +385,7 @@ def _stream_parts(tmp: Path, name: str, parts: Sequence[Path], meta: pl.DataFram
             part = pl.scan_parquet(list(parts[i:i + 64])).collect().rechunk()
             buf.append(part)
             buffered += part.height
-            if buffered >= S.ROW_GROUP:
+            if buffered >= S.FLUSH_ROWS:
                 flush(writer)
         flush(writer)
     return counts
@@ -388,7 +404,7 @@ def _write_parts(jobs: list[tuple[Path, str, Sequence[Path], pl.DataFrame]], in_
     if not in_child:
         return _stream_all(jobs)
     try:
-        with ProcessPoolExecutor(max_workers=1, mp_context=get_context("spawn")) as pool:
+        with _child_env(), ProcessPoolExecutor(max_workers=1, mp_context=get_context("spawn")) as pool:
             return pool.submit(_stream_all, jobs).result()
     except BrokenProcessPool:
         raise IngestError("the process writing the store died (out of memory?); the store is unchanged") from None
