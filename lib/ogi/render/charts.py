@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import os
 from collections.abc import Sequence
 from typing import Any
 
@@ -28,6 +29,9 @@ def reset_ids() -> None:
     """Restart chart numbering (tests; a fresh kernel starts at 1 anyway)."""
     global _ids
     _ids = itertools.count(1)
+
+
+PREVIEW_ENV = "OGI_CHART_PREVIEW"  # "0": skip the static SVG preview (JupyterLab's fallback) in batch renders
 
 
 class ChartOutput:
@@ -52,6 +56,8 @@ class ChartOutput:
             CHART_MIME: {"id": self.chart_id, "title": self.title, "spec": spec},
             "text/plain": f"[chart] {self.title}",
         }
+        if os.environ.get(PREVIEW_ENV, "1") == "0":
+            return bundle  # batch rendering: the HTML brief draws from the spec, the SVG would be thrown away
         try:
             import vl_convert as vlc
 

@@ -36,8 +36,10 @@ WARM_UP = f"""
 import sys as _sys
 for _n in {SKIP_MODULES!r}:
     _sys.modules.setdefault(_n, None)
+import os as _os
+_os.environ["OGI_CHART_PREVIEW"] = "0"
 import polars, altair, vl_convert, dataframely, IPython.display
-del _sys, _n
+del _sys, _n, _os
 """
 
 RESET = """
