@@ -121,6 +121,13 @@ def test_duplicate_content_is_stored_once(tmp_path: Path) -> None:
     assert res.reports == len(CORPUS)
     fails = pl.read_parquet(out / "failures.parquet")
     assert fails.select("stage", "reason").row(0) == ("duplicate", f"same content as {raw / 'a2019.json.txt'}")
+    again = ingest([raw], out, jobs=1, parse=json_parse)
+    assert (again.read, again.skipped, again.written) == (0, len(CORPUS) + 1, False)
+    (raw / "a2019.json.txt").unlink()  # the copy now stands alone
+    third = ingest([raw], out, jobs=1, parse=json_parse)
+    assert third.reports == len(CORPUS) and third.dropped == 1
+    assert str(raw / "z_copy.json.txt") in set(pl.read_parquet(out / "reports.parquet")["source"])
+    assert pl.read_parquet(out / "failures.parquet").height == 0
 
 
 def test_facts_keep_dims_flattened_and_whole(tmp_path: Path) -> None:

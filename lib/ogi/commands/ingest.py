@@ -8,7 +8,11 @@ from typing import Any
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser("ingest", help="parse report files into the Parquet store (incremental)")
+    p = sub.add_parser(
+        "ingest", help="parse report files into the Parquet store (incremental)",
+        description="Bring the store (reports, facts, findings, failures as Parquet) up to date with PATHs: "
+                    "new and changed files are parsed, unchanged ones skipped, and files no longer under PATHs "
+                    "dropped. Writes are atomic: an interrupted run leaves the previous store intact.")
     p.add_argument("paths", nargs="*", default=["data/raw"], help="report files or folders (default: data/raw)")
     p.add_argument("-o", "--out", default="data/processed", help="store folder (default: data/processed)")
     p.add_argument("-j", "--jobs", type=int, default=None, help="parser processes (default: up to 2)")

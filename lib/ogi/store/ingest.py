@@ -35,6 +35,7 @@ from ogi.store.agency import assign_keys
 from ogi.vocabulary import ORIGINS, SCOPES
 
 STORE_VERSION = "1"
+PART_GROUP = 16  # cached parts read per scan when streaming them into a frame
 CACHE = "_cache"
 MANIFEST = "manifest.parquet"
 #: the code that turns bytes into a Report: a change here re-parses everything
@@ -381,8 +382,8 @@ def _stream_parts(tmp: Path, name: str, parts: Sequence[Path], meta: pl.DataFram
 
     with pq.ParquetWriter(tmp, arrow_schema, compression="zstd", compression_level=3,
                           write_statistics=True) as writer:
-        for i in range(0, len(parts), 64):  # one scan over a group of small files beats reading them one by one
-            part = pl.scan_parquet(list(parts[i:i + 64])).collect().rechunk()
+        for i in range(0, len(parts), PART_GROUP):  # one scan over a few small files beats one read each
+            part = pl.scan_parquet(list(parts[i:i + PART_GROUP])).collect().rechunk()
             buf.append(part)
             buffered += part.height
             if buffered >= S.FLUSH_ROWS:
@@ -404,8 +405,11 @@ def _write_parts(jobs: list[tuple[Path, str, Sequence[Path], pl.DataFrame]], in_
     if not in_child:
         return _stream_all(jobs)
     try:
-        with _child_env(), ProcessPoolExecutor(max_workers=1, mp_context=get_context("spawn")) as pool:
-            return pool.submit(_stream_all, jobs).result()
+        out = []
+        for job in jobs:  # one process per frame: each starts with a clean heap
+            with _child_env(), ProcessPoolExecutor(max_workers=1, mp_context=get_context("spawn")) as pool:
+                out.append(pool.submit(_stream_parts, *job).result())
+        return out
     except BrokenProcessPool:
         raise IngestError("the process writing the store died (out of memory?); the store is unchanged") from None
 
@@ -475,27 +479,28 @@ def ingest(paths: Sequence[str | Path] = ("data/raw",), out: str | Path = "data/
     old_failures = _read_frame(out, "failures")
     if full:
         old_manifest = S.empty("manifest")
-    old_by_path = {r["path"]: r for r in old_manifest.iter_rows(named=True)}
-    old_rows = {r["sha256"]: r for r in old_reports.iter_rows(named=True)}
-    old_fail = {r["path"]: r for r in old_failures.iter_rows(named=True) if r["stage"] == "read"}
+    # plain tuples and row numbers, not dicts per row: this process stays small on large stores
+    old_by_path = {r[0]: r[1:] for r in old_manifest.select("path", "size", "mtime_ns", "sha256", "status",
+                                                            "parse_fp").iter_rows()}
+    old_row_of = {sha: i for i, sha in enumerate(old_reports["sha256"])}
+    old_fail = dict(old_failures.filter(pl.col("stage") == "read").select("path", "reason").iter_rows())
 
     result = IngestResult()
-    rows: dict[str, dict[str, Any]] = {}  # path → report row
+    rows: dict[str, dict[str, Any]] = {}  # path → report row, for the files parsed now
+    kept: dict[str, int] = {}  # path → row of the previous reports frame, for the files skipped
     failures: dict[str, tuple[str, str, str | None]] = {}  # path → (stage, reason, sha)
     shas: dict[str, str] = {}
     to_parse: list[str] = []
     for e in entries:
-        old = old_by_path.get(e.path)
-        same = (old is not None and old["size"] == e.size and old["mtime_ns"] == e.mtime_ns
-                and old["parse_fp"] == parse_fp)
-        if same and old["status"] in ("ok", "duplicate") and old["sha256"] in old_rows \
-                and part_path(cache, old["sha256"]).exists():
-            rows[e.path] = {**old_rows[old["sha256"]], "source": e.path}
-            shas[e.path] = old["sha256"]
+        size, mtime_ns, sha, status, fp = old_by_path.get(e.path, (None, None, "", "", ""))
+        same = size == e.size and mtime_ns == e.mtime_ns and fp == parse_fp
+        if same and status in ("ok", "duplicate") and sha in old_row_of and part_path(cache, sha).exists():
+            kept[e.path] = old_row_of[sha]
+            shas[e.path] = sha
             result.skipped += 1
-        elif same and old["status"] == "failed" and e.path in old_fail:
-            failures[e.path] = ("read", old_fail[e.path]["reason"], old["sha256"] or None)
-            shas[e.path] = old["sha256"]
+        elif same and status == "failed" and e.path in old_fail:
+            failures[e.path] = ("read", old_fail[e.path], sha or None)
+            shas[e.path] = sha
             result.skipped += 1
         else:
             to_parse.append(e.path)
@@ -525,17 +530,27 @@ def ingest(paths: Sequence[str | Path] = ("data/raw",), out: str | Path = "data/
     bar.close()
 
     # the same content under two paths is stored once
+    old_ids = old_reports["report_id"]
+    id_of_path = {**{p: old_ids[i] for p, i in kept.items()}, **{p: r["report_id"] for p, r in rows.items()}}
     by_id: dict[str, str] = {}
-    for path in sorted(rows):
-        rid = rows[path]["report_id"]
+    for path in sorted(id_of_path):
+        rid = id_of_path[path]
         if rid in by_id:
-            failures[path] = ("duplicate", f"same content as {by_id[rid]}", rows[path]["sha256"])
-            del rows[path]
+            failures[path] = ("duplicate", f"same content as {by_id[rid]}", shas.get(path) or None)
+            rows.pop(path, None)
+            kept.pop(path, None)
+            del id_of_path[path]
         else:
             by_id[rid] = path
 
-    reports = pl.DataFrame(list(rows.values()), schema={c: t for c, t in S.polars_schema("reports").items()
-                                                         if c not in ("agency_key", "n_findings", "previous_id")})
+    base_schema = {c: t for c, t in S.polars_schema("reports").items()
+                   if c not in ("agency_key", "n_findings", "previous_id")}
+    kept_paths = sorted(kept)
+    reports = pl.concat([
+        old_reports.select(list(base_schema))[[kept[p] for p in kept_paths]]
+        .with_columns(pl.Series("source", kept_paths, dtype=pl.String)),
+        pl.DataFrame(list(rows.values()), schema=base_schema),
+    ], how="vertical")
     keys = assign_keys(reports.select("report_id", "agency", "region").iter_rows())
     reports = reports.with_columns(pl.col("report_id").replace_strict(keys, default=None).alias("agency_key"),
                                    pl.lit(0).alias("n_findings"), pl.lit(None, pl.String).alias("previous_id"))
@@ -579,9 +594,9 @@ def ingest(paths: Sequence[str | Path] = ("data/raw",), out: str | Path = "data/
     entry_of = {e.path: e for e in entries}
     manifest_rows = []
     for e in entries:
-        status = "ok" if e.path in rows else ("duplicate" if failures.get(e.path, ("",))[0] == "duplicate"
-                                               else "ok" if failures.get(e.path, ("",))[0] == "check" else "failed")
-        rid = rows[e.path]["report_id"] if e.path in rows else None
+        rid = id_of_path.get(e.path)
+        stage = failures.get(e.path, ("",))[0]
+        status = "ok" if rid is not None else ("duplicate" if stage == "duplicate" else "failed")
         manifest_rows.append({"path": e.path, "size": entry_of[e.path].size, "mtime_ns": entry_of[e.path].mtime_ns,
                               "sha256": shas.get(e.path) or "", "status": status, "parse_fp": parse_fp,
                               "checks_key": checks_key.get(rid, "") if rid else ""})

@@ -23,7 +23,7 @@ DIM_COLUMNS: tuple[str, ...] = tuple(f"dim_{k}" for k in DIM_KEYS)
 FRAMES = ("reports", "facts", "findings", "failures")
 PARQUET_OPTIONS: dict[str, Any] = {"compression": "zstd", "compression_level": 3, "statistics": True}
 ROW_GROUP = 16_384
-FLUSH_ROWS = 8_192  # rows per row group when streaming parts into a frame (bounds memory)
+FLUSH_ROWS = 4_096  # rows per row group when streaming parts into a frame (bounds memory)
 
 
 class ReportsSchema(dy.Schema):
