@@ -162,7 +162,7 @@ def extract_meta(lines: list[str], norm: list[str]) -> Meta:
 
 
 def _region_from_text(body: str, core: str) -> str | None:
-    m = re.search(r"([\u4e00-\u9fff]{2,3}(?:市|县|区))(?:人民政府)?" + re.escape(core), body)
+    m = re.search(r"((?:[\u4e00-\u9fff]{2,3}(?:省|市))*[\u4e00-\u9fff]{2,3}(?:市|县|区))(?:人民政府)?" + re.escape(core), body)
     return _clean_agency(m.group(1)) if m else None
 
 
