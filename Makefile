@@ -23,6 +23,8 @@ fuzz: setup
 
 bench: setup
 	.venv/bin/python bench/parse.py
+	.venv/bin/python bench/ingest.py --reports 2000
+	.venv/bin/python bench/render.py --n 40 --naive-sample 8
 
 clean:
 	rm -rf data/processed reports_out/*/ reports_out/index.html reports_out/overview.html
