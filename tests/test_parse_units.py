@@ -87,3 +87,12 @@ def test_full_width_digits_and_thousands_separators() -> None:
     report = _facts("2020年某街道政府信息公开工作年度报告\n依托微信公众号发布各类信息１,５５８条。\n")
     wechat = [f for f in report.facts if f.metric == "proactive.channel"]
     assert [(f.dims["channel"], f.value) for f in wechat] == [("wechat", 1558)]
+
+
+def test_a_cut_off_next_row_number_is_not_read_as_a_total() -> None:
+    """h016 ends with '2' (the start of '2.其他法律…'): the 1.属于国家秘密 row keeps its own seven zeros."""
+    report = parse_one(str(ROOT / "data/raw/real/h016.txt"))
+    row = [f for f in report.facts if f.dims.get("reason") == "属于国家秘密"]
+    assert len(row) == 7 and all(f.value == 0 for f in row)
+    last = len(report.doc.lines)
+    assert [f.metric for f in report.facts if f.line == last] == ["mention.other"]

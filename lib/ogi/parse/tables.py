@@ -259,8 +259,12 @@ class _Reader:
             if all(value_of(s) is None for s in extra):
                 slots = slots[: len(cols)]
             else:
+                # more figures than columns: the row's own cells come first; what follows is kept as mentions
+                # (a cut-off text ends with the next row's numbering, '2' of '2.其他法律…')
                 self.out.problems.append(f"line {last.line}: {len(slots)} cells for {len(cols)} columns")
-                slots = slots[-len(cols):]
+                for cell in extra:
+                    self._mention(cell, self._label_text(row))
+                slots = slots[: len(cols)]
         if len(nums) == 1 and len(slots) < len(cols):
             pairs = [(cols[-1], nums[0])]  # only the 总计 cell filled
         else:
