@@ -96,3 +96,9 @@ def test_a_cut_off_next_row_number_is_not_read_as_a_total() -> None:
     assert len(row) == 7 and all(f.value == 0 for f in row)
     last = len(report.doc.lines)
     assert [f.metric for f in report.facts if f.line == last] == ["mention.other"]
+
+
+def test_a_qizhong_complaint_is_part_of_the_one_before() -> None:
+    text = "2018年某街道政府信息公开工作年度报告\n2018年，共接到举报投诉658件，其中市长热线转交421件。\n"
+    got = [(f.dims, f.value) for f in _facts(text).facts if f.metric == "complaints.count"]
+    assert got == [({"source": "举报投诉"}, 658), ({"source": "市长热线转交", "of": "举报投诉"}, 421)]

@@ -199,3 +199,18 @@ def test_every_view_on_the_sample_store(sample_store: st.Store) -> None:
             n = st.category_mix(sample_store, key, year)
             mine = facts.filter(pl.col("report_id") == rid, pl.col("metric") == "proactive.category")
             assert n.height == mine["dim_category"].drop_nulls().n_unique()
+
+
+def test_headline_complaints_do_not_add_a_part_to_its_whole(tmp_path) -> None:
+    """举报投诉658件，其中市长热线转交421件: the headline total is 658, not 1,079."""
+    import ogi.store as S
+    from ogi.cli import main
+
+    src = tmp_path / "r.txt"
+    src.write_text("2018年某街道政府信息公开工作年度报告\n2018年，共接到举报投诉658件，其中市长热线转交421件。\n",
+                   encoding="utf-8")
+    assert main(["ingest", str(src), "-o", str(tmp_path / "store"), "--no-progress", "-j", "1"]) == 0
+    store = S.open_store(tmp_path / "store")
+    key = S.agencies(store)["agency_key"][0]
+    head = S.headline(store, key, 2018)
+    assert head.filter(head["metric"] == "complaints.count")["value"].to_list() == [658]

@@ -177,6 +177,7 @@ class _Context:
     line_channel: str | None = None  # a channel named earlier in the same paragraph
     parent: str | None = None
     review_or_lit: str = ""
+    complaint_source: str = ""  # the first complaint/hotline source of the sentence (a 其中 item is part of it)
 
 
 @lru_cache(maxsize=4)
@@ -218,7 +219,12 @@ def _classify(ctx: _Context, label: str, clause: str, before: str, after: str, u
         src = _clean_label(label) if _COMPLAINT.search(label) else _clean_label(after)
         src = re.sub(r"^.{0,8}?(?:共|累计)?(?:受理办结|受理|办结|接到|接收|处理答复|处理|答复|收到)", "", src) or src
         src = re.sub(r"(?:交办件|交办|事件|事项|件)$", "", src) or src
-        return [("complaints.count", {"source": src or "投诉"}, "year")]
+        dims = {"source": src or "投诉"}
+        if ctx.complaint_source and re.search(r"其中", before + clause):
+            dims["of"] = ctx.complaint_source  # 其中市长热线转交421件: part of the 658 举报投诉, not added to it
+        else:
+            ctx.complaint_source = dims["source"]
+        return [("complaints.count", dims, "year")]
     if re.search(r"政策解读|解读", words) and unit in ("次", "篇", "条", "场", "期"):
         return [("interpretation.count", {}, "year")]
     for where in (label, words):

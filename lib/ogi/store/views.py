@@ -105,7 +105,8 @@ def _totals(facts: pl.DataFrame, n_findings: int | None) -> dict[str, float | No
                                 pl.col("dim_outcome").is_null())
     complaints = _no_dims(facts, "complaints.count")
     if complaints is None:
-        complaints = _sum_where(facts, "complaints.count", pl.col("dim_source").is_not_null())
+        complaints = _sum_where(facts, "complaints.count",
+                                pl.col("dim_source").is_not_null() & pl.col("dim_of").is_null())  # 其中 parts
     received = _no_dims(facts, "applications.received")
     return {
         "proactive.total": _no_dims(facts, "proactive.total"),
