@@ -27,6 +27,16 @@ _SPECIAL: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
+_HAS_DIGIT = re.compile(r"\d")
+# cheap tests that tell when a special pattern cannot match a line at all
+_HINTS: dict[str, re.Pattern[str]] = {
+    "mention.url": re.compile(r"(?i)https?:|www\."),
+    "mention.doc_number": re.compile(r"号|/|-"),
+    "mention.postcode": re.compile(r"邮"),
+    "mention.date": re.compile(r"年|月|[-/.:]|(?:19|20)\d{6}"),
+}
+
+
 def _covered(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     for a, b in spans:
         if a <= start and end <= b:
@@ -77,18 +87,28 @@ class _Spans:
         return any(cover(start, end) for _, cover in self.levels) or _covered(self.pending, start, end)
 
 
+class _SmallSpans(list[tuple[int, int]]):
+    """The covered spans of a short line: a plain list, queried linearly (cheaper than _Spans there)."""
+
+    def __call__(self, start: int, end: int) -> bool:
+        return _covered(self, start, end)
+
+
 def scan_mentions(lines: list[str], norm: list[str], spans: dict[int, list[tuple[int, int]]]) -> list[Fact]:
     """Mentions for every digit run of every line that `spans` (line → covered ranges) leaves open."""
     out: list[Fact] = []
     for i, line in enumerate(norm):
-        if not any(ch.isdigit() for ch in line):
+        if _HAS_DIGIT.search(line) is None:
             continue
         lineno = i + 1
-        covered = _Spans(list(spans.get(lineno, ())))
-        runs = [(m.start(), m.end()) for m in _DIGITS.finditer(line)]
-        if all(covered(a, b) for a, b in runs):
-            continue
+        taken = spans.get(lineno, ())
+        if taken and all(_covered(taken, m.start(), m.end()) for m in _DIGITS.finditer(line)):
+            continue  # the common case: a table cell or prose figure already holds every digit run
+        covered: _Spans | _SmallSpans = _Spans(list(taken)) if len(line) > 2000 else _SmallSpans(taken)
         for metric, pat in _SPECIAL:
+            hint = _HINTS.get(metric)
+            if hint is not None and hint.search(line) is None:
+                continue
             for m in pat.finditer(line):
                 if covered(m.start(), m.end()) or not any(ch.isdigit() for ch in m.group(0)):
                     continue
