@@ -102,9 +102,10 @@ def scan_mentions(lines: list[str], norm: list[str], spans: dict[int, list[tuple
             continue
         lineno = i + 1
         taken = spans.get(lineno, ())
-        if taken and all(_covered(taken, m.start(), m.end()) for m in _DIGITS.finditer(line)):
+        long_line = len(line) > 2000
+        covered: _Spans | _SmallSpans = _Spans(list(taken)) if long_line else _SmallSpans(taken)
+        if taken and all(covered(m.start(), m.end()) for m in _DIGITS.finditer(line)):
             continue  # the common case: a table cell or prose figure already holds every digit run
-        covered: _Spans | _SmallSpans = _Spans(list(taken)) if len(line) > 2000 else _SmallSpans(taken)
         for metric, pat in _SPECIAL:
             hint = _HINTS.get(metric)
             if hint is not None and hint.search(line) is None:
