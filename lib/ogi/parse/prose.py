@@ -17,6 +17,8 @@ from functools import lru_cache
 from ogi.facts import Fact
 from ogi.text import cn_to_number, parse_number
 
+_rx = lru_cache(maxsize=None)(re.compile)  # string patterns compiled once, looked up in C
+
 UNITS = r"(?:人次|万元|元|条|件|次|人|名|个|篇|份|起|场|期|项|户|册|家|批|处|余条|余件|余次|多条|余人次|余人)"
 _NUM = re.compile(rf"(\d[\d,，]*(?:\.\d+)?|[一二两三四五六七八九十百千]+)\s*({UNITS})")
 _PCT = re.compile(r"(\d+(?:\.\d+)?)\s*[%％]")
@@ -49,15 +51,15 @@ def _channel(label: str) -> str | None:
 
 
 def _clean_label(s: str) -> str:
-    s = re.sub(r"^[\s，,；;：:、。.]+|[\s，,；;：:、]+$", "", s)
-    s = re.sub(r"^(?:其中|具体包括|包括|分别为|主要有|共计|共|累计|合计|全年|今年来|本年度|年度)[：:，,]?", "", s)
-    s = re.sub(r"^\d+[.．、]", "", s)
+    s = _rx(r"^[\s，,；;：:、。.]+|[\s，,；;：:、]+$").sub("", s)
+    s = _rx(r"^(?:其中|具体包括|包括|分别为|主要有|共计|共|累计|合计|全年|今年来|本年度|年度)[：:，,]?").sub("", s)
+    s = _rx(r"^\d+[.．、]").sub("", s)
     return s.strip()
 
 
 def _category(label: str) -> str:
     s = _clean_label(label)
-    s = re.sub(r"^(?:公开|发布|主动公开)", "", s)
+    s = _rx(r"^(?:公开|发布|主动公开)").sub("", s)
     for suffix in ("类信息", "信息", "类"):
         if s.endswith(suffix) and len(s) > len(suffix):
             return s[: -len(suffix)]
@@ -76,10 +78,10 @@ def extract_prose(lines: list[str], norm: list[str], skip: set[int]) -> ProseFac
     topic = ""
     for i, line in enumerate(norm):
         lineno = i + 1
-        if lineno in skip or not re.search(r"[\u4e00-\u9fff]", line):
+        if lineno in skip or not _rx(r"[\u4e00-\u9fff]").search(line):
             continue
         if _TOPIC.match(line):
-            topic = re.split(r"[。；;]", line.strip())[0][:40]
+            topic = _rx(r"[。；;]").split(line.strip())[0][:40]
         line_ctx = _Context(topic=topic)
         if not _HAS_FIGURE.search(line):
             if _HAS_NEGATION.search(line):
@@ -108,11 +110,11 @@ def _sentence(out: ProseFacts, raw: str, line: str, lineno: int, base: int, sent
         return
     ctx = _Context(topic=line_ctx.topic, line_channel=line_ctx.channel or line_ctx.line_channel)
     list_after_first = False
-    if re.match(r"^\s*(?:其中|具体包括|包括)", sent):
+    if _rx(r"^\s*(?:其中|具体包括|包括)").match(sent):
         ctx.listing = True
     elif _looks_like_list(sent) and _LIST_ANCHOR.search(sent + " " + line_ctx.topic):
         first = _NUM.search(sent)
-        if first and re.search(r"主动公开|公开(?:政府)?信息|发布(?:各类)?信息|上报信息", sent[: first.start()]):
+        if first and _rx(r"主动公开|公开(?:政府)?信息|发布(?:各类)?信息|上报信息").search(sent[: first.start()]):
             list_after_first = True
         else:
             ctx.listing = True
@@ -123,7 +125,7 @@ def _sentence(out: ProseFacts, raw: str, line: str, lineno: int, base: int, sent
     stops = [x.end() for x in _CLAUSE_STOP.finditer(sent)]  # clause starts, found once (linear in long lines)
     for m in _NUM.finditer(sent):
         tok, unit = m.group(1), m.group(2)
-        if not tok[0].isdigit() and not re.search(r"名|人|个|次|篇|条|件", unit):
+        if not tok[0].isdigit() and not _rx(r"名|人|个|次|篇|条|件").search(unit):
             prev_end = m.end()
             continue
         value = _value(tok)
@@ -133,11 +135,11 @@ def _sentence(out: ProseFacts, raw: str, line: str, lineno: int, base: int, sent
         # a date or year is not a count ("2019年…", "12月31日")
         before = sent[prev_end:m.start()]
         after = sent[m.end():m.end() + 24]
-        after = re.split(r"[，,；;。]", after)[0]
+        after = _rx(r"[，,；;。]").split(after)[0]
         k = bisect.bisect_right(stops, m.start())
         clause_start = stops[k - 1] if k else 0
         clause = sent[clause_start:m.start()]
-        label = _clean_label(re.split(r"[，,；;]", before)[-1]) or _clean_label(clause)
+        label = _clean_label(_rx(r"[，,；;]").split(before)[-1]) or _clean_label(clause)
         q0 = base + clause_start
         q1 = base + m.end() + len(after)
         quote = raw[q0:q1].strip() if len(raw) >= q1 else line[q0:q1].strip()
@@ -197,52 +199,52 @@ def _classify(ctx: _Context, label: str, clause: str, before: str, after: str, u
     """Metric(s) for one count, given the words around it and the sentence context."""
     words = label + " " + clause
     lead = before.lstrip("，,；;：: 、")
-    if re.search(r"^\s*(?:其中|具体包括|包括)", lead) or re.search(r"其中|具体包括|包括[：:]", clause):
+    if _rx(r"^\s*(?:其中|具体包括|包括)").search(lead) or _rx(r"其中|具体包括|包括[：:]").search(clause):
         ctx.listing = True
-    scope = "cumulative" if re.search(r"历年|至今|截至目前累计|以来|总量", words) else "year"
+    scope = "cumulative" if _rx(r"历年|至今|截至目前累计|以来|总量").search(words) else "year"
     res: list[tuple[str, dict[str, str], str]] = []
     paren_open = _paren_open(sent, pos)
-    if (unit in ("人次",) and _INQUIRY.search(words)) or (unit in ("人次", "次", "条", "件") and re.search(r"咨询|接待", label)):
+    if (unit in ("人次",) and _INQUIRY.search(words)) or (unit in ("人次", "次", "条", "件") and _rx(r"咨询|接待").search(label)):
         return [("inquiries.count", {"channel": _clean_label(label) or "咨询"}, "year")]
-    if ctx.channel and unit in ("条", "篇") and re.fullmatch(r"(?:审核|审发|审定)?(?:推送|发布|公开|刊发|上传|更新)(?:了)?", label):
+    if ctx.channel and unit in ("条", "篇") and _rx(r"(?:审核|审发|审定)?(?:推送|发布|公开|刊发|上传|更新)(?:了)?").fullmatch(label):
         return [("proactive.channel", {"channel": ctx.channel}, scope)]  # 上报信息114条,审发推送71条
-    if re.search(r"全文电子化", label):
+    if _rx(r"全文电子化").search(label):
         return [("proactive.electronic", {}, "year")]
-    if ctx.listing and re.search(r"新增主动公开|主动公开(?:政府)?信息", label) and unit == "条" and not _channel(label):
+    if ctx.listing and _rx(r"新增主动公开|主动公开(?:政府)?信息").search(label) and unit == "条" and not _channel(label):
         return [("proactive.total", {}, scope)]
     if ctx.listing and unit in ("条", "篇") and not _channel(label):
         cat = _category(label)
-        if cat and len(cat) <= 60 and not re.fullmatch(r"[\d\W]*", cat) and not paren_open:
+        if cat and len(cat) <= 60 and not _rx(r"[\d\W]*").fullmatch(cat) and not paren_open:
             ctx.parent = cat
             return [("proactive.category", {"category": cat}, "year")]
     if _COMPLAINT.search(label) or (not label and _COMPLAINT.search(after)):
         src = _clean_label(label) if _COMPLAINT.search(label) else _clean_label(after)
-        src = re.sub(r"^.{0,8}?(?:共|累计)?(?:受理办结|受理|办结|接到|接收|处理答复|处理|答复|收到)", "", src) or src
-        src = re.sub(r"(?:交办件|交办|事件|事项|件)$", "", src) or src
+        src = _rx(r"^.{0,8}?(?:共|累计)?(?:受理办结|受理|办结|接到|接收|处理答复|处理|答复|收到)").sub("", src) or src
+        src = _rx(r"(?:交办件|交办|事件|事项|件)$").sub("", src) or src
         dims = {"source": src or "投诉"}
-        if ctx.complaint_source and re.search(r"其中", before + clause):
+        if ctx.complaint_source and _rx(r"其中").search(before + clause):
             dims["of"] = ctx.complaint_source  # 其中市长热线转交421件: part of the 658 举报投诉, not added to it
         else:
             ctx.complaint_source = dims["source"]
         return [("complaints.count", dims, "year")]
-    if re.search(r"政策解读|解读", words) and unit in ("次", "篇", "条", "场", "期"):
+    if _rx(r"政策解读|解读").search(words) and unit in ("次", "篇", "条", "场", "期"):
         return [("interpretation.count", {}, "year")]
     for where in (label, words):
         if unit not in ("件", "起", "次", "宗"):
             break
-        if re.search(r"行政诉讼|诉讼案", where):
+        if _rx(r"行政诉讼|诉讼案").search(where):
             return [("litigation.count", {}, "year")]
-        if re.search(r"行政复议|复议案", where):
+        if _rx(r"行政复议|复议案").search(where):
             return [("review.count", {}, "year")]
-    if re.search(r"信息处理费|收费|费用", label) and unit in ("元", "万元"):
+    if _rx(r"信息处理费|收费|费用").search(label) and unit in ("元", "万元"):
         return [("fees.amount", {}, "year")]
-    if unit in ("次", "场", "期", "个") and re.search(r"培训班|培训会|培训", label + after) and "人" not in unit:
+    if unit in ("次", "场", "期", "个") and _rx(r"培训班|培训会|培训").search(label + after) and "人" not in unit:
         return [("training.sessions", {}, "year")]
-    if unit in ("次", "场") and re.search(r"工作会议|专题会议|会议", label + after):
+    if unit in ("次", "场") and _rx(r"工作会议|专题会议|会议").search(label + after):
         return [("training.meetings", {}, "year")]
-    if unit in ("人次", "人") and re.search(r"培训人员|接受培训|参训|培训", label):
+    if unit in ("人次", "人") and _rx(r"培训人员|接受培训|参训|培训").search(label):
         return [("training.trainees", {}, "year")]
-    if re.search(r"工作人员|专职|兼职|人员|专人|专门负责|负责此项", label + after) and unit in ("人", "名"):
+    if _rx(r"工作人员|专职|兼职|人员|专人|专门负责|负责此项").search(label + after) and unit in ("人", "名"):
         kind = "full_time" if "专职" in label + after else "part_time" if "兼职" in label + after else ""
         res = [("staff.count", {}, "year")]
         if kind:
@@ -254,12 +256,12 @@ def _classify(ctx: _Context, label: str, clause: str, before: str, after: str, u
             return [app]
     if unit not in ("条", "篇", "件", "个"):
         return res
-    if re.search(r"全文电子化", words):
+    if _rx(r"全文电子化").search(words):
         return [("proactive.electronic", {}, "year")]
     ch = _channel(label) or (_channel(clause) if not ctx.listing else None)
-    if not ch and ctx.line_channel and unit == "条" and re.search(r"发布|推送", label) and not ctx.listing:
+    if not ch and ctx.line_channel and unit == "条" and _rx(r"发布|推送").search(label) and not ctx.listing:
         return [("proactive.channel", {"channel": ctx.line_channel}, scope)]
-    is_total = bool(re.search(r"主动公开|公开(?:政府)?信息|发布(?:各类)?(?:政府|政务)?信息|公开政务信息", label + clause))
+    is_total = bool(_rx(r"主动公开|公开(?:政府)?信息|发布(?:各类)?(?:政府|政务)?信息|公开政务信息").search(label + clause))
     if paren_open and ctx.parent:
         cat = _category(label)
         if cat:
@@ -267,8 +269,8 @@ def _classify(ctx: _Context, label: str, clause: str, before: str, after: str, u
     if ch and unit in ("条", "篇"):
         ctx.channel = ch
         res.append(("proactive.channel", {"channel": ch}, scope))
-        if is_total and not ctx.listing and re.search(r"主动公开|公开(?:政府)?信息", label + clause) \
-                and not re.search(r"其中|依托|通过", label + clause):
+        if is_total and not ctx.listing and _rx(r"主动公开|公开(?:政府)?信息").search(label + clause) \
+                and not _rx(r"其中|依托|通过").search(label + clause):
             res.append(("proactive.total", {}, scope))
         return res
     if is_total and unit == "条" and not ctx.listing:
@@ -279,12 +281,12 @@ def _classify(ctx: _Context, label: str, clause: str, before: str, after: str, u
         return res
     if ctx.listing and unit in ("条", "篇"):
         cat = _category(label)
-        if cat and len(cat) <= 40 and not re.search(r"\d", cat):
+        if cat and len(cat) <= 40 and not _rx(r"\d").search(cat):
             ctx.parent = cat
             return [("proactive.category", {"category": cat}, "year")]
     if ctx.channel and unit == "条" and not ctx.listing:
         return [("proactive.channel", {"channel": ctx.channel}, scope)]
-    if ctx.line_channel and unit == "条" and re.search(r"发布|推送", label):
+    if ctx.line_channel and unit == "条" and _rx(r"发布|推送").search(label):
         return [("proactive.channel", {"channel": ctx.line_channel}, scope)]
     return res
 
@@ -294,19 +296,19 @@ def _looks_like_list(sent: str) -> bool:
     items = [m for m in _NUM.finditer(sent) if m.group(2) == "条"]
     if len(items) < 3:
         return False
-    labels = [re.split(r"[，,；;、：:。]", sent[: m.start()])[-1] for m in items]
+    labels = [_rx(r"[，,；;、：:。]").split(sent[: m.start()])[-1] for m in items]
     plain = [x for x in labels[1:] if x and not _channel(x) and not _COMPLAINT.search(x) and not _INQUIRY.search(x)]
     return len(plain) >= 2 and len(plain) >= (len(labels) - 1) * 0.6
 
 
 def _respectively(sent: str) -> dict[int, str]:
     """'通过官方微博…、微信公众号…分别发布各类信息92条、306条' → {pos of 92: weibo, pos of 306: wechat}."""
-    m = re.search(r"分别[^，,。；;]*?(\d[^。；;]*)", sent)
+    m = _rx(r"分别[^，,。；;]*?(\d[^。；;]*)").search(sent)
     if not m:
         return {}
-    head = re.split(r"[；;]", sent[: m.start()])[-1]
+    head = _rx(r"[；;]").split(sent[: m.start()])[-1]
     chans = []
-    for pm in re.finditer(r"微博|微信公众号|公众号|微信|网站|门户|公开栏|揭示板|公报", head):
+    for pm in _rx(r"微博|微信公众号|公众号|微信|网站|门户|公开栏|揭示板|公报").finditer(head):
         code = _channel(pm.group(0))
         if code and code not in chans:
             chans.append(code)
@@ -318,27 +320,27 @@ def _respectively(sent: str) -> dict[int, str]:
 
 def _applications(label: str, after: str, words: str) -> tuple[str, dict[str, str], str] | None:
     both = label + "|" + after
-    if re.search(r"结转下年度|转入下年度|顺延到下年度", both):
+    if _rx(r"结转下年度|转入下年度|顺延到下年度").search(both):
         return ("applications.carried_forward", {}, "year")
-    if re.search(r"上年度?结转", both):
+    if _rx(r"上年度?结转").search(both):
         return ("applications.carried_over", {}, "year")
-    if not re.search(r"申请|依申请", both + words):
+    if not _rx(r"申请|依申请").search(both + words):
         return None
-    if re.search(r"信函申请|信函方式|来信申请", label):
+    if _rx(r"信函申请|信函方式|来信申请").search(label):
         return ("applications.channel", {"channel": "letter"}, "year")
-    if re.search(r"网络申请|网上申请|在线申请|网络(?:渠道|方式|平台)", label):
+    if _rx(r"网络申请|网上申请|在线申请|网络(?:渠道|方式|平台)").search(label):
         return ("applications.channel", {"channel": "online"}, "year")
-    if re.search(r"当面申请|当面提交|现场申请", label):
+    if _rx(r"当面申请|当面提交|现场申请").search(label):
         return ("applications.channel", {"channel": "in_person"}, "year")
-    if re.search(r"予以公开|同意公开", label):
+    if _rx(r"予以公开|同意公开").search(label):
         return ("applications.outcome", {"outcome": "granted"}, "year")
-    if re.search(r"部分公开", label):
+    if _rx(r"部分公开").search(label):
         return ("applications.outcome", {"outcome": "partial"}, "year")
-    if re.search(r"不予公开", label):
+    if _rx(r"不予公开").search(label):
         return ("applications.outcome", {"outcome": "denied"}, "year")
-    if re.search(r"按时办结|办结", label):
+    if _rx(r"按时办结|办结").search(label):
         return ("applications.completed", {}, "year")
-    if re.search(r"收到|受理|接到|发生|依申请公开|提出", label) or re.search(r"^(?:政府信息公开)?申请", after):
+    if _rx(r"收到|受理|接到|发生|依申请公开|提出").search(label) or _rx(r"^(?:政府信息公开)?申请").search(after):
         return ("applications.received", {}, "year")
     return None
 
@@ -350,15 +352,15 @@ def _percentages(out: ProseFacts, raw: str, line: str, lineno: int, base: int, s
         if value is None:
             continue
         before = sent[:m.start()]
-        label = _clean_label(re.split(r"[，,；;]", before)[-1]) if before else ""
+        label = _clean_label(_rx(r"[，,；;]").split(before)[-1]) if before else ""
         counts = list(_NUM.finditer(before))
         dims = {"label": label[-20:]}
         if counts:
             last = counts[-1]
             seg = before[:last.start()]
-            of = _category(re.split(r"[，,；;、：:]", seg)[-1]) if seg else ""
+            of = _category(_rx(r"[，,；;、：:]").split(seg)[-1]) if seg else ""
             between = before[last.end():]
-            if of and len(between) <= 12 and not re.search(r"[。]", between):
+            if of and len(between) <= 12 and not _rx(r"[。]").search(between):
                 dims["of"] = of
                 dims["count"] = last.group(1)
         out.add(Fact(metric="mention.percent", value=value, unit="%", line=lineno,
@@ -377,17 +379,17 @@ _ZERO_RULES: tuple[tuple[str, str, dict[str, str]], ...] = (
 
 def _negatives(out: ProseFacts, raw: str, line: str, lineno: int, base: int, sent: str, topic: str = "") -> None:
     """'2018年我街道没有受理依申请公开诉求' → applications.received = 0 (origin prose)."""
-    if re.search(r"\d+\s*(?:件|起|次|份)", sent) and not re.search(r"没有|未发生|未收到|未接到", sent):
+    if _rx(r"\d+\s*(?:件|起|次|份)").search(sent) and not _rx(r"没有|未发生|未收到|未接到").search(sent):
         return
     seen: set[str] = set()
     rules = list(_ZERO_RULES)
-    if "依申请" in topic and re.search(r"未接到|未收到|没有收到|没有接到|未发生", sent):
+    if "依申请" in topic and _rx(r"未接到|未收到|没有收到|没有接到|未发生").search(sent):
         rules.append((r"未接到|未收到|没有收到|没有接到|未发生", "applications.received", {}))
     for pat, metric, dims in rules:
         m = re.search(pat, sent)
         if not m or metric in seen:
             continue
-        if metric == "applications.received" and re.search(r"行政复议|行政诉讼|诉讼", sent):
+        if metric == "applications.received" and _rx(r"行政复议|行政诉讼|诉讼").search(sent):
             continue
         seen.add(metric)
         unit = {"fees.amount": "元", "interpretation.count": "次"}.get(metric, "件")

@@ -219,14 +219,11 @@ class _Reader:
 
     def _group_only(self, row: Row) -> None:
         """A label row with no values may open a group (（三）不予公开) for the sub-rows after it."""
-        specs = T.SEC3_ROWS if self.block == "sec3" else T.FORM_ROWS
+        table = "sec3" if self.block == "sec3" else "form"
         for lab in row.labels:
-            s = T.strip_numbering(lab.text)
-            for spec in specs:
-                if spec.match(s):
-                    if spec.group:
-                        self.group = spec.group
-                    break
+            spec = T.first_match(table, T.strip_numbering(lab.text))
+            if spec is not None and spec.group:
+                self.group = spec.group
 
     def _label_text(self, row: Row) -> str:
         return " ".join(c.raw.strip() for c in row.labels if c.raw.strip())
@@ -243,11 +240,10 @@ class _Reader:
             metric = "applications.outcome"
             dims = {"outcome": self.group, "reason": T.clean_reason(last.text)}
         else:
-            for spec in T.SEC3_ROWS:
-                if spec.match(stripped):
-                    metric, dims = spec.metric, dict(spec.dims)
-                    self.group = spec.group
-                    break
+            found = T.first_match("sec3", stripped)
+            if found is not None:
+                metric, dims = found.metric, dict(found.dims)
+                self.group = found.group
         if not metric:
             self._mention_row(row)
             return
@@ -297,22 +293,21 @@ class _Reader:
         last = row.labels[-1]
         stripped = T.strip_numbering(last.text)
         metric, dims = "", {}
-        for spec in T.FORM_ROWS:
-            if spec.match(stripped):
-                if not spec.metric:
-                    return
-                metric, dims = spec.metric, dict(spec.dims)
-                if metric == "@group":
-                    metric = {"review": "review.count", "litigation": "litigation.count"}.get(self.group, "")
-                if spec.group:
-                    self.group = spec.group
-                if spec.reason_from_label:
-                    dims["reason"] = T.clean_reason(last.text)
-                if spec.source_from_label:
-                    dims["source"] = re.sub(r"^接受", "", re.sub(r"(?:数量|数)$", "", stripped))
-                if dims.get("channel") == "@label":
-                    dims["channel"] = re.sub(r"(?:人数|数)$", "", stripped)
-                break
+        spec = T.first_match("form", stripped)
+        if spec is not None:
+            if not spec.metric:
+                return
+            metric, dims = spec.metric, dict(spec.dims)
+            if metric == "@group":
+                metric = {"review": "review.count", "litigation": "litigation.count"}.get(self.group, "")
+            if spec.group:
+                self.group = spec.group
+            if spec.reason_from_label:
+                dims["reason"] = T.clean_reason(last.text)
+            if spec.source_from_label:
+                dims["source"] = re.sub(r"^接受", "", re.sub(r"(?:数量|数)$", "", stripped))
+            if dims.get("channel") == "@label":
+                dims["channel"] = re.sub(r"(?:人数|数)$", "", stripped)
         if not metric:
             self._mention_row(row)
             return

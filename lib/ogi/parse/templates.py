@@ -141,6 +141,15 @@ HEADER_WORDS = ("指标名称", "统计指标", "计量单位", "单位", "统�
                 "代码", "信息内容", "申请人情况", "法人或其他组织")
 
 
+@lru_cache(maxsize=16384)
+def first_match(table: str, label: str) -> RowSpec | None:
+    """The first spec of `table` ('sec3' or 'form') matching `label` (cached: template labels repeat)."""
+    for spec in SEC3_ROWS if table == "sec3" else FORM_ROWS:
+        if spec.match(label):
+            return spec
+    return None
+
+
 _NUMBERING = re.compile(
     r"^(?:其中[:：]?)?\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、]|[①②③④⑤⑥⑦⑧⑨⑩])?"
 )
