@@ -84,6 +84,9 @@ def _build(doc: Document, start: int, end: int) -> Table:
     for i in range(start, end + 1):
         raw, s = lines[i], norm[i]
         lineno = i + 1
+        if not s.strip() and s.startswith("\t") and prev_tab_cell and row:
+            row.append(Cell(raw="", text="", line=lineno))  # a lone tab: an empty cell of a tab-indented row
+            continue
         if not s.strip():
             if row and prev_tab_cell:
                 rows.append(row)

@@ -133,7 +133,8 @@ def extract_meta(lines: list[str], norm: list[str]) -> Meta:
                 best = c2
             region = region or (r2 if c2.startswith(core[:2]) else "")
         meta.agency = best
-        meta.region = region or _region_from_text(body, core)
+        # the chain printed right before the agency is the most reliable; then the name's own prefix
+        meta.region = _region_before(body, best, core) or region or _region_from_text(body, core)
     # year fallbacks: 统计期限, then "YYYY年度" / "YYYY年" in the opening lines
     if meta.year is None:
         m = _PERIOD.search(body)
@@ -159,6 +160,32 @@ def extract_meta(lines: list[str], norm: list[str]) -> Meta:
             meta.signer = ms.group(1)
     meta.published = _published(norm)
     return meta
+
+
+_CHAIN = re.compile(r"(?:[\u4e00-\u9fff]{1,7}?(?:省|自治区|市|州|盟|区|县|旗))+")
+# the place a department's own name starts with: 颍州区农业农村局 → 颍州区, 迁安市司法局 → 迁安市
+_OWN_PREFIX = re.compile(r"^(?:[\u4e00-\u9fff]{2,4}省)?(?:[\u4e00-\u9fff]{2,4}?市)?[\u4e00-\u9fff]{1,4}?(?:区|县|旗)")
+_OWN_CITY = re.compile(r"^[\u4e00-\u9fff]{2,4}?市")
+_BOUNDARY = re.compile(r"(?:公布|发布|颁布|编制|印发|由|是|为|据|[^\u4e00-\u9fff])")
+
+
+def _region_before(body: str, agency: str, core: str) -> str | None:
+    """The 省/市/区县 chain printed right before the agency (现公布河北省唐山市迁安市司法局 → 河北省唐山市迁安市)."""
+    best = ""
+    for name in dict.fromkeys((agency, core)):
+        for m in re.finditer(re.escape(name), body[:20000]):
+            head = body[max(0, m.start() - 40):m.start()]
+            head = re.sub(r"(?:人民政府|政府)$", "", head)
+            cut = max((b.end() for b in _BOUNDARY.finditer(head)), default=0)
+            head = re.sub(r"^(?:年度|年|由于|现|经|在|于|对|将|关于|本|我)+", "", head[cut:])
+            own = _OWN_PREFIX.match(name) or _OWN_CITY.match(name)
+            own_prefix = own.group(0) if own and len(own.group(0)) < len(name) - 1 else ""
+            if head and not _CHAIN.fullmatch(head):
+                continue
+            full = head + own_prefix
+            if len(full) > len(best) and _CHAIN.fullmatch(full):
+                best = full
+    return best or None
 
 
 def _region_from_text(body: str, core: str) -> str | None:
