@@ -102,3 +102,10 @@ def test_a_qizhong_complaint_is_part_of_the_one_before() -> None:
     text = "2018年某街道政府信息公开工作年度报告\n2018年，共接到举报投诉658件，其中市长热线转交421件。\n"
     got = [(f.dims, f.value) for f in _facts(text).facts if f.metric == "complaints.count"]
     assert got == [({"source": "举报投诉"}, 658), ({"source": "市长热线转交", "of": "举报投诉"}, 421)]
+
+
+def test_training_counts_only_when_about_disclosure_work() -> None:
+    text = ("2017年某街道政府信息公开工作年度报告\n今年召开1次信息公开工作培训会。共编印操作手册3000册、组织专题培训4场，"
+            "深入解读承包土地“三权分置”。\n")
+    got = [(f.metric, f.value) for f in _facts(text).facts if f.metric.startswith("training.")]
+    assert got == [("training.sessions", 1)]

@@ -114,7 +114,10 @@ def _sentence(out: ProseFacts, raw: str, line: str, lineno: int, base: int, sent
         ctx.listing = True
     elif _looks_like_list(sent) and _LIST_ANCHOR.search(sent + " " + line_ctx.topic):
         first = _NUM.search(sent)
-        if first and _rx(r"主动公开|公开(?:政府)?信息|发布(?:各类)?信息|上报信息").search(sent[: first.start()]):
+        head = sent[: first.start()] if first else ""
+        if first and _channel(re.split(r"[，,；;]", head)[-1]):
+            pass  # the sentence opens with a channel figure: a later 其中 breaks that figure down, not the total
+        elif first and _rx(r"主动公开|公开(?:政府)?信息|发布(?:各类)?信息|上报信息").search(head):
             list_after_first = True
         else:
             ctx.listing = True
@@ -238,11 +241,13 @@ def _classify(ctx: _Context, label: str, clause: str, before: str, after: str, u
             return [("review.count", {}, "year")]
     if _rx(r"信息处理费|收费|费用").search(label) and unit in ("元", "万元"):
         return [("fees.amount", {}, "year")]
-    if unit in ("次", "场", "期", "个") and _rx(r"培训班|培训会|培训").search(label + after) and "人" not in unit:
+    # training and meetings only when they are about disclosure work (专题培训4场 on farming is not)
+    about_disclosure = _rx(r"政务公开|信息公开|政府信息").search(label + after + sent) is not None
+    if unit in ("次", "场", "期", "个") and _rx(r"培训班|培训会").search(label + after) and about_disclosure:
         return [("training.sessions", {}, "year")]
-    if unit in ("次", "场") and _rx(r"工作会议|专题会议|会议").search(label + after):
+    if unit in ("次", "场") and _rx(r"工作会议|专题会议").search(label + after) and about_disclosure:
         return [("training.meetings", {}, "year")]
-    if unit in ("人次", "人") and _rx(r"培训人员|接受培训|参训|培训").search(label):
+    if unit in ("人次", "人") and _rx(r"培训人员|接受培训|参训").search(label) and about_disclosure:
         return [("training.trainees", {}, "year")]
     if _rx(r"工作人员|专职|兼职|人员|专人|专门负责|负责此项").search(label + after) and unit in ("人", "名"):
         kind = "full_time" if "专职" in label + after else "part_time" if "兼职" in label + after else ""
