@@ -182,6 +182,7 @@ class _Context:
     line_channel: str | None = None  # a channel named earlier in the same paragraph
     parent: str | None = None
     review_or_lit: str = ""
+    about_disclosure: bool | None = None  # the sentence speaks of disclosure work (computed once)
     complaint_source: str = ""  # the first complaint/hotline source of the sentence (a 其中 item is part of it)
 
 
@@ -242,7 +243,9 @@ def _classify(ctx: _Context, label: str, clause: str, before: str, after: str, u
     if _rx(r"信息处理费|收费|费用").search(label) and unit in ("元", "万元"):
         return [("fees.amount", {}, "year")]
     # training and meetings only when they are about disclosure work (专题培训4场 on farming is not)
-    about_disclosure = _rx(r"政务公开|信息公开|政府信息").search(label + after + sent) is not None
+    if ctx.about_disclosure is None:  # once per sentence: sentences can be megabytes long
+        ctx.about_disclosure = _rx(r"政务公开|信息公开|政府信息").search(sent) is not None
+    about_disclosure = ctx.about_disclosure or _rx(r"政务公开|信息公开|政府信息").search(label + after) is not None
     if unit in ("次", "场", "期", "个") and _rx(r"培训班|培训会").search(label + after) and about_disclosure:
         return [("training.sessions", {}, "year")]
     if unit in ("次", "场") and _rx(r"工作会议|专题会议").search(label + after) and about_disclosure:
