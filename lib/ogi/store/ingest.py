@@ -277,7 +277,7 @@ def _check_chain(args: tuple[list[ChainEntry], ParseFn, Callable[..., Any], str]
 
 
 #: spawned workers return freed memory to the system at once (Polars' allocator keeps it a while by default)
-_CHILD_ENV = {"_RJEM_MALLOC_CONF": "dirty_decay_ms:0,muzzy_decay_ms:0"}
+_CHILD_ENV = {"_RJEM_MALLOC_CONF": "dirty_decay_ms:0,muzzy_decay_ms:0", "POLARS_MAX_THREADS": "1"}
 
 
 @contextlib.contextmanager
