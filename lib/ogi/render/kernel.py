@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import re
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -91,7 +92,9 @@ class WarmKernel:
                                 startup_timeout=self.startup_timeout, timeout=self.startup_timeout,
                                 extra_arguments=list(KERNEL_ARGS))
         client.km = client.create_kernel_manager()
-        client.start_new_kernel(cwd=self.cwd)
+        # the kernel's own stderr carries only ipykernel's noise (e.g. a ZMQ race traceback while it shuts
+        # down); what a brief's cells print reaches us through the kernel protocol, not this stream
+        client.start_new_kernel(cwd=self.cwd, stderr=subprocess.DEVNULL)
         client.start_new_kernel_client()
         self.client = client
         self._run_code(WARM_UP, "warm-up")
