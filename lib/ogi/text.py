@@ -8,7 +8,6 @@ guessed, so a wrong encoding never turns into wrong figures.
 from __future__ import annotations
 
 import re
-import unicodedata
 from functools import lru_cache
 
 from ogi.errors import ReadError
@@ -191,11 +190,7 @@ def source_offsets(raw: str) -> list[int]:
 
 def squash(s: str) -> str:
     """A label with all whitespace removed, for comparing labels broken across lines."""
-    return re.sub(r"\s+", "", s)
-
-
-def nfkc(s: str) -> str:
-    return unicodedata.normalize("NFKC", s)
+    return "".join(s.split())
 
 
 # --- numbers ---------------------------------------------------------------------------------

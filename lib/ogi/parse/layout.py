@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from ogi.document import Cell, Document, Table
+from ogi.parse.tables import value_of_text
 
 # words that only occur in table cells (captions, headers, template row labels)
 _ANCHORS = (
@@ -127,8 +128,5 @@ def _build(doc: Document, start: int, end: int) -> Table:
     return Table(rows=rows, line=start + 1, end_line=end + 1)
 
 
-_VALUE = re.compile(r"[+-]?\d[\d,，]*(?:\.\d+)?\s*(?:元|万元|条|件|次|人次|人|个|篇|%)?")
-
-
 def _is_value(s: str) -> bool:
-    return bool(_VALUE.fullmatch(s.strip()))
+    return value_of_text(s.strip()) is not None

@@ -15,7 +15,7 @@ from functools import lru_cache
 from ogi.document import BLANK_MARKS, Cell, Table
 from ogi.facts import BlankCell, Fact
 from ogi.parse import templates as T
-from ogi.text import parse_number
+from ogi.text import parse_number, squash
 
 _VALUE = re.compile(r"([+-]?\d[\d,，]*(?:\.\d+)?)\s*(万元|元|条|件|次|人次|人|个|篇|%|份|项)?")
 _CAPTION = re.compile(r"第二十条第?[（(]?([一二三四五六七八九十]+)[）)]?项")
@@ -24,17 +24,13 @@ SEC3_HEADERS = {"自然人", "商业企业", "科研机构", "社会公益组织
 SEC4_HEADERS = {"行政复议", "行政诉讼", "结果维持", "结果纠正", "其他结果", "尚未审结", "总计", "未经复议直接起诉", "复议后起诉"}
 
 
-def squash(s: str) -> str:
-    return "".join(s.split())
-
-
 def value_of(cell: Cell) -> tuple[float | int, str] | None:
     """(number, unit printed in the cell) when the cell holds one figure."""
-    return _value_of_text(cell.text.strip())
+    return value_of_text(cell.text.strip())
 
 
 @lru_cache(maxsize=8192)
-def _value_of_text(text: str) -> tuple[float | int, str] | None:
+def value_of_text(text: str) -> tuple[float | int, str] | None:
     if not text or not (text[0].isdigit() or text[0] in "+-"):
         return None
     m = _VALUE.fullmatch(text)

@@ -316,42 +316,6 @@ def _read_frame(out: Path, name: str, schema_name: str | None = None) -> pl.Data
         return S.empty(schema_name or name)
 
 
-def _write_facts(tmp: Path, reports: pl.DataFrame, cache: Path) -> int:
-    """Stream the cached parts of `reports` (in report_id order) into one validated facts file; row count."""
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
-    meta = reports.select("report_id", "agency_key", "source", "agency", "year")
-    empty = S.empty("facts")
-    arrow_schema = empty.to_arrow(compat_level=pl.CompatLevel.oldest()).schema
-    n = 0
-    buf: list[pl.DataFrame] = []
-    buffered = 0
-
-    def flush(writer: pq.ParquetWriter) -> None:
-        nonlocal buf, buffered
-        if not buf:
-            return
-        df = pl.concat(buf, how="vertical").join(meta, on="report_id", how="left", maintain_order="left")
-        df = S.validate("facts", df)
-        writer.write_table(pa.Table.from_batches(df.to_arrow(compat_level=pl.CompatLevel.oldest()).to_batches(),
-                                                 schema=arrow_schema), row_group_size=S.ROW_GROUP)
-        buf, buffered = [], 0
-
-    with pq.ParquetWriter(tmp, arrow_schema, compression="zstd", compression_level=3,
-                          write_statistics=True) as writer:
-        shas = reports.sort("report_id")["sha256"].to_list()
-        for i in range(0, len(shas), 128):  # a scan over many small files beats reading them one by one
-            part = pl.scan_parquet([part_path(cache, sha) for sha in shas[i:i + 128]]).collect()
-            n += part.height
-            buf.append(part)
-            buffered += part.height
-            if buffered >= S.ROW_GROUP:
-                flush(writer)
-        flush(writer)
-    return n
-
-
 def _stream_parts(tmp: Path, name: str, parts: Sequence[Path], meta: pl.DataFrame) -> dict[str, int]:
     """Stream cached per-report parts (already in report order) into one validated frame file.
 
