@@ -51,7 +51,7 @@ def vary(text: str, agency: str, copy: int, rng: random.Random) -> str:
         text = text.replace(stem, f"{stem}{body}号")
     figures = list(FIGURE.finditer(text))
     for m in rng.sample(figures, min(3, len(figures))):
-        text = text[:m.start()] + str(int(m.group(1)) + rng.randint(1, 9)) + text[m.end():]
+        text = text[: m.start()] + str(int(m.group(1)) + rng.randint(1, 9)) + text[m.end() :]
     return text + f"\n（基准测试副本 {copy}）\n"
 
 
@@ -81,8 +81,19 @@ def run_ingest(raw: str, store: str, jobs: int) -> None:
     res = ingest([raw], store, jobs=jobs, progress=False)
     me = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    print(json.dumps({"seconds": time.perf_counter() - t0, "summary": res.summary(store), "read": res.read,
-                      "skipped": res.skipped, "written": res.written, "main_mb": me, "worker_mb": kids}))
+    print(
+        json.dumps(
+            {
+                "seconds": time.perf_counter() - t0,
+                "summary": res.summary(store),
+                "read": res.read,
+                "skipped": res.skipped,
+                "written": res.written,
+                "main_mb": me,
+                "worker_mb": kids,
+            }
+        )
+    )
 
 
 def timed_ingest(raw: Path, store: Path, jobs: int) -> dict:
@@ -90,8 +101,12 @@ def timed_ingest(raw: Path, store: Path, jobs: int) -> dict:
     import json
     import subprocess
 
-    out = subprocess.run([sys.executable, __file__, "--run-ingest", str(raw), str(store), str(jobs)],
-                         capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, __file__, "--run-ingest", str(raw), str(store), str(jobs)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
@@ -113,16 +128,22 @@ def main() -> int:
     shutil.rmtree(store, ignore_errors=True)
     full = timed_ingest(raw, store, args.jobs)
     print(full["summary"])
-    print(f"full build: {full['seconds']:.1f} s, {full['read'] / full['seconds']:.1f} reports/s with {args.jobs} jobs; "
-          f"peak memory {full['main_mb']:.0f} MB main process, {full['worker_mb']:.0f} MB largest worker")
+    print(
+        f"full build: {full['seconds']:.1f} s, {full['read'] / full['seconds']:.1f} reports/s with {args.jobs} jobs; "
+        f"peak memory {full['main_mb']:.0f} MB main process, {full['worker_mb']:.0f} MB largest worker"
+    )
     again = timed_ingest(raw, store, args.jobs)
-    print(f"no-change re-run: {again['seconds']:.2f} s ({again['skipped']} skipped, rewritten: {again['written']}); "
-          f"peak {again['main_mb']:.0f} MB")
+    print(
+        f"no-change re-run: {again['seconds']:.2f} s ({again['skipped']} skipped, rewritten: {again['written']}); "
+        f"peak {again['main_mb']:.0f} MB"
+    )
     victim = sorted(raw.glob("*.txt"))[0]
     victim.write_text(victim.read_text(encoding="utf-8") + "\n（改动）\n", encoding="utf-8")
     one = timed_ingest(raw, store, args.jobs)
-    print(f"one-file change: {one['seconds']:.2f} s ({one['read']} read, {one['skipped']} skipped); "
-          f"peak {one['main_mb']:.0f} MB main, {one['worker_mb']:.0f} MB largest worker")
+    print(
+        f"one-file change: {one['seconds']:.2f} s ({one['read']} read, {one['skipped']} skipped); "
+        f"peak {one['main_mb']:.0f} MB main, {one['worker_mb']:.0f} MB largest worker"
+    )
     size = sum(p.stat().st_size for p in store.glob("*.parquet")) / 2**20
     print(f"store: {size:.1f} MB of Parquet; target: 10,000 reports under 200 MB per process")
     return 0

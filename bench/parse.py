@@ -93,9 +93,11 @@ def main() -> int:
         sizes = [Path(p).stat().st_size for p in paths]
         seeds = Path(__file__).resolve().parents[1] / "data" / "raw" / "seeds"
         seed_sizes = [p.stat().st_size for p in seeds.glob("*.txt")] or [0]
-        print(f"corpus: {s.reports} reports, {s.facts} facts in the truth, generated in {gen:.1f}s "
-              f"({s.reports / gen:.0f}/s); median size {statistics.median(sizes) / 1024:.1f} KiB "
-              f"(seeds: median {statistics.median(seed_sizes) / 1024:.1f} KiB)")
+        print(
+            f"corpus: {s.reports} reports, {s.facts} facts in the truth, generated in {gen:.1f}s "
+            f"({s.reports / gen:.0f}/s); median size {statistics.median(sizes) / 1024:.1f} KiB "
+            f"(seeds: median {statistics.median(seed_sizes) / 1024:.1f} KiB)"
+        )
 
         (base,), base_wall = _in_workers(_baseline, [paths])
         base_rate = base[0] / base_wall
@@ -103,20 +105,26 @@ def main() -> int:
 
         (one,), one_wall = _in_workers(_parse, [paths])
         one_rate = one[0] / one_wall
-        print(f"parse     1 process:                {one_rate:9.0f} reports/s  peak RSS {one[3]:6.0f} MB  "
-              f"({one[1]} facts; {base_rate / one_rate:.1f}× the baseline's time)")
+        print(
+            f"parse     1 process:                {one_rate:9.0f} reports/s  peak RSS {one[3]:6.0f} MB  "
+            f"({one[1]} facts; {base_rate / one_rate:.1f}× the baseline's time)"
+        )
 
-        shares = [paths[i::a.processes] for i in range(a.processes)]
+        shares = [paths[i :: a.processes] for i in range(a.processes)]
         many, many_wall = _in_workers(_parse, shares)
         many_rate = sum(r[0] for r in many) / many_wall
-        print(f"parse     {a.processes} processes:              {many_rate:9.0f} reports/s  "
-              f"peak RSS {max(r[3] for r in many):6.0f} MB per worker  "
-              f"({many_rate / a.processes:.0f}/s per core; speed-up {many_rate / one_rate:.2f}×)")
+        print(
+            f"parse     {a.processes} processes:              {many_rate:9.0f} reports/s  "
+            f"peak RSS {max(r[3] for r in many):6.0f} MB per worker  "
+            f"({many_rate / a.processes:.0f}/s per core; speed-up {many_rate / one_rate:.2f}×)"
+        )
 
         per_core = one_rate
         verdict = "meets" if per_core >= TARGET_PER_CORE else "BELOW"
-        print(f"per core: {per_core:.0f} reports/s, {verdict} the target of {TARGET_PER_CORE:.0f}/s per core; "
-              f"parse/baseline ratio {one_rate / base_rate:.3f}; main process peak RSS {_rss_mb():.0f} MB")
+        print(
+            f"per core: {per_core:.0f} reports/s, {verdict} the target of {TARGET_PER_CORE:.0f}/s per core; "
+            f"parse/baseline ratio {one_rate / base_rate:.3f}; main process peak RSS {_rss_mb():.0f} MB"
+        )
     return 0
 
 

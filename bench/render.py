@@ -61,10 +61,42 @@ def naive(store: Path, briefs: list[tuple[str, int]], out: Path) -> float:
     t0 = time.perf_counter()
     for i, (key, year) in enumerate(briefs):
         executed = out / f"{i}.ipynb"
-        _run([str(BIN / "papermill"), str(nb), str(executed), "-p", "agency", key, "-p", "year", str(year),
-              "-p", "store", str(store), "-p", "lang", "zh", "--no-progress-bar", "--log-level", "ERROR"])
-        _run([str(BIN / "jupyter"), "nbconvert", "--to", "html", "--no-input", str(executed),
-              "--output", f"{i}.html", "--log-level", "ERROR"])
+        _run(
+            [
+                str(BIN / "papermill"),
+                str(nb),
+                str(executed),
+                "-p",
+                "agency",
+                key,
+                "-p",
+                "year",
+                str(year),
+                "-p",
+                "store",
+                str(store),
+                "-p",
+                "lang",
+                "zh",
+                "--no-progress-bar",
+                "--log-level",
+                "ERROR",
+            ]
+        )
+        _run(
+            [
+                str(BIN / "jupyter"),
+                "nbconvert",
+                "--to",
+                "html",
+                "--no-input",
+                str(executed),
+                "--output",
+                f"{i}.html",
+                "--log-level",
+                "ERROR",
+            ]
+        )
     return time.perf_counter() - t0
 
 
@@ -89,8 +121,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--n", type=int, default=40, help="briefs to render (default 40; the issue asks ≥ 40)")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--keep", type=Path, help="work in this folder and keep it")
-    ap.add_argument("--naive-sample", type=int, default=0, metavar="K",
-                    help="time the naive loop on K briefs and scale to N (default: all N)")
+    ap.add_argument(
+        "--naive-sample",
+        type=int,
+        default=0,
+        metavar="K",
+        help="time the naive loop on K briefs and scale to N (default: all N)",
+    )
     args = ap.parse_args(argv)
     work = args.keep or Path(tempfile.mkdtemp(prefix="ogi-bench-render-"))
     work.mkdir(parents=True, exist_ok=True)
@@ -105,11 +142,15 @@ def main(argv: list[str] | None = None) -> int:
         t_all = ogi_render(store, briefs, work / "warmall", None)
         n = len(briefs)
         print(f"naive loop (papermill + nbconvert CLI)  {t_naive:8.1f} s  {t_naive / n:6.2f} s/brief{scaled}")
-        print(f"ogi render --workers 1                  {t_one:8.1f} s  {t_one / n:6.2f} s/brief  "
-              f"{t_naive / t_one:5.1f}x naive")
-        print(f"ogi render (default, {cores} workers)        {t_all:8.1f} s  {t_all / n:6.2f} s/brief  "
-              f"{t_naive / t_all:5.1f}x naive  (target >= {TARGET:g}x: "
-              f"{'met' if t_naive / t_all >= TARGET else 'NOT met'})")
+        print(
+            f"ogi render --workers 1                  {t_one:8.1f} s  {t_one / n:6.2f} s/brief  "
+            f"{t_naive / t_one:5.1f}x naive"
+        )
+        print(
+            f"ogi render (default, {cores} workers)        {t_all:8.1f} s  {t_all / n:6.2f} s/brief  "
+            f"{t_naive / t_all:5.1f}x naive  (target >= {TARGET:g}x: "
+            f"{'met' if t_naive / t_all >= TARGET else 'NOT met'})"
+        )
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)

@@ -51,13 +51,29 @@ class Spec:
 # --- template tables ----------------------------------------------------------------------------
 
 APPLICANTS = ["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"]
-DENIED = ["1.属于国家秘密", "2.其他法律行政法规禁止公开", "3.危及“三安全一稳定”", "4.保护第三方合法权益",
-          "5.属于三类内部事务信息", "6.属于四类过程性信息", "7.属于行政执法案卷", "8.属于行政查询事项"]
+DENIED = [
+    "1.属于国家秘密",
+    "2.其他法律行政法规禁止公开",
+    "3.危及“三安全一稳定”",
+    "4.保护第三方合法权益",
+    "5.属于三类内部事务信息",
+    "6.属于四类过程性信息",
+    "7.属于行政执法案卷",
+    "8.属于行政查询事项",
+]
 UNAVAILABLE = ["1.本机关不掌握相关政府信息", "2.没有现成信息需要另行制作", "3.补正后申请内容仍不明确"]
-NOT_PROCESSED = ["1.信访举报投诉类申请", "2.重复申请", "3.要求提供公开出版物", "4.无正当理由大量反复申请",
-                 "5.要求行政机关确认或重新出具已获取信息"]
-OTHER_2021 = ["1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
-              "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", "3.其他"]
+NOT_PROCESSED = [
+    "1.信访举报投诉类申请",
+    "2.重复申请",
+    "3.要求提供公开出版物",
+    "4.无正当理由大量反复申请",
+    "5.要求行政机关确认或重新出具已获取信息",
+]
+OTHER_2021 = [
+    "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+    "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+    "3.其他",
+]
 OUTCOMES = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
 
 
@@ -71,13 +87,16 @@ def sec2_2019(v: list[str]) -> list[Row]:
     rows: list[Row] = [
         [C("第二十条第（一）项", colspan=4)],
         [C("信息内容"), C("本年新\n制作数量"), C("本年新\n公开数量"), C("对外公开总数量")],
-        [C("规章"), *_nums(v[0:3])], [C("规范性文件"), *_nums(v[3:6])],
+        [C("规章"), *_nums(v[0:3])],
+        [C("规范性文件"), *_nums(v[3:6])],
         [C("第二十条第（五）项", colspan=4)],
         [C("信息内容"), C("上一年项目数量"), C("本年增/减"), C("处理决定数量")],
-        [C("行政许可"), *_nums(v[6:9])], [C("其他对外管理服务事项"), *_nums(v[9:12])],
+        [C("行政许可"), *_nums(v[6:9])],
+        [C("其他对外管理服务事项"), *_nums(v[9:12])],
         [C("第二十条第（六）项", colspan=4)],
         [C("信息内容"), C("上一年项目数量"), C("本年增/减"), C("处理决定数量")],
-        [C("行政处罚"), *_nums(v[12:15])], [C("行政强制"), *_nums(v[15:18])],
+        [C("行政处罚"), *_nums(v[12:15])],
+        [C("行政强制"), *_nums(v[15:18])],
         [C("第二十条第（八）项", colspan=4)],
         [C("信息内容"), C("上一年项目数量"), C("本年增/减", colspan=2)],
         [C("行政事业性收费"), C(v[18]), C(v[19], colspan=2)],
@@ -94,13 +113,15 @@ def sec2_2021(v: list[str]) -> list[Row]:
     return [
         [C("第二十条第（一）项", colspan=4)],
         [C("信息内容"), C("本年制发件数"), C("本年废止件数"), C("现行有效件数")],
-        [C("规章"), *_nums(v[0:3])], [C("行政规范性文件"), *_nums(v[3:6])],
+        [C("规章"), *_nums(v[0:3])],
+        [C("行政规范性文件"), *_nums(v[3:6])],
         [C("第二十条第（五）项", colspan=4)],
         [C("信息内容"), C("本年处理决定数量", colspan=3)],
         [C("行政许可"), C(v[6], colspan=3)],
         [C("第二十条第（六）项", colspan=4)],
         [C("信息内容"), C("本年处理决定数量", colspan=3)],
-        [C("行政处罚"), C(v[7], colspan=3)], [C("行政强制"), C(v[8], colspan=3)],
+        [C("行政处罚"), C(v[7], colspan=3)],
+        [C("行政强制"), C(v[8], colspan=3)],
         [C("第二十条第（八）项", colspan=4)],
         [C("信息内容"), C("本年收费金额（单位：万元）", colspan=3)],
         [C("行政事业性收费"), C(v[9], colspan=3)],
@@ -116,12 +137,14 @@ def sec3(fmt: str, v: list[str]) -> list[Row]:
 
     def figs() -> list[C]:
         i = next(it)
-        return _nums(v[7 * i: 7 * i + 7])
+        return _nums(v[7 * i : 7 * i + 7])
 
     result_rows = 2 + 8 + 3 + 5 + (1 if fmt == "2019" else 3) + 1
     rows: list[Row] = [
-        [C("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", rowspan=3, colspan=3),
-         C("申请人情况", colspan=7)],
+        [
+            C("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", rowspan=3, colspan=3),
+            C("申请人情况", colspan=7),
+        ],
         [C("自然人", rowspan=2), C("法人或其他组织", colspan=5), C("总计", rowspan=2)],
         [C(x) for x in APPLICANTS[1:]],
         [C("一、本年新收政府信息公开申请数量", colspan=3), *figs()],
@@ -129,7 +152,11 @@ def sec3(fmt: str, v: list[str]) -> list[Row]:
         [C("三、本年度办理结果", rowspan=result_rows), C("（一）予以公开", colspan=2), *figs()],
         [C("（二）部分公开（区分处理的，只计这一情形，不计其他情形）", colspan=2), *figs()],
     ]
-    for head, subs in (("（三）不予公开", DENIED), ("（四）无法提供", UNAVAILABLE), ("（五）不予处理", NOT_PROCESSED)):
+    for head, subs in (
+        ("（三）不予公开", DENIED),
+        ("（四）无法提供", UNAVAILABLE),
+        ("（五）不予处理", NOT_PROCESSED),
+    ):
         for k, sub in enumerate(subs):
             lead = [C(head, rowspan=len(subs))] if k == 0 else []
             rows.append([*lead, C(sub), *figs()])
@@ -157,7 +184,9 @@ def sec4(v: list[str]) -> list[Row]:
 
 # --- specs ----------------------------------------------------------------------------------------
 
-_HEADINGS = re.compile(r"^\s*[一二三四五六]、(主动公开|收到和处理|政府信息公开行政复议|存在的主要问题|其他需要报告)")
+_HEADINGS = re.compile(
+    r"^\s*[一二三四五六]、(主动公开|收到和处理|政府信息公开行政复议|存在的主要问题|其他需要报告)"
+)
 _NUMBER = re.compile(r"^\t\s*([+-]?\d+(?:\.\d+)?)\s*$")
 
 
@@ -177,7 +206,7 @@ def seed_spec(text: str, fmt: str = "2019") -> Spec:
     pos = 0
     for (start, end), build in zip(regions, builders, strict=True):
         blocks.extend(x.strip() for x in lines[pos:start] if x.strip())
-        figures = [m.group(1) for x in lines[start:end + 1] if (m := _NUMBER.match(x))]
+        figures = [m.group(1) for x in lines[start : end + 1] if (m := _NUMBER.match(x))]
         blocks.append(build(figures))
         pos = end + 1
     blocks.extend(x.strip() for x in lines[pos:] if x.strip())
@@ -218,13 +247,19 @@ def report_2021() -> Spec:
         "本年度未收取信息处理费。",
     ]
     blocks: list[str | list[Row]] = [
-        *prose[1:], sec2_2021(sec2), "三、收到和处理政府信息公开申请情况", sec3("2021", matrix),
-        "四、政府信息公开行政复议、行政诉讼情况", sec4(s4), *tail,
+        *prose[1:],
+        sec2_2021(sec2),
+        "三、收到和处理政府信息公开申请情况",
+        sec3("2021", matrix),
+        "四、政府信息公开行政复议、行政诉讼情况",
+        sec4(s4),
+        *tail,
     ]
     return Spec(title=prose[0], blocks=blocks, header="某某市生态环境局政府信息公开工作年度报告")
 
 
 # --- renderers ------------------------------------------------------------------------------------
+
 
 def _placed(rows: list[Row]) -> list[list[tuple[int, C, bool]]]:
     """Per row, the physical cells Word keeps: (grid column, cell, is a vertical-merge continuation)."""
@@ -273,9 +308,13 @@ def _html_table(rows: list[Row], blank: str = "&nbsp;") -> str:
     for row in rows:
         out.append("<tr>")
         for c in row:
-            attrs = (f' rowspan="{c.rowspan}"' if c.rowspan > 1 else "") + (f' colspan="{c.colspan}"' if c.colspan > 1 else "")
+            attrs = (f' rowspan="{c.rowspan}"' if c.rowspan > 1 else "") + (
+                f' colspan="{c.colspan}"' if c.colspan > 1 else ""
+            )
             body = "<br />".join(htmlmod.escape(x) for x in c.text.split("\n")) if c.text else blank
-            out.append(f'<td{attrs} valign="center"><p style="text-align:center"><span>{body}</span></p></td>')
+            out.append(
+                f'<td{attrs} valign="center"><p style="text-align:center"><span>{body}</span></p></td>'
+            )
         out.append("</tr>")
     out.append("</table>")
     return "\n".join(out)
@@ -380,9 +419,19 @@ def to_pdf(spec: Spec, out: Path) -> None:
         src = Path(tmp) / "report.html"
         src.write_text(pdf_html(spec), encoding="utf-8")
         subprocess.run(
-            [chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
-             f"--user-data-dir={tmp}/profile", f"--print-to-pdf={out}", src.as_uri()],
-            check=True, capture_output=True, timeout=120,
+            [
+                chromium,
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--no-pdf-header-footer",
+                f"--user-data-dir={tmp}/profile",
+                f"--print-to-pdf={out}",
+                src.as_uri(),
+            ],
+            check=True,
+            capture_output=True,
+            timeout=120,
         )
 
 
@@ -396,7 +445,11 @@ def write_all(folder: Path, pdf: bool = True) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     for stem, spec in specs().items():
-        for suffix, data in ((".txt", to_txt(spec).encode("utf-8")), (".html", to_html(spec)), (".docx", to_docx(spec))):
+        for suffix, data in (
+            (".txt", to_txt(spec).encode("utf-8")),
+            (".html", to_html(spec)),
+            (".docx", to_docx(spec)),
+        ):
             path = folder / f"{stem}{suffix}"
             path.write_bytes(data)
             written.append(path)

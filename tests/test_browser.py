@@ -15,8 +15,15 @@ from fixtures.render_support import ROOT, fake_store, ingest_sample, render_stor
 pytestmark = pytest.mark.timeout(900)
 
 CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run", "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost",
+]
 ARTIFACTS = ROOT / "tests" / "artifacts"
 ALL_DRAWN = """() => {
   const views = document.querySelectorAll('.ogi-chart-view');
@@ -58,8 +65,10 @@ def test_every_brief_draws_offline_without_errors(briefs: list[Path]) -> None:
     for old in ("brief.png", "brief-print.png"):
         (ARTIFACTS / old).unlink(missing_ok=True)
     # the screenshot: a brief with charts, from the real sample store when there is one
-    shot = max((p for p in briefs if p.name != "index.html"), key=lambda p: (p.stat().st_size > 100_000,
-                                                                            "fake" not in p.parts, p.name))
+    shot = max(
+        (p for p in briefs if p.name != "index.html"),
+        key=lambda p: (p.stat().st_size > 100_000, "fake" not in p.parts, p.name),
+    )
     drawn_total = 0
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
@@ -68,7 +77,9 @@ def test_every_brief_draws_offline_without_errors(briefs: list[Path]) -> None:
                 page = browser.new_page(viewport={"width": 1000, "height": 900})
                 errors: list[str] = []
                 outside: list[str] = []
-                page.on("console", lambda m, errors=errors: errors.append(m.text) if m.type == "error" else None)
+                page.on(
+                    "console", lambda m, errors=errors: errors.append(m.text) if m.type == "error" else None
+                )
                 page.on("pageerror", lambda e, errors=errors: errors.append(str(e)))
 
                 def route(r, outside=outside):
@@ -97,4 +108,3 @@ def test_every_brief_draws_offline_without_errors(briefs: list[Path]) -> None:
             browser.close()
     assert drawn_total > 0
     assert (ARTIFACTS / "brief.png").stat().st_size > 10_000
-

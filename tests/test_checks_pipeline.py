@@ -41,8 +41,11 @@ def test_seed000_categories_sum_to_88_not_119() -> None:
 
 
 def test_seed000_prose_says_no_applications_but_the_table_shows_one() -> None:
-    found = [f for f in of_rule(seed("000"), "consistency.same_quantity", "consistency.zero_claim")
-             if any(e.metric == "applications.received" and e.value == 1 for e in f.evidence)]
+    found = [
+        f
+        for f in of_rule(seed("000"), "consistency.same_quantity", "consistency.zero_claim")
+        if any(e.metric == "applications.received" and e.value == 1 for e in f.evidence)
+    ]
     assert len(found) == 1 and found[0].severity == "error"
     assert "没有受理依申请公开" in found[0].quote and located(found[0])
 
@@ -54,8 +57,11 @@ def test_seed000_inquiries_78_plus_133_is_not_231() -> None:
 
 
 def test_seed000_fully_electronic_85_vs_119() -> None:
-    found = [f for f in of_rule(seed("000"), "consistency.same_quantity")
-             if {e.metric for e in f.evidence} == {"proactive.electronic"}]
+    found = [
+        f
+        for f in of_rule(seed("000"), "consistency.same_quantity")
+        if {e.metric for e in f.evidence} == {"proactive.electronic"}
+    ]
     assert len(found) == 1 and {e.value for e in found[0].evidence} == {85, 119}
     assert found[0].severity == "error" and located(found[0])
 
@@ -101,6 +107,7 @@ def test_no_rule_crashes_on_the_sample_reports() -> None:
 
 # --- a consistent 2021 report, and the same report with one cell changed -----------------------
 
+
 def test_consistent_2021_report_has_no_error_and_no_warning() -> None:
     found = run_checks(parse_one(str(CONSISTENT)))
     assert [f for f in found if f.severity != "info"] == []
@@ -119,13 +126,22 @@ def test_one_changed_cell_breaks_the_identities(tmp_path: Path) -> None:
 
 # --- the command line ---------------------------------------------------------------------------
 
+
 def test_check_json_lines_and_exit_status(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     rc = main(["check", str(SEEDS / "003_ce2193055e7efe2f.txt"), str(CONSISTENT), "--json"])
     out = capsys.readouterr().out
     assert rc == 0  # findings never change the exit status
     rows = [json.loads(x) for x in out.splitlines()]
-    assert rows and {"source", "rule", "severity", "message_zh", "message_en", "line", "quote",
-                      "evidence"} <= set(rows[0])
+    assert rows and {
+        "source",
+        "rule",
+        "severity",
+        "message_zh",
+        "message_en",
+        "line",
+        "quote",
+        "evidence",
+    } <= set(rows[0])
     assert any(r["rule"] == "parts.channel_dedup" for r in rows)
 
 
@@ -148,11 +164,16 @@ def test_check_table_to_file_is_deterministic(tmp_path: Path) -> None:
     assert "parts.channel_dedup" in text and "5 report(s)" in text
 
 
-def test_check_pairs_the_previous_year_from_the_inputs(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_check_pairs_the_previous_year_from_the_inputs(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     text = CONSISTENT.read_text(encoding="utf-8")
     (tmp_path / "2021.txt").write_text(text, encoding="utf-8")
-    prev = (text.replace("2021", "2020").replace("2022年1月20日", "2021年1月20日")
-            .replace("四、结转下年度继续办理\n\t1\n", "四、结转下年度继续办理\n\t4\n"))
+    prev = (
+        text.replace("2021", "2020")
+        .replace("2022年1月20日", "2021年1月20日")
+        .replace("四、结转下年度继续办理\n\t1\n", "四、结转下年度继续办理\n\t4\n")
+    )
     (tmp_path / "2020.txt").write_text(prev, encoding="utf-8")
     assert main(["check", str(tmp_path), "--json"]) == 0
     rows = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
@@ -160,7 +181,6 @@ def test_check_pairs_the_previous_year_from_the_inputs(tmp_path: Path, capsys: p
     assert dup and dup[0]["severity"] == "warning"
     carry = [r for r in rows if r["rule"] == "yoy.carry_over"]
     assert carry and carry[0]["source"].endswith("2021.txt") and carry[0]["expected"] == 4
-
 
 
 def test_check_reports_a_full_disk_in_one_line(tmp_path, capsys, monkeypatch) -> None:

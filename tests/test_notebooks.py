@@ -53,8 +53,12 @@ def expected_summary(store_path: Path) -> str:
     store = s.open_store(store_path)
     reps = s.reports(store)
     years = sorted(y for y in reps["year"].to_list() if y is not None)
-    lines = [f"reports\t{reps.height}", f"agencies\t{s.agencies(store).height}",
-             f"years\t{years[0]}-{years[-1]}", f"findings\t{s.findings(store).height}"]
+    lines = [
+        f"reports\t{reps.height}",
+        f"agencies\t{s.agencies(store).height}",
+        f"years\t{years[0]}-{years[-1]}",
+        f"findings\t{s.findings(store).height}",
+    ]
     lines += [f"template {t}\t{n}" for t, n in sorted(Counter(map(str, reps["template"].to_list())).items())]
     return "\n".join(lines) + "\n"
 
@@ -74,15 +78,34 @@ def test_notebooks_run_under_nbval(tmp_path_factory: pytest.TempPathFactory) -> 
     store = ingest_sample(base)
     work = base / "notebooks"
     work.mkdir()
-    with_reference(ROOT / "notebooks" / "agency_brief.ipynb", work / "agency_brief.ipynb", expected_headline(store))
-    with_reference(ROOT / "notebooks" / "corpus_overview.ipynb", work / "corpus_overview.ipynb",
-                   expected_summary(store))
+    with_reference(
+        ROOT / "notebooks" / "agency_brief.ipynb", work / "agency_brief.ipynb", expected_headline(store)
+    )
+    with_reference(
+        ROOT / "notebooks" / "corpus_overview.ipynb", work / "corpus_overview.ipynb", expected_summary(store)
+    )
     env = dict(os.environ, OGI_STORE=str(store))
     env.pop("OGI_STORE_VIEWS", None)
     res = subprocess.run(
-        [sys.executable, "-m", "pytest", "--nbval-lax", "-p", "no:cacheprovider", "-q", "-o", "addopts=",
-         "--rootdir", str(work), str(work)],
-        capture_output=True, text=True, env=env, cwd=work, timeout=600,
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "--nbval-lax",
+            "-p",
+            "no:cacheprovider",
+            "-q",
+            "-o",
+            "addopts=",
+            "--rootdir",
+            str(work),
+            str(work),
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=work,
+        timeout=600,
     )
     assert res.returncode == 0, res.stdout[-4000:] + res.stderr[-2000:]
     assert " passed" in res.stdout and "failed" not in res.stdout

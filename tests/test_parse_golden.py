@@ -23,9 +23,20 @@ def _score(tmp_path: Path, corpus: str, truth: str) -> str:
     facts, reports = tmp_path / "facts.jsonl", tmp_path / "reports.jsonl"
     assert main(["extract", *files, "-o", str(facts), "--reports-out", str(reports)]) == 0
     out = subprocess.run(
-        [sys.executable, str(GOLDEN / "score_extraction.py"), "--facts", str(facts), "--reports", str(reports),
-         "--truth", str(GOLDEN / truth), "--verbose"],
-        capture_output=True, text=True, check=True,
+        [
+            sys.executable,
+            str(GOLDEN / "score_extraction.py"),
+            "--facts",
+            str(facts),
+            "--reports",
+            str(reports),
+            "--truth",
+            str(GOLDEN / truth),
+            "--verbose",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout
     return out
 
@@ -41,7 +52,10 @@ def test_seed_metadata(tmp_path: Path) -> None:
     reports = tmp_path / "r.jsonl"
     files = sorted(str(p) for p in (ROOT / "data" / "raw" / "seeds").glob("*.txt"))
     assert main(["extract", *files, "-o", str(tmp_path / "f.jsonl"), "--reports-out", str(reports)]) == 0
-    meta = {Path(r["source"]).name[:3]: r for r in map(json.loads, reports.read_text(encoding="utf-8").splitlines())}
+    meta = {
+        Path(r["source"]).name[:3]: r
+        for r in map(json.loads, reports.read_text(encoding="utf-8").splitlines())
+    }
     assert meta["000"]["doc_number"] == "晋政梅〔2019〕2号"
     assert meta["000"]["published"] == "2019-01-07"
     assert meta["000"]["template"] == "pre2014"

@@ -18,8 +18,12 @@ EXAMPLES = int(os.environ.get("OGI_FUZZ_EXAMPLES", "150"))
 FUZZ = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 _REPORTISH = st.text(
-    alphabet=st.sampled_from(list("0123456789０１２３一二三四五六七八九十年月日条件次人元万%|\t\n 、，。（）()：:-/"
-                                  "主动公开政府信息网站微信微博申请行政复议诉讼投诉举报咨询接待总计其中类第二十条项附表指标名称单位历年累计")),
+    alphabet=st.sampled_from(
+        list(
+            "0123456789０１２３一二三四五六七八九十年月日条件次人元万%|\t\n 、，。（）()：:-/"
+            "主动公开政府信息网站微信微博申请行政复议诉讼投诉举报咨询接待总计其中类第二十条项附表指标名称单位历年累计"
+        )
+    ),
     max_size=400,
 )
 

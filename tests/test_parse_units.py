@@ -26,7 +26,9 @@ def test_every_digit_run_is_accounted_for() -> None:
             quotes[f.line] = quotes.get(f.line, "") + "\n" + f.quote
         for i, line in enumerate(report.doc.norm, 1):
             for run in re.findall(r"\d+", line):
-                assert run in quotes.get(i, ""), f"{path.name}:{i}: {run!r} not accounted for in {line[:80]!r}"
+                assert run in quotes.get(i, ""), (
+                    f"{path.name}:{i}: {run!r} not accounted for in {line[:80]!r}"
+                )
 
 
 def test_blank_cells_are_not_zero() -> None:
@@ -52,7 +54,9 @@ def test_table_fact_provenance_points_at_the_cell() -> None:
 
 def test_cumulative_column_gets_cumulative_scope() -> None:
     report = parse_one(str(ROOT / "data/raw/seeds/000_790451d5ced99b6c.txt"))
-    totals = {(f.scope, f.value) for f in report.facts if f.metric == "proactive.total" and f.origin == "table"}
+    totals = {
+        (f.scope, f.value) for f in report.facts if f.metric == "proactive.total" and f.origin == "table"
+    }
     assert totals == {("year", 119), ("cumulative", 915)}
 
 
@@ -64,9 +68,11 @@ def test_money_in_wanyuan_is_converted_to_yuan() -> None:
 
 
 def test_prose_figures_bind_to_what_they_count() -> None:
-    text = ("2020年某街道政府信息公开工作年度报告\n"
-            "2020年，在门户网站主动公开政府信息99条，其中，机构职能类1条，规划计划类信息2条。"
-            "全年受理办结泉州12345平台交办件81件，现场接待人数78人次，开展政策解读8次。\n")
+    text = (
+        "2020年某街道政府信息公开工作年度报告\n"
+        "2020年，在门户网站主动公开政府信息99条，其中，机构职能类1条，规划计划类信息2条。"
+        "全年受理办结泉州12345平台交办件81件，现场接待人数78人次，开展政策解读8次。\n"
+    )
     facts = {(f.metric, tuple(sorted(f.dims.items())), f.value) for f in _facts(text).facts}
     assert ("proactive.total", (), 99) in facts
     assert ("proactive.channel", (("channel", "website"),), 99) in facts
@@ -80,7 +86,8 @@ def test_prose_figures_bind_to_what_they_count() -> None:
 def test_negative_statement_is_an_explicit_zero() -> None:
     report = _facts("2019年某镇政府信息公开工作年度报告\n2019年我镇没有受理依申请公开诉求。\n")
     assert [(f.metric, f.value, f.origin) for f in report.facts if f.metric == "applications.received"] == [
-        ("applications.received", 0, "prose")]
+        ("applications.received", 0, "prose")
+    ]
 
 
 def test_full_width_digits_and_thousands_separators() -> None:
@@ -105,7 +112,9 @@ def test_a_qizhong_complaint_is_part_of_the_one_before() -> None:
 
 
 def test_training_counts_only_when_about_disclosure_work() -> None:
-    text = ("2017年某街道政府信息公开工作年度报告\n今年召开1次信息公开工作培训会。共编印操作手册3000册、组织专题培训4场，"
-            "深入解读承包土地“三权分置”。\n")
+    text = (
+        "2017年某街道政府信息公开工作年度报告\n今年召开1次信息公开工作培训会。共编印操作手册3000册、组织专题培训4场，"
+        "深入解读承包土地“三权分置”。\n"
+    )
     got = [(f.metric, f.value) for f in _facts(text).facts if f.metric.startswith("training.")]
     assert got == [("training.sessions", 1)]

@@ -36,8 +36,11 @@ def files(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     out = tmp_path_factory.mktemp("formats")
     paths: dict[str, Path] = {}
     for stem, spec in ff.specs().items():
-        for suffix, data in ((".txt", ff.to_txt(spec).encode("utf-8")), (".html", ff.to_html(spec)),
-                             (".docx", ff.to_docx(spec))):
+        for suffix, data in (
+            (".txt", ff.to_txt(spec).encode("utf-8")),
+            (".html", ff.to_html(spec)),
+            (".docx", ff.to_docx(spec)),
+        ):
             paths[stem + suffix] = out / f"{stem}{suffix}"
             paths[stem + suffix].write_bytes(data)
         paths[stem + ".pdf"] = FIX / f"{stem}.pdf"
@@ -55,6 +58,7 @@ def _grid(doc: Document) -> list[list[list[tuple[str, bool]]]]:
 
 
 # --- one model from every format -----------------------------------------------------------------
+
 
 @pytest.mark.parametrize("stem", STEMS)
 def test_html_docx_pdf_give_identical_lines_and_grids(docs: dict[str, Document], stem: str) -> None:
@@ -90,18 +94,28 @@ def test_section3_matrix_spans_become_merged_cells(docs: dict[str, Document]) ->
         assert label[0].raw == "三、本年度办理结果" and not label[0].merged
         assert all(c.raw == "三、本年度办理结果" and c.merged for c in label[1:])
         denied = [r[1] for r in rows[7:15]]
-        assert [c.merged for c in denied] == [False] + [True] * 7 and {c.raw for c in denied} == {"（三）不予公开"}
+        assert [c.merged for c in denied] == [False] + [True] * 7 and {c.raw for c in denied} == {
+            "（三）不予公开"
+        }
         figures = [int(c.raw) for r in rows[3:] for c in r[3:] if not c.merged]
         assert len(figures) == 175 and len(set(figures)) == 175 and figures[:2] == [101, 102]
-        assert rows[-1][0].raw == "四、结转下年度继续办理" and [c.merged for c in rows[-1][:3]] == [False, True, True]
+        assert rows[-1][0].raw == "四、结转下年度继续办理" and [c.merged for c in rows[-1][:3]] == [
+            False,
+            True,
+            True,
+        ]
 
 
 def test_colspan_value_is_read_once(docs: dict[str, Document]) -> None:
     for kind in ("html", "docx", "pdf"):
         doc = docs[f"r2021.{kind}"]
         fee = doc.tables[0].rows[-1]
-        assert [(c.raw, c.merged) for c in fee] == [("行政事业性收费", False), ("96171.6", False),
-                                                    ("96171.6", True), ("96171.6", True)]
+        assert [(c.raw, c.merged) for c in fee] == [
+            ("行政事业性收费", False),
+            ("96171.6", False),
+            ("96171.6", True),
+            ("96171.6", True),
+        ]
         assert doc.lines[fee[1].line - 1] == "行政事业性收费 | 96171.6 |  | "
 
 
@@ -109,7 +123,17 @@ def test_html_cms_frame_is_dropped(docs: dict[str, Document]) -> None:
     doc = docs["r2021.html"]
     text = doc.text
     assert doc.lines[0] == "某某市生态环境局2021年政府信息公开工作年度报告"  # the title outside #zoom is kept
-    for junk in ("首页", "注入的文字", "请启用脚本", "版权所有", "分享到", "打印本页", "浏览次数", "_hmt", "微信 微博"):
+    for junk in (
+        "首页",
+        "注入的文字",
+        "请启用脚本",
+        "版权所有",
+        "分享到",
+        "打印本页",
+        "浏览次数",
+        "_hmt",
+        "微信 微博",
+    ):
         assert junk not in text
     assert "本年新制作数量" in docs["seed002.html"].text  # 本年新<br />制作数量 joined without a space
 
@@ -126,9 +150,12 @@ def test_pdf_furniture_removed_and_paragraphs_rejoined(docs: dict[str, Document]
 
 # --- the parser reads every format the same (acceptance 1) ---------------------------------------
 
+
 def _facts(path: Path) -> Counter[tuple[str, str, float]]:
-    return Counter((f.metric, json.dumps(f.dims, sort_keys=True, ensure_ascii=False), f.value)
-                   for f in parse_one(str(path)).facts)
+    return Counter(
+        (f.metric, json.dumps(f.dims, sort_keys=True, ensure_ascii=False), f.value)
+        for f in parse_one(str(path)).facts
+    )
 
 
 @pytest.mark.parametrize("kind", ["html", "docx", "pdf"])
@@ -153,20 +180,24 @@ def test_facts_parity_seed002_original_txt(files: dict[str, Path], kind: str) ->
 
 # --- bad and hostile input -----------------------------------------------------------------------
 
+
 def _docx_bytes() -> bytes:
     return ff.to_docx(ff.report_2021())
 
 
-@pytest.mark.parametrize(("name", "data", "reason"), [
-    ("cut.docx", _docx_bytes()[:5000], "damaged or truncated zip"),
-    ("ole.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, "convert it to .docx"),
-    ("cut.pdf", (FIX / "r2021.pdf").read_bytes()[:3000], "PDF"),
-    ("junk.pdf", b"%PDF-1.7\n" + bytes(range(256)) * 40, "PDF"),
-    ("notpdf.pdf", b"hello world, not a pdf", "not a PDF"),
-    ("old.doc", b"\xd0\xcf\x11\xe0" + b"\0" * 100, "convert it to .docx"),
-    ("empty.html", b"", "empty file"),
-    ("script.html", b"<html><body><script>alert(1)</script></body></html>", "no readable text"),
-])
+@pytest.mark.parametrize(
+    ("name", "data", "reason"),
+    [
+        ("cut.docx", _docx_bytes()[:5000], "damaged or truncated zip"),
+        ("ole.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, "convert it to .docx"),
+        ("cut.pdf", (FIX / "r2021.pdf").read_bytes()[:3000], "PDF"),
+        ("junk.pdf", b"%PDF-1.7\n" + bytes(range(256)) * 40, "PDF"),
+        ("notpdf.pdf", b"hello world, not a pdf", "not a PDF"),
+        ("old.doc", b"\xd0\xcf\x11\xe0" + b"\0" * 100, "convert it to .docx"),
+        ("empty.html", b"", "empty file"),
+        ("script.html", b"<html><body><script>alert(1)</script></body></html>", "no readable text"),
+    ],
+)
 def test_bad_files_raise_one_line_read_error(name: str, data: bytes, reason: str) -> None:
     with pytest.raises(ReadError) as err:
         read_bytes(data, name)
@@ -200,7 +231,9 @@ def test_article_found_by_cms_container() -> None:
     from selectolax.lexbor import LexborHTMLParser
 
     body = "<p>政府信息公开工作年度报告</p>" + "<p>本年度主动公开政府信息若干条。</p>" * 30
-    tree = LexborHTMLParser(f"<table><tr><td class=x><div class=TRS_Editor>{body}</div><a href=#>更多</a></td></tr></table>")
+    tree = LexborHTMLParser(
+        f"<table><tr><td class=x><div class=TRS_Editor>{body}</div><a href=#>更多</a></td></tr></table>"
+    )
     node = find_article(tree)
     assert node is not None and "TRS_Editor" in (node.attributes.get("class") or "")
 

@@ -54,7 +54,7 @@ def test_slugs_are_safe_readable_and_unique() -> None:
     assert slugify("梅岭街道办事处") == "梅岭街道办事处"
     bad = slugify("<script>alert('x')</script>/../局")
     assert re.fullmatch(r"[\w\u3400-\u9fff-]+", bad) and ".." not in bad
-    assert slugify("") .startswith("agency-")
+    assert slugify("").startswith("agency-")
     slugs = unique_slugs([("a", "同名局"), ("b", "同名局"), ("c", "别的局")])
     assert len(set(slugs.values())) == 3 and slugs["c"] == "别的局"
 
@@ -63,8 +63,15 @@ def test_chart_figure_cannot_close_its_script() -> None:
     from ogi.render.charts import CHART_MIME
     from ogi.render.export import chart_html
 
-    html = chart_html({CHART_MIME: {"id": "ogi-chart-1\"><x", "title": "<b>t</b>",
-                                    "spec": {"title": "</script><script>alert(1)</script>"}}})
+    html = chart_html(
+        {
+            CHART_MIME: {
+                "id": 'ogi-chart-1"><x',
+                "title": "<b>t</b>",
+                "spec": {"title": "</script><script>alert(1)</script>"},
+            }
+        }
+    )
     assert html.count("</script>") == 1 and "<script>alert" not in html
     assert 'id="ogi-chart-1x"' in html and "&lt;b&gt;" in html
 
@@ -115,7 +122,9 @@ def test_two_renders_of_one_store_are_byte_identical(fake, tmp_path: Path) -> No
     finally:
         os.environ.clear()
         os.environ.update(saved)
-    assert not re.search(r"altair-viz-|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-", fake.written[0].path.read_text())
+    assert not re.search(
+        r"altair-viz-|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-", fake.written[0].path.read_text()
+    )
 
 
 def test_sections_without_data_say_so(fake) -> None:
@@ -126,9 +135,27 @@ def test_sections_without_data_say_so(fake) -> None:
 
 
 def test_cli_reports_the_failing_cell_and_exits_non_zero(fake, tmp_path: Path) -> None:
-    res = subprocess.run([sys.executable, "-m", "ogi.cli", "render", "--store", str(fake.store), "--out",
-                          str(tmp_path), "--agency", "故障局", "--agency", "nobody"],
-                         capture_output=True, text=True, env=fake_env(), cwd=ROOT, timeout=300)
+    res = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "ogi.cli",
+            "render",
+            "--store",
+            str(fake.store),
+            "--out",
+            str(tmp_path),
+            "--agency",
+            "故障局",
+            "--agency",
+            "nobody",
+        ],
+        capture_output=True,
+        text=True,
+        env=fake_env(),
+        cwd=ROOT,
+        timeout=300,
+    )
     assert res.returncode == 1
     assert "ogi render: broken 2021: cell" in res.stderr and "RuntimeError: boom" in res.stderr
     assert "nobody: not in the store" in res.stderr

@@ -22,7 +22,7 @@ pytestmark = pytest.mark.timeout(600)
 # A views module for the tests: the fake store, plus briefs that misbehave on request. A file
 # `<agency_key>.hang` in OGI_TEST_CTRL makes that brief hang, `.once` hang only the first time,
 # `.die` kill the process running the kernel (the pool's worker).
-VIEWS = '''
+VIEWS = """
 import os, signal, time
 from pathlib import Path
 from ogi_fakestore import *  # noqa: F403
@@ -40,7 +40,7 @@ def category_mix(store, agency_key, year):
         once.unlink()
         time.sleep(600)
     return _base.category_mix(store, agency_key, year)
-'''
+"""
 
 
 @pytest.fixture(scope="module")
@@ -60,7 +60,9 @@ def misbehaving(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     ctrl.mkdir()
     monkeypatch.setenv("OGI_STORE_VIEWS", "ogi_pooltest_views")
     monkeypatch.setenv("OGI_TEST_CTRL", str(ctrl))
-    monkeypatch.setenv("PYTHONPATH", os.pathsep.join([str(mods), str(FIXTURES), os.environ.get("PYTHONPATH", "")]))
+    monkeypatch.setenv(
+        "PYTHONPATH", os.pathsep.join([str(mods), str(FIXTURES), os.environ.get("PYTHONPATH", "")])
+    )
     monkeypatch.syspath_prepend(str(FIXTURES))
     monkeypatch.syspath_prepend(str(mods))
     return ctrl
@@ -70,7 +72,9 @@ def _by_key(briefs: list) -> dict[str, Path]:
     return {b.agency_key: b.path for b in briefs}
 
 
-def test_warm_briefs_equal_briefs_rendered_alone_whatever_came_before(reference, misbehaving, tmp_path) -> None:
+def test_warm_briefs_equal_briefs_rendered_alone_whatever_came_before(
+    reference, misbehaving, tmp_path
+) -> None:
     from ogi.render.runner import render_batch
 
     # one worker: broken (fails mid-notebook) runs before meiling, and both before xss, in one kernel
@@ -94,9 +98,26 @@ def test_warm_briefs_equal_briefs_rendered_alone_whatever_came_before(reference,
 
 
 def test_cli_summary_and_exit_status(reference, misbehaving, tmp_path) -> None:
-    res = subprocess.run([sys.executable, "-m", "ogi.cli", "render", "--store", str(reference.store), "--out",
-                          str(tmp_path), "--workers", "2", "--no-progress"],
-                         capture_output=True, text=True, cwd=ROOT, timeout=300, env=dict(os.environ))
+    res = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "ogi.cli",
+            "render",
+            "--store",
+            str(reference.store),
+            "--out",
+            str(tmp_path),
+            "--workers",
+            "2",
+            "--no-progress",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=300,
+        env=dict(os.environ),
+    )
     assert res.returncode == 1, res.stderr
     assert "2 rendered, 0 skipped, 1 failed" in res.stdout
     assert "failed: broken 2021: cell" in res.stdout and "RuntimeError: boom" in res.stderr
@@ -126,9 +147,13 @@ def _tweak_one_agency(store: Path, out: Path) -> str:
     key = sorted(facts["agency_key"].unique().to_list())[0]
     hit = (pl.col("agency_key") == key) & (pl.col("metric") != "proactive.total")
     first = facts.with_row_index("_i").filter(hit)["_i"][0]
-    facts = facts.with_row_index("_i").with_columns(
-        pl.when(pl.col("_i") == first).then(pl.col("value") + 1).otherwise(pl.col("value")).alias("value")
-    ).drop("_i")
+    facts = (
+        facts.with_row_index("_i")
+        .with_columns(
+            pl.when(pl.col("_i") == first).then(pl.col("value") + 1).otherwise(pl.col("value")).alias("value")
+        )
+        .drop("_i")
+    )
     facts.write_parquet(out / "facts.parquet")
     return key
 
@@ -170,8 +195,13 @@ def test_dask_local_cluster_renders_the_same_briefs(reference, misbehaving, tmp_
 
     with LocalCluster(n_workers=1, threads_per_worker=1, processes=False, dashboard_address=None) as cluster:
         try:
-            s = render_batch(reference.store, tmp_path, agencies=["meiling", "broken", "xss"],
-                             scheduler=cluster.scheduler_address, timeout=120)
+            s = render_batch(
+                reference.store,
+                tmp_path,
+                agencies=["meiling", "broken", "xss"],
+                scheduler=cluster.scheduler_address,
+                timeout=120,
+            )
         finally:
             dask_backend._kernel_thread()[0].submit(dask_backend._shutdown).result()
     ref = _by_key(reference.written)

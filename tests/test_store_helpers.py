@@ -22,11 +22,20 @@ def json_parse(path: str) -> Report:
         spec = json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise ReadError(path, f"not a JSON report ({type(exc).__name__})") from None
-    facts = [Fact(metric=m, value=v, unit="件", line=i + 1, quote=f"{m} {v}", dims=d, origin=o)
-             for i, (m, v, d, o) in enumerate(spec.get("facts", []))]
-    return Report(source=path, report_id=hashlib.sha256(data).hexdigest()[:16], agency=spec.get("agency"),
-                  region=spec.get("region"), year=spec.get("year"), template=spec.get("template", "2021"),
-                  published=spec.get("published"), facts=facts)
+    facts = [
+        Fact(metric=m, value=v, unit="件", line=i + 1, quote=f"{m} {v}", dims=d, origin=o)
+        for i, (m, v, d, o) in enumerate(spec.get("facts", []))
+    ]
+    return Report(
+        source=path,
+        report_id=hashlib.sha256(data).hexdigest()[:16],
+        agency=spec.get("agency"),
+        region=spec.get("region"),
+        year=spec.get("year"),
+        template=spec.get("template", "2021"),
+        published=spec.get("published"),
+        facts=facts,
+    )
 
 
 def report_spec(agency: str, region: str | None, year: int, proactive: int, **extra: Any) -> dict[str, Any]:

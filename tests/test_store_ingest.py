@@ -91,7 +91,9 @@ def test_fresh_builds_are_byte_identical(tmp_path: Path) -> None:
     assert pl.read_parquet(a / "facts.parquet").height == sum(len(s["facts"]) for s in CORPUS.values())
 
 
-def test_corrupt_inputs_land_in_failures_and_the_rest_in_the_store(sample: Path, tmp_path: Path, capsys) -> None:
+def test_corrupt_inputs_land_in_failures_and_the_rest_in_the_store(
+    sample: Path, tmp_path: Path, capsys
+) -> None:
     (sample / "broken.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
     (sample / "empty.txt").write_bytes(b"")
     out = tmp_path / "store"
@@ -120,7 +122,10 @@ def test_duplicate_content_is_stored_once(tmp_path: Path) -> None:
     res = ingest([raw], out, jobs=1, parse=json_parse)
     assert res.reports == len(CORPUS)
     fails = pl.read_parquet(out / "failures.parquet")
-    assert fails.select("stage", "reason").row(0) == ("duplicate", f"same content as {raw / 'a2019.json.txt'}")
+    assert fails.select("stage", "reason").row(0) == (
+        "duplicate",
+        f"same content as {raw / 'a2019.json.txt'}",
+    )
     again = ingest([raw], out, jobs=1, parse=json_parse)
     assert (again.read, again.skipped, again.written) == (0, len(CORPUS) + 1, False)
     (raw / "a2019.json.txt").unlink()  # the copy now stands alone
@@ -159,8 +164,14 @@ def test_a_fact_that_breaks_the_schema_fails_only_its_report(tmp_path: Path) -> 
 
 def _run_cli(args: list[str], crash_at: str | None = None) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "OGI_INGEST_CRASH_AT": crash_at or ""}
-    return subprocess.run([sys.executable, "-m", "ogi.cli", "ingest", *args], capture_output=True, text=True,
-                          env=env, timeout=300, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "ogi.cli", "ingest", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+        check=False,
+    )
 
 
 @pytest.mark.parametrize("stage", ["parse", "write", "rename-facts"])
@@ -170,7 +181,9 @@ def test_a_run_killed_midway_leaves_a_readable_store(sample: Path, tmp_path: Pat
     before = {n: pl.read_parquet(out / f"{n}.parquet") for n in ("reports", "facts", "findings", "failures")}
     victim = sorted(sample.rglob("*.txt"))[0]
     victim.write_text(victim.read_text(encoding="utf-8") + "\n补充说明。\n", encoding="utf-8")
-    (sample / "new.txt").write_text("2020年某街道办事处政府信息公开工作年度报告\n主动公开政府信息12条。\n", encoding="utf-8")
+    (sample / "new.txt").write_text(
+        "2020年某街道办事处政府信息公开工作年度报告\n主动公开政府信息12条。\n", encoding="utf-8"
+    )
     killed = _run_cli([str(sample), "-o", str(out), "-j", "1"], crash_at=stage)
     assert killed.returncode == 137
     assert not list(out.glob(".*.tmp")) or stage != "parse"
@@ -195,11 +208,22 @@ class _Recorder:
     def __call__(self, report: Any, previous: Any = None) -> list[Finding]:
         prev = previous.year if previous is not None else None
         self.calls.append((report.year, prev))
-        return [Finding(rule="test.rule", severity="warning", message_zh="测试", message_en=f"previous={prev}",
-                        source=report.source, line=1, quote="q")]
+        return [
+            Finding(
+                rule="test.rule",
+                severity="warning",
+                message_zh="测试",
+                message_en=f"previous={prev}",
+                source=report.source,
+                line=1,
+                quote="q",
+            )
+        ]
 
 
-def test_findings_use_the_previous_year_and_are_recomputed_only_when_needed(tmp_path: Path, monkeypatch) -> None:
+def test_findings_use_the_previous_year_and_are_recomputed_only_when_needed(
+    tmp_path: Path, monkeypatch
+) -> None:
     rec = _Recorder()
     monkeypatch.setattr(ingest_mod, "_load_checks", lambda: (rec, "fp-test"))
     raw = write_corpus(tmp_path)
@@ -208,7 +232,8 @@ def test_findings_use_the_previous_year_and_are_recomputed_only_when_needed(tmp_
     assert (2020, 2019) in rec.calls and {c for c in rec.calls if c[1] is not None} == {(2020, 2019)}
     stored = pl.read_parquet(out / "findings.parquet").sort("source")
     assert stored.select("source", "message_en").rows() == [
-        (str(raw / n), "previous=2019" if n == "a2020.json.txt" else "previous=None") for n in sorted(CORPUS)]
+        (str(raw / n), "previous=2019" if n == "a2020.json.txt" else "previous=None") for n in sorted(CORPUS)
+    ]
     reports = pl.read_parquet(out / "reports.parquet")
     assert reports["n_findings"].to_list() == [1] * len(CORPUS)
     mei = reports.filter(pl.col("agency_key") == "梅岭街道").sort("year")
@@ -237,8 +262,17 @@ def test_checks_that_crash_cost_only_that_reports_findings(tmp_path: Path, monke
     def flaky(report: Any, previous: Any = None) -> list[Finding]:
         if "罗山" in (report.agency or ""):
             raise RuntimeError("rule bug")
-        return [Finding(rule="t", severity="info", message_zh="z", message_en="e", source=report.source,
-                        line=1, quote="")]
+        return [
+            Finding(
+                rule="t",
+                severity="info",
+                message_zh="z",
+                message_en="e",
+                source=report.source,
+                line=1,
+                quote="",
+            )
+        ]
 
     monkeypatch.setattr(ingest_mod, "_load_checks", lambda: (flaky, "fp-flaky"))
     raw = write_corpus(tmp_path)

@@ -20,8 +20,18 @@ MEI = "梅岭街道"
 
 def _checks(report, previous=None):  # one finding per report, two for the second year
     n = 2 if previous is not None else 1
-    return [Finding(rule=f"test.r{i}", severity=("error", "info")[i % 2], message_zh="测试", message_en="test",
-                    source=report.source, line=10 - i, quote="q") for i in range(n)]
+    return [
+        Finding(
+            rule=f"test.r{i}",
+            severity=("error", "info")[i % 2],
+            message_zh="测试",
+            message_en="test",
+            source=report.source,
+            line=10 - i,
+            quote="q",
+        )
+        for i in range(n)
+    ]
 
 
 @pytest.fixture(scope="module")
@@ -58,8 +68,21 @@ def test_reports_view(store: st.Store) -> None:
     assert st.reports(store).height == 5
     mine = st.reports(store, MEI)
     assert mine["year"].to_list() == [2019, 2020]
-    assert {"region", "agency_key", "agency", "template", "published", "doc_number", "source", "report_id",
-            "n_facts", "n_findings", "kind", "encoding", "truncated"} <= set(mine.columns)
+    assert {
+        "region",
+        "agency_key",
+        "agency",
+        "template",
+        "published",
+        "doc_number",
+        "source",
+        "report_id",
+        "n_facts",
+        "n_findings",
+        "kind",
+        "encoding",
+        "truncated",
+    } <= set(mine.columns)
     assert mine["n_findings"].to_list() == [1, 2]
 
 
@@ -67,8 +90,11 @@ def test_headline(store: st.Store) -> None:
     h = st.headline(store, MEI, 2020)
     assert h.columns == ["metric", "label_zh", "label_en", "value", "previous", "change"]
     rows = {r["metric"]: r for r in h.iter_rows(named=True)}
-    assert (rows["proactive.total"]["value"], rows["proactive.total"]["previous"],
-            rows["proactive.total"]["change"]) == (120, 100, 20)
+    assert (
+        rows["proactive.total"]["value"],
+        rows["proactive.total"]["previous"],
+        rows["proactive.total"]["change"],
+    ) == (120, 100, 20)
     assert rows["applications.received"]["value"] == 5
     assert rows["review.count"]["value"] == 2
     assert rows["litigation.count"]["value"] == 3  # direct 1 + after review 2 (no dims-free total stated)
@@ -115,17 +141,25 @@ def test_review_litigation(store: st.Store) -> None:
     r = st.review_litigation(store, MEI, 2020)
     assert r.columns == ["kind", "route", "outcome", "label_zh", "label_en", "value"]
     got = {(k, ro, o): v for k, ro, o, _, _, v in r.iter_rows()}
-    assert got == {("review", "all", "upheld"): 1, ("review", "all", "corrected"): 1, ("review", "all", "total"): 2,
-                   ("litigation", "direct", "upheld"): 1, ("litigation", "direct", "total"): 1,
-                   ("litigation", "after_review", "total"): 2}
+    assert got == {
+        ("review", "all", "upheld"): 1,
+        ("review", "all", "corrected"): 1,
+        ("review", "all", "total"): 2,
+        ("litigation", "direct", "upheld"): 1,
+        ("litigation", "direct", "total"): 1,
+        ("litigation", "after_review", "total"): 2,
+    }
     lab = r.filter(pl.col("route") == "direct", pl.col("outcome") == "upheld")["label_zh"].item()
     assert lab == "未经复议直接起诉 结果维持"
 
 
 def test_complaints(store: st.Store) -> None:
     c = st.complaints(store, MEI, 2020)
-    assert c.rows() == [("complaints", "泉州12345平台", 81.0), ("complaints", "电话投诉", 13.0),
-                        ("inquiries", "现场接待", 78.0)]
+    assert c.rows() == [
+        ("complaints", "泉州12345平台", 81.0),
+        ("complaints", "电话投诉", 13.0),
+        ("inquiries", "现场接待", 78.0),
+    ]
 
 
 def test_findings_view(store: st.Store) -> None:
@@ -142,7 +176,8 @@ def test_coverage(store: st.Store) -> None:
     assert cov.columns == ["agency_key", "agency", "year", "present"]
     assert cov.height == 4 * 2
     assert cov.filter(~pl.col("present"))["agency_key"].sort().to_list() == sorted(
-        ["罗山街道", "灵源街道", "桂花街道"])
+        ["罗山街道", "灵源街道", "桂花街道"]
+    )
 
 
 def test_labels_frame_covers_the_vocabulary() -> None:
@@ -154,12 +189,29 @@ def test_labels_frame_covers_the_vocabulary() -> None:
     assert lab.filter(pl.col("code") == "after_review")["label_en"].item() == "Suit after review"
 
 
-AGENCY_VIEWS = (st.headline, st.peer_median, st.category_mix, st.channel_mix, st.applications,
-                st.review_litigation, st.complaints, st.findings)
-SCHEMAS = {"headline": V.HEADLINE, "peer_median": V.PEER_MEDIAN, "category_mix": V.CATEGORY_MIX,
-           "channel_mix": V.CHANNEL_MIX, "applications": V.APPLICATIONS, "review_litigation": V.REVIEW_LITIGATION,
-           "complaints": V.COMPLAINTS, "findings": V.FINDINGS, "agencies": V.AGENCIES, "volumes": V.VOLUMES,
-           "coverage": V.COVERAGE}
+AGENCY_VIEWS = (
+    st.headline,
+    st.peer_median,
+    st.category_mix,
+    st.channel_mix,
+    st.applications,
+    st.review_litigation,
+    st.complaints,
+    st.findings,
+)
+SCHEMAS = {
+    "headline": V.HEADLINE,
+    "peer_median": V.PEER_MEDIAN,
+    "category_mix": V.CATEGORY_MIX,
+    "channel_mix": V.CHANNEL_MIX,
+    "applications": V.APPLICATIONS,
+    "review_litigation": V.REVIEW_LITIGATION,
+    "complaints": V.COMPLAINTS,
+    "findings": V.FINDINGS,
+    "agencies": V.AGENCIES,
+    "volumes": V.VOLUMES,
+    "coverage": V.COVERAGE,
+}
 
 
 @pytest.mark.parametrize("view", AGENCY_VIEWS, ids=lambda f: f.__name__)
@@ -185,8 +237,9 @@ def test_every_view_on_the_sample_store(sample_store: st.Store) -> None:
     assert st.coverage(sample_store).schema == V.COVERAGE
     vols = st.volumes(sample_store)
     facts = sample_store.facts.collect()
-    stated = facts.filter(pl.col("metric") == "proactive.total", pl.col("dims_json") == "{}",
-                          pl.col("scope") == "year")["report_id"].n_unique()
+    stated = facts.filter(
+        pl.col("metric") == "proactive.total", pl.col("dims_json") == "{}", pl.col("scope") == "year"
+    )["report_id"].n_unique()
     assert vols["proactive_total"].is_not_null().sum() <= stated
     for key, years in ag.select("agency_key", "years").iter_rows():
         for year in years:
@@ -207,8 +260,10 @@ def test_headline_complaints_do_not_add_a_part_to_its_whole(tmp_path) -> None:
     from ogi.cli import main
 
     src = tmp_path / "r.txt"
-    src.write_text("2018年某街道政府信息公开工作年度报告\n2018年，共接到举报投诉658件，其中市长热线转交421件。\n",
-                   encoding="utf-8")
+    src.write_text(
+        "2018年某街道政府信息公开工作年度报告\n2018年，共接到举报投诉658件，其中市长热线转交421件。\n",
+        encoding="utf-8",
+    )
     assert main(["ingest", str(src), "-o", str(tmp_path / "store"), "--no-progress", "-j", "1"]) == 0
     store = S.open_store(tmp_path / "store")
     key = S.agencies(store)["agency_key"][0]

@@ -62,8 +62,13 @@ def test_every_template_and_layout_is_present(corpus: Path) -> None:
             assert {lay for t, lay in pairs if t == template} == set(LAYOUTS), template
     assert len({t["encoding"] for t in truth}) >= 2
     for t in truth:
-        lo, hi = {"2021": (2021, 2024), "2019": (2019, 2020), "statform": (2014, 2018), "pre2014": (2008, 2013),
-                  "narrative": (2010, 2024)}[t["template"]]
+        lo, hi = {
+            "2021": (2021, 2024),
+            "2019": (2019, 2020),
+            "statform": (2014, 2018),
+            "pre2014": (2008, 2013),
+            "narrative": (2010, 2024),
+        }[t["template"]]
         assert lo <= t["report_year"] <= hi
         assert int(t["published"][:4]) == t["report_year"] + 1
     facts = _jsonl(corpus / "facts_truth.jsonl")
@@ -78,16 +83,26 @@ def test_title_period_signature_and_headings(corpus: Path) -> None:
         text, _ = decode((corpus / t["file"]).read_bytes(), t["file"])
         norm = normalise_line(text)
         y = t["report_year"]
-        assert f"{y}年{t['agency']}政府信息公开工作年度报告" in norm or f"{t['agency']}{y}年政府信息公开工作年度报告" in norm
+        assert (
+            f"{y}年{t['agency']}政府信息公开工作年度报告" in norm
+            or f"{t['agency']}{y}年政府信息公开工作年度报告" in norm
+        )
         assert "统计期限" in norm
         py, pm, pd = (int(x) for x in t["published"].split("-"))
         assert f"{t['agency']}\n{py}年{pm}月{pd}日" in norm
         if t["template"] in ("2019", "2021"):
-            for head in ("一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况", "六、其他需要报告的事项"):
+            for head in (
+                "一、总体情况",
+                "二、主动公开政府信息情况",
+                "三、收到和处理政府信息公开申请情况",
+                "六、其他需要报告的事项",
+            ):
                 assert head in norm, (t["file"], head)
 
 
-def _get(facts: list[dict[str, Any]], metric: str, scope: str = "year", origin: str = "table", **dims: str) -> int:
+def _get(
+    facts: list[dict[str, Any]], metric: str, scope: str = "year", origin: str = "table", **dims: str
+) -> int:
     """A figure by metric and exact dims (a blank cell counts as 0, which is what it stood for)."""
     for f in facts:
         if f["metric"] == metric and f["dims"] == dims and f["scope"] == scope and f["origin"] == origin:
@@ -103,36 +118,48 @@ def test_generated_numbers_are_internally_consistent(corpus: Path) -> None:
         tpl = meta[file]["template"]
         g = lambda metric, scope="year", _facts=facts, **d: _get(_facts, metric, scope, **d)  # noqa: E731
         if tpl in ("2019", "2021"):
-            outcomes = [f for f in facts if f["metric"] == "applications.outcome" and f["dims"]["outcome"] != "total"]
+            outcomes = [
+                f for f in facts if f["metric"] == "applications.outcome" and f["dims"]["outcome"] != "total"
+            ]
             for col in (*apps, None):
                 d = {"applicant": col} if col else {}
                 parts = sum(f["value"] for f in outcomes if f["dims"].get("applicant") == col)
                 total = g("applications.outcome", outcome="total", **d)
                 assert total == parts, (file, col)  # identity 2
-                assert (g("applications.received", **d) + g("applications.carried_over", **d)
-                        == total + g("applications.carried_forward", **d)), (file, col)  # identity 1
+                assert g("applications.received", **d) + g("applications.carried_over", **d) == total + g(
+                    "applications.carried_forward", **d
+                ), (file, col)  # identity 1
             for f in facts:  # identity 3: 总计 column = sum of applicant columns, row by row
                 if f["metric"].startswith("applications.") and "applicant" not in f["dims"]:
                     row = {k: v for k, v in f["dims"].items()}
                     assert f["value"] == sum(g(f["metric"], **row, applicant=a) for a in apps), (file, f)
             for route in ({}, {"route": "direct"}, {"route": "after_review"}):
                 metric = "review.count" if not route else "litigation.count"
-                assert g(metric, **route) == sum(g(metric, **route, outcome=o)
-                                                 for o in ("upheld", "corrected", "other", "pending"))
-            assert g("litigation.count") == g("litigation.count", route="direct") + g("litigation.count",
-                                                                                      route="after_review")
+                assert g(metric, **route) == sum(
+                    g(metric, **route, outcome=o) for o in ("upheld", "corrected", "other", "pending")
+                )
+            assert g("litigation.count") == g("litigation.count", route="direct") + g(
+                "litigation.count", route="after_review"
+            )
             checked.add(tpl)
         elif tpl == "statform":
-            assert g("applications.received") == sum(g("applications.channel", channel=c)
-                                                     for c in ("in_person", "fax", "online", "letter"))
-            assert g("applications.completed") == (g("applications.completed", timing="on_time")
-                                                   + g("applications.completed", timing="extended"))
-            replies = [f["value"] for f in facts if f["metric"] == "applications.outcome"
-                       and f["dims"]["outcome"] != "total" and not (f["dims"]["outcome"] == "denied"
-                                                                    and "reason" in f["dims"])]
+            assert g("applications.received") == sum(
+                g("applications.channel", channel=c) for c in ("in_person", "fax", "online", "letter")
+            )
+            assert g("applications.completed") == (
+                g("applications.completed", timing="on_time") + g("applications.completed", timing="extended")
+            )
+            replies = [
+                f["value"]
+                for f in facts
+                if f["metric"] == "applications.outcome"
+                and f["dims"]["outcome"] != "total"
+                and not (f["dims"]["outcome"] == "denied" and "reason" in f["dims"])
+            ]
             assert g("applications.outcome", outcome="total") == sum(replies)
             assert g("applications.outcome", outcome="denied") == sum(
-                f["value"] for f in facts if f["dims"].get("outcome") == "denied" and "reason" in f["dims"])
+                f["value"] for f in facts if f["dims"].get("outcome") == "denied" and "reason" in f["dims"]
+            )
             for metric in ("review.count", "litigation.count"):
                 assert g(metric) == sum(g(metric, outcome=o) for o in ("upheld", "corrected", "other"))
             assert g("staff.count") == g("staff.count", kind="full_time") + g("staff.count", kind="part_time")
@@ -140,17 +167,25 @@ def test_generated_numbers_are_internally_consistent(corpus: Path) -> None:
             checked.add(tpl)
         elif tpl == "pre2014":
             for scope in ("year", "cumulative"):
-                assert g("proactive.total", scope) == (g("proactive.channel", scope, channel="website")
-                                                       + g("proactive.channel", scope, channel="gazette"))
+                assert g("proactive.total", scope) == (
+                    g("proactive.channel", scope, channel="website")
+                    + g("proactive.channel", scope, channel="gazette")
+                )
                 assert g("applications.received", scope) == sum(
-                    g("applications.channel", scope, channel=c) for c in ("in_person", "online", "letter_fax"))
+                    g("applications.channel", scope, channel=c) for c in ("in_person", "online", "letter_fax")
+                )
                 assert g("applications.outcome", scope, outcome="total") == sum(
-                    g("applications.outcome", scope, outcome=o) for o in ("granted", "partial", "denied", "other"))
+                    g("applications.outcome", scope, outcome=o)
+                    for o in ("granted", "partial", "denied", "other")
+                )
             assert g("proactive.total", "cumulative") >= g("proactive.total")
             checked.add(tpl)
         # prose repeats the tables: same metric and dims → same value
-        table = {(f["metric"], tuple(sorted(f["dims"].items())), f["scope"]): f["value"]
-                 for f in facts if f["origin"] == "table"}
+        table = {
+            (f["metric"], tuple(sorted(f["dims"].items())), f["scope"]): f["value"]
+            for f in facts
+            if f["origin"] == "table"
+        }
         for f in facts:
             key = (f["metric"], tuple(sorted(f["dims"].items())), f["scope"])
             if f["origin"] == "prose" and key in table:
@@ -187,10 +222,27 @@ def test_truth_jsonl_agrees_with_facts_truth_under_the_scorer(corpus: Path, tmp_
             fh.write(json.dumps({"source": f"x/{f['file']}", **f}, ensure_ascii=False) + "\n")
     with reports_out.open("w", encoding="utf-8") as fh:
         for name, t in truth.items():
-            fh.write(json.dumps({"source": name, "agency": t["agency"], "year": t["report_year"]},
-                                ensure_ascii=False) + "\n")
-    res = subprocess.run([sys.executable, str(SCORER), "--facts", str(facts_out), "--truth", str(corpus / "truth.jsonl"),
-                          "--reports", str(reports_out)], capture_output=True, text=True, check=True)
+            fh.write(
+                json.dumps(
+                    {"source": name, "agency": t["agency"], "year": t["report_year"]}, ensure_ascii=False
+                )
+                + "\n"
+            )
+    res = subprocess.run(
+        [
+            sys.executable,
+            str(SCORER),
+            "--facts",
+            str(facts_out),
+            "--truth",
+            str(corpus / "truth.jsonl"),
+            "--reports",
+            str(reports_out),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     last = res.stdout.strip().splitlines()[-1]
     assert "recall 1.000 precision 1.000" in last, res.stdout[-2000:]
     assert " 0 wrong, 0 missing" in last
@@ -201,11 +253,21 @@ def test_comparer_accepts_a_perfect_parse_and_names_what_is_missing(corpus: Path
     truth = Truth.load(corpus)
     file = next(f for f, t in truth.meta.items() if t["template"] == "2021")
     meta = truth.meta[file]
-    rep = Report(source=str(corpus / file), report_id="x", agency=meta["agency"], region=meta["region"],
-                 year=meta["report_year"], template=meta["template"], published=meta["published"],
-                 doc_number=meta.get("doc_number"), encoding=meta["encoding"])
-    rep.facts = [Fact(f["metric"], f["value"], f["unit"], f["line"], "", dict(f["dims"]), f["scope"], f["origin"])
-                 for f in truth.facts[file]]
+    rep = Report(
+        source=str(corpus / file),
+        report_id="x",
+        agency=meta["agency"],
+        region=meta["region"],
+        year=meta["report_year"],
+        template=meta["template"],
+        published=meta["published"],
+        doc_number=meta.get("doc_number"),
+        encoding=meta["encoding"],
+    )
+    rep.facts = [
+        Fact(f["metric"], f["value"], f["unit"], f["line"], "", dict(f["dims"]), f["scope"], f["origin"])
+        for f in truth.facts[file]
+    ]
     rep.facts.append(Fact("mention.year", 2021, "年", 1, "2021年"))  # mentions are ignored
     rep.blanks = [BlankCell(b["metric"], dict(b["dims"]), b["line"], "") for b in truth.blanks.get(file, [])]
     assert compare(rep, file, truth).exact
@@ -219,8 +281,23 @@ def test_comparer_accepts_a_perfect_parse_and_names_what_is_missing(corpus: Path
 
 def test_cli_writes_refuses_and_rewrites(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "c"
-    assert cli_main(["synth", "6", "--out", str(out), "--seed", "2", "--templates", "2021,statform",
-                     "--layouts", "inline"]) == 0
+    assert (
+        cli_main(
+            [
+                "synth",
+                "6",
+                "--out",
+                str(out),
+                "--seed",
+                "2",
+                "--templates",
+                "2021,statform",
+                "--layouts",
+                "inline",
+            ]
+        )
+        == 0
+    )
     truth = _jsonl(out / "truth.jsonl")
     assert [t["template"] for t in truth] == ["2021", "statform"] * 3
     assert {t["layout"] for t in truth} == {"inline"}

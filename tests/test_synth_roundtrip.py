@@ -28,7 +28,9 @@ def test_every_generated_report_parses(diffs: list) -> None:
 
 def test_round_trip_is_exact(diffs: list) -> None:
     per_template = scores(diffs)
-    summary = "; ".join(f"{t}: recall {s.recall:.3f} precision {s.precision:.3f} exact {s.exact}/{s.files}"
-                        for t, s in per_template.items())
+    summary = "; ".join(
+        f"{t}: recall {s.recall:.3f} precision {s.precision:.3f} exact {s.exact}/{s.files}"
+        for t, s in per_template.items()
+    )
     inexact = [d for d in diffs if not d.exact]
     assert not inexact, summary + "\n" + report_text(diffs)

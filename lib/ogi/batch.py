@@ -34,7 +34,8 @@ def expand(paths: Iterable[str | Path]) -> tuple[list[str], list[Failure]]:
         path = Path(p)
         if path.is_dir():
             found = sorted(
-                str(x) for x in path.rglob("*")
+                str(x)
+                for x in path.rglob("*")
                 if x.is_file() and x.suffix.lower() in SUFFIXES and not x.name.startswith(".")
             )
             files.extend(found)

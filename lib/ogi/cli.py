@@ -15,7 +15,9 @@ COMMANDS = ("extract", "check", "ingest", "render", "synth")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="ogi", description="Government information-disclosure annual reports")
+    parser = argparse.ArgumentParser(
+        prog="ogi", description="Government information-disclosure annual reports"
+    )
     sub = parser.add_subparsers(dest="command", required=True)
     for name in COMMANDS:
         try:

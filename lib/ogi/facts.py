@@ -65,7 +65,9 @@ class Section:
     title: str  # heading text without the numeral
     line: int  # heading line
     end_line: int  # last line of the section (inclusive)
-    kind: str = ""  # overview | proactive | applications | review | problems | other | ... (see parse.sections)
+    kind: str = (
+        ""  # overview | proactive | applications | review | problems | other | ... (see parse.sections)
+    )
 
 
 @dataclass(slots=True)
@@ -90,7 +92,9 @@ class Report:
     facts: list[Fact] = field(default_factory=list)
     blanks: list[BlankCell] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
-    doc: Document | None = field(default=None, repr=False, compare=False)  # the source document (lines, tables)
+    doc: Document | None = field(
+        default=None, repr=False, compare=False
+    )  # the source document (lines, tables)
 
     def fact_dicts(self) -> list[dict[str, Any]]:
         return [f.as_dict(self.source, self.agency, self.year) for f in self.facts]

@@ -19,8 +19,13 @@ class Evidence:
     quote: str
 
     def as_dict(self) -> dict[str, Any]:
-        return {"metric": self.metric, "dims": dict(sorted(self.dims.items())), "value": self.value,
-                "line": self.line, "quote": self.quote}
+        return {
+            "metric": self.metric,
+            "dims": dict(sorted(self.dims.items())),
+            "value": self.value,
+            "line": self.line,
+            "quote": self.quote,
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,9 +45,14 @@ class Finding:
 
     def as_dict(self) -> dict[str, Any]:
         return {
-            "source": self.source, "rule": self.rule, "severity": self.severity,
-            "message_zh": self.message_zh, "message_en": self.message_en,
-            "line": self.line, "quote": self.quote,
-            "expected": self.expected, "actual": self.actual,
+            "source": self.source,
+            "rule": self.rule,
+            "severity": self.severity,
+            "message_zh": self.message_zh,
+            "message_en": self.message_en,
+            "line": self.line,
+            "quote": self.quote,
+            "expected": self.expected,
+            "actual": self.actual,
             "evidence": [e.as_dict() for e in self.evidence],
         }

@@ -59,7 +59,9 @@ def decode(data: bytes, path: str = "<bytes>") -> tuple[str, str]:
     if not data:
         raise ReadError(path, "empty file")
     if len(data) > MAX_BYTES:
-        raise ReadError(path, f"too large ({len(data) // (1024 * 1024)} MB > {MAX_BYTES // (1024 * 1024)} MB)")
+        raise ReadError(
+            path, f"too large ({len(data) // (1024 * 1024)} MB > {MAX_BYTES // (1024 * 1024)} MB)"
+        )
     if data.startswith(b"\xef\xbb\xbf"):
         text, enc = _strict(data[3:], "utf-8", path), "utf-8-sig"
     elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -79,7 +81,8 @@ def decode(data: bytes, path: str = "<bytes>") -> tuple[str, str]:
                 best = _best_legacy(data)
                 if best is None:
                     raise ReadError(
-                        path, f"undecodable text: not UTF-8 (bad byte at offset {exc.start}), not GB18030, not UTF-16"
+                        path,
+                        f"undecodable text: not UTF-8 (bad byte at offset {exc.start}), not GB18030, not UTF-16",
                     ) from None
                 text, enc = best
     text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -97,9 +100,15 @@ def plausibility(text: str) -> float:
     if not sample:
         return 0.0
     ok = sum(
-        1 for ch in sample
-        if ch in "\n\t\r" or " " <= ch <= "~" or "\u4e00" <= ch <= "\u9fff" or "\u3000" <= ch <= "\u303f"
-        or "\uff00" <= ch <= "\uffef" or "\u2010" <= ch <= "\u206f" or ch in "\xa0·×"
+        1
+        for ch in sample
+        if ch in "\n\t\r"
+        or " " <= ch <= "~"
+        or "\u4e00" <= ch <= "\u9fff"
+        or "\u3000" <= ch <= "\u303f"
+        or "\uff00" <= ch <= "\uffef"
+        or "\u2010" <= ch <= "\u206f"
+        or ch in "\xa0·×"
     )
     return ok / len(sample)
 
@@ -138,12 +147,16 @@ def _strict(data: bytes, enc: str, path: str) -> str:
     try:
         return data.decode(enc)
     except UnicodeDecodeError as exc:
-        raise ReadError(path, f"invalid {enc} at byte offset {exc.start} (truncated or mixed encoding?)") from None
+        raise ReadError(
+            path, f"invalid {enc} at byte offset {exc.start} (truncated or mixed encoding?)"
+        ) from None
 
 
 # --- normalisation ---------------------------------------------------------------------------
 
-_ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+_ZERO_WIDTH = (
+    "\u200b\u200c\u200d\u2060\ufeff\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+)
 
 
 @lru_cache(maxsize=1)

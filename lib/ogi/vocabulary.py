@@ -11,7 +11,10 @@ METRICS: dict[str, tuple[str, str]] = {
     "proactive.total": ("主动公开政府信息数", "Proactively disclosed items"),
     "proactive.category": ("主动公开信息（按类别）", "Proactive disclosure by category"),
     "proactive.channel": ("主动公开信息（按渠道）", "Proactive disclosure by channel"),
-    "proactive.electronic": ("全文电子化的主动公开信息数", "Proactive items available in full electronic form"),
+    "proactive.electronic": (
+        "全文电子化的主动公开信息数",
+        "Proactive items available in full electronic form",
+    ),
     "proactive.normative_docs": ("主动公开规范性文件数", "Normative documents disclosed"),
     "proactive.proposals": ("人大代表建议和政协提案办理结果公开数", "Deputies' proposals: results disclosed"),
     "applications.received": ("收到政府信息公开申请数", "Applications received"),

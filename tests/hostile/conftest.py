@@ -24,12 +24,20 @@ def good(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
     return write_good(tmp_path_factory.mktemp("good"))
 
 
-def ogi(*args: str, cwd: Path | None = None, timeout: float = 300,
-        preexec: object = None) -> subprocess.CompletedProcess[str]:
+def ogi(
+    *args: str, cwd: Path | None = None, timeout: float = 300, preexec: object = None
+) -> subprocess.CompletedProcess[str]:
     """Run the real command line in a fresh process (tracebacks would show on its stderr)."""
     env = {**os.environ, "PYTHONPATH": str(ROOT / "lib"), "COLUMNS": "200"}
-    return subprocess.run([sys.executable, "-m", "ogi.cli", *args], capture_output=True, text=True,
-                          cwd=cwd or ROOT, timeout=timeout, env=env, preexec_fn=preexec)  # type: ignore[arg-type]
+    return subprocess.run(
+        [sys.executable, "-m", "ogi.cli", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd or ROOT,
+        timeout=timeout,
+        env=env,
+        preexec_fn=preexec,
+    )  # type: ignore[arg-type]
 
 
 def failure_lines(stderr: str) -> dict[str, str]:

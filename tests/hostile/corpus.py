@@ -20,8 +20,15 @@ SEEDS = ROOT / "data" / "raw" / "seeds"
 
 SCRIPT_NAME = "<script>window.__pwned=1</script>局"
 IMG_NAME = '"><img src=x onerror="window.__pwned=1">局'
-HOSTILE_AGENCIES = (SCRIPT_NAME, IMG_NAME, "../../etc局", "CON", "NUL局", "\u202e局务办公室\u202c",
-                    "西\u200b园\u200d街道办事处")
+HOSTILE_AGENCIES = (
+    SCRIPT_NAME,
+    IMG_NAME,
+    "../../etc局",
+    "CON",
+    "NUL局",
+    "\u202e局务办公室\u202c",
+    "西\u200b园\u200d街道办事处",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +57,12 @@ def _png() -> bytes:
         return len(data).to_bytes(4, "big") + kind + data + zlib.crc32(kind + data).to_bytes(4, "big")
 
     ihdr = (1).to_bytes(4, "big") * 2 + b"\x08\x02\x00\x00\x00"
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", zlib.compress(b"\x00\xff\x00\x00")) + chunk(b"IEND", b"")
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", ihdr)
+        + chunk(b"IDAT", zlib.compress(b"\x00\xff\x00\x00"))
+        + chunk(b"IEND", b"")
+    )
 
 
 def _truncated(enc: str) -> bytes:
@@ -109,7 +121,9 @@ def _long_line(mb: int = 5) -> bytes:
 
 
 def _short_lines(n: int = 100_000) -> bytes:
-    return ("某某局2021年政府信息公开工作年度报告\n" + "".join(f"第{i}行 {i % 97}件\n" for i in range(n))).encode("utf-8")
+    return (
+        "某某局2021年政府信息公开工作年度报告\n" + "".join(f"第{i}行 {i % 97}件\n" for i in range(n))
+    ).encode("utf-8")
 
 
 def _broken_zip(suffix_magic: bytes) -> Callable[[], bytes]:
@@ -118,7 +132,12 @@ def _broken_zip(suffix_magic: bytes) -> Callable[[], bytes]:
 
 CASES: tuple[Case, ...] = (
     Case("empty.txt", lambda: b"", "fail", "empty file (0 bytes)"),
-    Case("whitespace.txt", lambda: " \n\u3000\u3000\n\t\u200b\n".encode(), "fail", "zero characters of text after decoding"),
+    Case(
+        "whitespace.txt",
+        lambda: " \n\u3000\u3000\n\t\u200b\n".encode(),
+        "fail",
+        "zero characters of text after decoding",
+    ),
     Case("bom_only.txt", lambda: b"\xef\xbb\xbf", "fail", "a UTF-8 BOM and nothing else"),
     Case("random.txt", _random, "fail", "64 KB of random bytes"),
     Case("image.txt", _png, "fail", "a PNG renamed .txt"),
@@ -129,15 +148,42 @@ CASES: tuple[Case, ...] = (
     Case("nested_tables.html", _nested_html_table_file, "either", "tables nested 3000 deep"),
     Case("short_lines.txt", _short_lines, "either", "100,000 short lines"),
     Case("rtl_zero_width.txt", _rtl_zero_width, "ok", "RTL overrides and zero-width marks inside words"),
-    Case("year9999.txt", lambda: _with_title("某某局9999年政府信息公开工作年度报告"), "either", "a report claiming year 9999"),
-    Case("year0.txt", lambda: _with_title("某某局0年政府信息公开工作年度报告"), "either", "a report claiming year 0"),
-    Case("agency_script.txt", lambda: _with_title(f"{SCRIPT_NAME}2020年政府信息公开工作年度报告"), "either",
-         "agency name holding <script>"),
-    Case("agency_img.txt", lambda: _with_title(f"{IMG_NAME}2020年政府信息公开工作年度报告"), "either",
-         'agency name holding "><img onerror=…>'),
-    Case("agency_dotdot.txt", lambda: _with_title("../../etc局2020年政府信息公开工作年度报告"), "either",
-         "agency name ../../etc"),
-    Case("CON.txt", lambda: _with_title("CON2020年政府信息公开工作年度报告"), "either", "file and agency named CON"),
+    Case(
+        "year9999.txt",
+        lambda: _with_title("某某局9999年政府信息公开工作年度报告"),
+        "either",
+        "a report claiming year 9999",
+    ),
+    Case(
+        "year0.txt",
+        lambda: _with_title("某某局0年政府信息公开工作年度报告"),
+        "either",
+        "a report claiming year 0",
+    ),
+    Case(
+        "agency_script.txt",
+        lambda: _with_title(f"{SCRIPT_NAME}2020年政府信息公开工作年度报告"),
+        "either",
+        "agency name holding <script>",
+    ),
+    Case(
+        "agency_img.txt",
+        lambda: _with_title(f"{IMG_NAME}2020年政府信息公开工作年度报告"),
+        "either",
+        'agency name holding "><img onerror=…>',
+    ),
+    Case(
+        "agency_dotdot.txt",
+        lambda: _with_title("../../etc局2020年政府信息公开工作年度报告"),
+        "either",
+        "agency name ../../etc",
+    ),
+    Case(
+        "CON.txt",
+        lambda: _with_title("CON2020年政府信息公开工作年度报告"),
+        "either",
+        "file and agency named CON",
+    ),
     Case("fake.docx", _broken_zip(b"PK\x03\x04word/"), "fail", "a damaged DOCX"),
     Case("fake.pdf", _broken_zip(b"%PDF-1.7\n"), "fail", "a damaged PDF"),
     Case("legacy.doc", lambda: b"\xd0\xcf\x11\xe0" + _random(512), "fail", "a legacy .doc"),

@@ -44,7 +44,7 @@ def mixed_extract(corpus: dict[str, Path], good: list[Path], tmp_path_factory: p
     goods = [str(p) for p in good]
     alone = ogi("extract", *goods, "-o", str(tmp / "alone.jsonl"))
     # good files first, last and in the middle: a bad file must not disturb its neighbours
-    order = goods[:2] + bad[: len(bad) // 2] + goods[2:4] + bad[len(bad) // 2:] + goods[4:]
+    order = goods[:2] + bad[: len(bad) // 2] + goods[2:4] + bad[len(bad) // 2 :] + goods[4:]
     mixed = ogi("extract", *order, "-o", str(tmp / "mixed.jsonl"))
     return alone, mixed, tmp
 

@@ -14,11 +14,18 @@ from ogi.errors import OgiError
 from ogi.parse import parse_document
 from ogi.readers import read_bytes
 
-BUDGET = settings(max_examples=int(os.environ.get("OGI_FUZZ_EXAMPLES", "60")), deadline=None,
-                  suppress_health_check=[HealthCheck.too_slow], derandomize=True)
+BUDGET = settings(
+    max_examples=int(os.environ.get("OGI_FUZZ_EXAMPLES", "60")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+    derandomize=True,
+)
 
-CELL = st.one_of(st.integers(-10**45, 10**45).map(str), st.sampled_from(["", "-", "—", "无", "0", "1,558", "61.62"]),
-                 st.text(alphabet="本年新收政府信息公开申请数量予以部分不总计（）一二三、. 0123456789", max_size=12))
+CELL = st.one_of(
+    st.integers(-(10**45), 10**45).map(str),
+    st.sampled_from(["", "-", "—", "无", "0", "1,558", "61.62"]),
+    st.text(alphabet="本年新收政府信息公开申请数量予以部分不总计（）一二三、. 0123456789", max_size=12),
+)
 LINE = st.lists(CELL, min_size=1, max_size=9).map(lambda cells: "|".join(cells))
 TEXTS = st.lists(st.one_of(LINE, st.text(max_size=40)), max_size=40).map("\n".join)
 

@@ -23,9 +23,24 @@ def test_render_killed_midway_leaves_whole_briefs_and_resumes(tmp_path: Path) ->
     assert res.returncode == 0, res.stderr[-2000:]
     env = {**os.environ, "PYTHONPATH": str(ROOT / "lib")}
     proc = subprocess.Popen(
-        [sys.executable, "-m", "ogi.cli", "render", "--store", str(store), "--out", str(out), "--workers", "1",
-         "--no-progress"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+        [
+            sys.executable,
+            "-m",
+            "ogi.cli",
+            "render",
+            "--store",
+            str(store),
+            "--out",
+            str(out),
+            "--workers",
+            "1",
+            "--no-progress",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
     )
     deadline = time.monotonic() + 300
     try:
@@ -38,7 +53,9 @@ def test_render_killed_midway_leaves_whole_briefs_and_resumes(tmp_path: Path) ->
     assert written, "no brief was written before the kill"
     assert all(_complete(p) for p in written), "a brief was left half-written"
     assert len(written) < len(seeds) + 1, "the kill came too late to test anything"
-    res = ogi("render", "--store", str(store), "--out", str(out), "--workers", "1", "--no-progress", timeout=600)
+    res = ogi(
+        "render", "--store", str(store), "--out", str(out), "--workers", "1", "--no-progress", timeout=600
+    )
     assert res.returncode == 0, res.stderr[-2000:]
     briefs = [p for p in out.rglob("*.html") if p.name != "index.html"]
     assert len(briefs) == len(seeds)

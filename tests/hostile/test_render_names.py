@@ -14,7 +14,9 @@ NAMES = ("agency_script.txt", "agency_img.txt", "agency_dotdot.txt", "CON.txt", 
 
 
 @pytest.fixture(scope="module")
-def rendered(corpus: dict[str, Path], tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, set[Path]]:
+def rendered(
+    corpus: dict[str, Path], tmp_path_factory: pytest.TempPathFactory
+) -> tuple[Path, Path, set[Path]]:
     root = tmp_path_factory.mktemp("render")
     store, out = root / "store", root / "out"
     res = ogi("ingest", *[str(corpus[n]) for n in NAMES], "-o", str(store), "--no-progress", "-j", "1")
@@ -67,7 +69,9 @@ def test_browser_runs_no_script_from_names(rendered) -> None:
         page = browser.new_page()
         for html in pages:
             page.goto(html.as_uri())
-            assert page.evaluate("() => window.__pwned === undefined"), f"a script from a name ran in {html.name}"
+            assert page.evaluate("() => window.__pwned === undefined"), (
+                f"a script from a name ran in {html.name}"
+            )
         browser.close()
 
 

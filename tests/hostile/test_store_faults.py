@@ -19,8 +19,16 @@ SMALL = [c for c in CASES if not c.big and c.name != "short_lines.txt"]  # 100k 
 @pytest.fixture(scope="module")
 def store(corpus: dict[str, Path], good: list[Path], tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("store") / "processed"
-    res = ogi("ingest", *[str(p) for p in good], *[str(corpus[c.name]) for c in SMALL], "-o", str(out),
-              "--no-progress", "-j", "1")
+    res = ogi(
+        "ingest",
+        *[str(p) for p in good],
+        *[str(corpus[c.name]) for c in SMALL],
+        "-o",
+        str(out),
+        "--no-progress",
+        "-j",
+        "1",
+    )
     assert "Traceback" not in res.stderr, res.stderr[-3000:]
     assert res.returncode == 1, res.stderr[-3000:]
     return out
@@ -39,8 +47,9 @@ def test_good_files_all_stored(store: Path, good: list[Path]) -> None:
 
 
 @pytest.mark.parametrize("stage", ["parse", "write", "rename-facts", "rename-reports"])
-def test_kill_during_ingest_keeps_previous_store(stage: str, good: list[Path], corpus: dict[str, Path],
-                                                 tmp_path: Path) -> None:
+def test_kill_during_ingest_keeps_previous_store(
+    stage: str, good: list[Path], corpus: dict[str, Path], tmp_path: Path
+) -> None:
     out = tmp_path / "processed"
     first = ogi("ingest", *[str(p) for p in good[:3]], "-o", str(out), "--no-progress", "-j", "1")
     assert first.returncode == 0, first.stderr[-2000:]
@@ -75,8 +84,9 @@ def test_disk_full_on_write_leaves_the_old_file(tmp_path: Path, monkeypatch: pyt
     assert [p.name for p in tmp_path.iterdir()] == ["facts.jsonl"], "temp file left behind"
 
 
-def test_disk_full_extract_fails_in_one_line(good: list[Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                            capsys: pytest.CaptureFixture[str]) -> None:
+def test_disk_full_extract_fails_in_one_line(
+    good: list[Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     """`ogi extract -o` when the disk fills up: one line naming the output, exit 1, old output untouched."""
     from ogi.cli import main
 

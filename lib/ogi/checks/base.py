@@ -63,11 +63,15 @@ class Facts:
 
     def all(self, metric: str, *, scope: str | None = "year", origin: str | None = None) -> list[Fact]:
         """Every fact of `metric` (in line order), optionally narrowed to a scope and an origin."""
-        return [f for f in self._by_metric.get(metric, ())
-                if (scope is None or f.scope == scope) and (origin is None or f.origin == origin)]
+        return [
+            f
+            for f in self._by_metric.get(metric, ())
+            if (scope is None or f.scope == scope) and (origin is None or f.origin == origin)
+        ]
 
-    def exact(self, metric: str, dims: dict[str, str], *, scope: str | None = "year",
-              origin: str | None = "table") -> Fact | None:
+    def exact(
+        self, metric: str, dims: dict[str, str], *, scope: str | None = "year", origin: str | None = "table"
+    ) -> Fact | None:
         """The first fact of `metric` whose dims are exactly `dims` (table facts by default)."""
         key = dims_key(dims)
         for f in self.all(metric, scope=scope, origin=origin):
@@ -75,8 +79,15 @@ class Facts:
                 return f
         return None
 
-    def extending(self, metric: str, dims: dict[str, str], extra: str, *, scope: str | None = "year",
-                  origin: str | None = "table") -> list[Fact]:
+    def extending(
+        self,
+        metric: str,
+        dims: dict[str, str],
+        extra: str,
+        *,
+        scope: str | None = "year",
+        origin: str | None = "table",
+    ) -> list[Fact]:
         """Facts whose dims are `dims` plus exactly one more key `extra` (first per value of `extra`)."""
         seen: dict[str, Fact] = {}
         for f in self.all(metric, scope=scope, origin=origin):
@@ -91,8 +102,11 @@ class Facts:
 
     def blanks_under(self, metric: str, dims: dict[str, str]) -> list[BlankCell]:
         """Blank cells of `metric` whose dims include all of `dims`."""
-        return [b for b in self.report.blanks
-                if b.metric == metric and all(b.dims.get(k) == v for k, v in dims.items())]
+        return [
+            b
+            for b in self.report.blanks
+            if b.metric == metric and all(b.dims.get(k) == v for k, v in dims.items())
+        ]
 
 
 @dataclass
@@ -115,17 +129,35 @@ class Check:
         lines.update(b.line for b in self.report.blanks)
         return frozenset(lines)
 
-    def finding(self, severity: str, zh: str, en: str, *, line: int = 0, quote: str = "",
-                evidence_of: Sequence[Fact | BlankCell] = (), extra: Sequence[Evidence] = (),
-                expected: float | None = None, actual: float | None = None) -> Finding:
+    def finding(
+        self,
+        severity: str,
+        zh: str,
+        en: str,
+        *,
+        line: int = 0,
+        quote: str = "",
+        evidence_of: Sequence[Fact | BlankCell] = (),
+        extra: Sequence[Evidence] = (),
+        expected: float | None = None,
+        actual: float | None = None,
+    ) -> Finding:
         """A finding of the current rule; line/quote default to the first piece of evidence."""
         ev = tuple(evidence(x) for x in evidence_of) + tuple(extra)
         if not line and ev:
             line, quote = ev[0].line, ev[0].quote
-        return Finding(rule=self.rule, severity=severity, message_zh=zh, message_en=en,
-                       source=self.report.source, line=line, quote=quote, evidence=ev,
-                       expected=None if expected is None else float(expected),
-                       actual=None if actual is None else float(actual))
+        return Finding(
+            rule=self.rule,
+            severity=severity,
+            message_zh=zh,
+            message_en=en,
+            source=self.report.source,
+            line=line,
+            quote=quote,
+            evidence=ev,
+            expected=None if expected is None else float(expected),
+            actual=None if actual is None else float(actual),
+        )
 
 
 # --- small text helpers for the textual rules ---------------------------------------------------

@@ -15,9 +15,16 @@ from ogi.findings import Finding
 SECTION_KINDS: dict[str, tuple[re.Pattern[str], str, str]] = {
     "review": (re.compile(r"复议|诉讼"), "行政复议、行政诉讼情况", "administrative review and litigation"),
     "problems": (re.compile(r"问题"), "存在的主要问题及改进情况", "problems and improvements"),
-    "other": (re.compile(r"其他需要报告|需要说明|其他事项|其他需报告"), "其他需要报告的事项", "other matters"),
-    "applications": (re.compile(r"依申请|收到和处理|公开申请"), "收到和处理政府信息公开申请情况",
-                     "applications received and handled"),
+    "other": (
+        re.compile(r"其他需要报告|需要说明|其他事项|其他需报告"),
+        "其他需要报告的事项",
+        "other matters",
+    ),
+    "applications": (
+        re.compile(r"依申请|收到和处理|公开申请"),
+        "收到和处理政府信息公开申请情况",
+        "applications received and handled",
+    ),
     "proactive": (re.compile(r"主动公开"), "主动公开政府信息情况", "proactive disclosure"),
     "overview": (re.compile(r"总体情况|概述|基本情况|基本工作情况"), "总体情况", "overview"),
 }
@@ -29,7 +36,9 @@ MEASURE_WORDS = re.compile(r"改进|措施|下一步|加强|推进|完善|提升
 MIN_SPECIFIC_CHARS = 60
 CLOSING_MAX = 40  # a closing (signature, date) is a short line of its own
 EARLY_SECTIONS = 4  # a report that stops before its 4th section, with no closing, was cut off
-CLOSING = re.compile(r"(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|人民政府|办事处|街道|局|委员会|办公室)\s*$|抄送|印发")
+CLOSING = re.compile(
+    r"(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|人民政府|办事处|街道|局|委员会|办公室)\s*$|抄送|印发"
+)
 
 
 def section_kind(section: Section) -> str:
@@ -61,8 +70,10 @@ def sections_present(check: Check) -> Iterator[Finding]:
             continue
         _, zh, en = SECTION_KINDS[kind]
         yield check.finding(
-            "warning", f"缺少“{zh}”部分（{template} 格式要求）",
-            f"Section '{en}' is missing (required by the {template} format)")
+            "warning",
+            f"缺少“{zh}”部分（{template} 格式要求）",
+            f"Section '{en}' is missing (required by the {template} format)",
+        )
 
 
 def blank_cells(check: Check) -> Iterator[Finding]:
@@ -71,8 +82,11 @@ def blank_cells(check: Check) -> Iterator[Finding]:
     if not blanks:
         return
     yield check.finding(
-        "warning", f"表格有 {len(blanks)} 个应填数字的单元格为空",
-        f"{len(blanks)} table cell(s) that should hold a number are blank", evidence_of=blanks)
+        "warning",
+        f"表格有 {len(blanks)} 个应填数字的单元格为空",
+        f"{len(blanks)} table cell(s) that should hold a number are blank",
+        evidence_of=blanks,
+    )
 
 
 def _ends_early(check: Check, tail: list[str]) -> bool:
@@ -95,15 +109,21 @@ def truncated(check: Check) -> Iterator[Finding]:
     last_line, last = lines[-1] if lines else (0, "")
     if check.report.truncated:
         yield check.finding(
-            "error", "报告文本不完整（在中途截断），其余检查结果可能不全",
+            "error",
+            "报告文本不完整（在中途截断），其余检查结果可能不全",
             "The report text is truncated; other checks may be incomplete",
-            line=last_line, quote=last[-80:])
+            line=last_line,
+            quote=last[-80:],
+        )
     elif lines and _ends_early(check, [t for _, t in lines[-3:]]):
         top = max(s.number for s in check.report.sections)
         yield check.finding(
-            "warning", f"报告疑似不完整：第{top}部分之后即结束，没有“存在的主要问题”部分和落款",
+            "warning",
+            f"报告疑似不完整：第{top}部分之后即结束，没有“存在的主要问题”部分和落款",
             f"The report looks truncated: it stops after section {top}, with no problems section and no closing",
-            line=last_line, quote=last[-80:])
+            line=last_line,
+            quote=last[-80:],
+        )
 
 
 def problems_specific(check: Check) -> Iterator[Finding]:
@@ -117,17 +137,28 @@ def problems_specific(check: Check) -> Iterator[Finding]:
     heading = section.title
     if PLACEHOLDER.match(body):
         yield check.finding(
-            "warning", "“存在的主要问题及改进情况”为空或只写“无”", "Section 五 (problems) is empty or says only 'none'",
-            line=section.line, quote=heading)
+            "warning",
+            "“存在的主要问题及改进情况”为空或只写“无”",
+            "Section 五 (problems) is empty or says only 'none'",
+            line=section.line,
+            quote=heading,
+        )
         return
     missing_zh = [w for w, p in (("问题", PROBLEM_WORDS), ("改进措施", MEASURE_WORDS)) if not p.search(body)]
     if missing_zh:
         missing_en = ["problems" if w == "问题" else "measures" for w in missing_zh]
         yield check.finding(
-            "warning", f"“存在的主要问题及改进情况”未写明{'和'.join(missing_zh)}",
-            f"Section 五 names no {' and no '.join(missing_en)}", line=section.line, quote=heading)
+            "warning",
+            f"“存在的主要问题及改进情况”未写明{'和'.join(missing_zh)}",
+            f"Section 五 names no {' and no '.join(missing_en)}",
+            line=section.line,
+            quote=heading,
+        )
     elif len(body) < MIN_SPECIFIC_CHARS:
         yield check.finding(
-            "info", f"“存在的主要问题及改进情况”仅 {len(body)} 字，难以具体",
+            "info",
+            f"“存在的主要问题及改进情况”仅 {len(body)} 字，难以具体",
             f"Section 五 is only {len(body)} characters long: too short to be specific",
-            line=section.line, quote=heading)
+            line=section.line,
+            quote=heading,
+        )

@@ -19,15 +19,29 @@ _NEG = r"(?<!尚)(?:没有|未|无|没)"
 _VERB = r"(?:受理|收到|接到|接收|发生|产生|出现|有)"
 # (claim id, pattern, metrics a positive figure of which contradicts the claim, zh/en subject)
 ZERO_CLAIMS: tuple[tuple[str, re.Pattern[str], tuple[str, ...], str, str], ...] = (
-    ("applications",
-     re.compile(rf"(?:{_NEG}{_VERB}|(?<!尚)无(?!法|正当))[^。；，]{{0,15}}?(?:依申请公开|政府信息公开申请|公开申请)"),
-     ("applications.received",), "依申请公开", "applications"),
-    ("review", re.compile(rf"{_NEG}[^。；]{{0,25}}?行政复议"), ("review.count",), "行政复议", "administrative reviews"),
+    (
+        "applications",
+        re.compile(
+            rf"(?:{_NEG}{_VERB}|(?<!尚)无(?!法|正当))[^。；，]{{0,15}}?(?:依申请公开|政府信息公开申请|公开申请)"
+        ),
+        ("applications.received",),
+        "依申请公开",
+        "applications",
+    ),
+    (
+        "review",
+        re.compile(rf"{_NEG}[^。；]{{0,25}}?行政复议"),
+        ("review.count",),
+        "行政复议",
+        "administrative reviews",
+    ),
     ("litigation", re.compile(rf"{_NEG}[^。；]{{0,30}}?诉讼"), ("litigation.count",), "行政诉讼", "lawsuits"),
 )
-EXCLUDE_CLAIM = {"applications": re.compile(r"复议|诉讼|上年|去年|上一年"),
-                 "review": re.compile(r"上年|去年|上一年|未经复议"),
-                 "litigation": re.compile(r"上年|去年|上一年")}
+EXCLUDE_CLAIM = {
+    "applications": re.compile(r"复议|诉讼|上年|去年|上一年"),
+    "review": re.compile(r"上年|去年|上一年|未经复议"),
+    "litigation": re.compile(r"上年|去年|上一年"),
+}
 
 
 def _label(f: Fact, lang: str) -> str:
@@ -64,10 +78,14 @@ def same_quantity(check: Check) -> Iterator[Finding]:
         cumulative = any(CUMULATIVE_HINT.search(f.quote) for f in shown)
         yield check.finding(
             "warning" if cumulative else "error",
-            f"{_label(shown[0], 'zh')} 前后不一致：{where_zh}" + ("（其一可能是累计数）" if cumulative else ""),
+            f"{_label(shown[0], 'zh')} 前后不一致：{where_zh}"
+            + ("（其一可能是累计数）" if cumulative else ""),
             f"{_label(shown[0], 'en')} is stated with different values: {where_en}"
             + (" (one may be a running total)" if cumulative else ""),
-            evidence_of=shown, expected=shown[0].value, actual=shown[1].value)
+            evidence_of=shown,
+            expected=shown[0].value,
+            actual=shown[1].value,
+        )
 
 
 def zero_claims(check: Check) -> Iterator[Finding]:
@@ -95,4 +113,9 @@ def zero_claims(check: Check) -> Iterator[Finding]:
                     "error",
                     f"正文称没有{zh}，但第{top.line}行记为 {fmt(top.value)}",
                     f"The text says there were no {en}, but line {top.line} gives {fmt(top.value)}",
-                    line=line, quote=clause.strip(), evidence_of=(top,), expected=0, actual=top.value)
+                    line=line,
+                    quote=clause.strip(),
+                    evidence_of=(top,),
+                    expected=0,
+                    actual=top.value,
+                )

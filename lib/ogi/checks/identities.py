@@ -18,8 +18,12 @@ from ogi.vocabulary import dim_label
 APPLICANTS = ("natural_person", "business", "research", "public_interest", "legal_service", "other_org")
 OUTCOME_PARTS = ("already_public", "granted", "partial", "denied", "unavailable", "not_processed", "other")
 REVIEW_OUTCOMES = ("upheld", "corrected", "other", "pending")
-SEC3_METRICS = ("applications.received", "applications.carried_over", "applications.outcome",
-                "applications.carried_forward")
+SEC3_METRICS = (
+    "applications.received",
+    "applications.carried_over",
+    "applications.outcome",
+    "applications.carried_forward",
+)
 SCOPES = ("year", "cumulative")
 
 
@@ -63,12 +67,19 @@ def sec3_balance(check: Check) -> Iterator[Finding]:
             f"（七）总计 + 四 = {fmt(t.value)} + {fmt(f.value)} = {fmt(right)}，相差 {fmt(abs(left - right))}",
             f"Section 三 balance fails ({_col(col, 'en')} column): received + carried over = {fmt(left)}, "
             f"total handled + carried forward = {fmt(right)} (off by {fmt(abs(left - right))})",
-            evidence_of=(a, b, t, f), expected=left, actual=right)
+            evidence_of=(a, b, t, f),
+            expected=left,
+            actual=right,
+        )
 
 
 def _col_blanks(check: Check, metric: str, applicant: str | None, skip_outcome: str = "") -> bool:
-    return any(b.metric == metric and b.dims.get("applicant") == applicant
-               and (not skip_outcome or b.dims.get("outcome") != skip_outcome) for b in check.report.blanks)
+    return any(
+        b.metric == metric
+        and b.dims.get("applicant") == applicant
+        and (not skip_outcome or b.dims.get("outcome") != skip_outcome)
+        for b in check.report.blanks
+    )
 
 
 def sec3_outcome_total(check: Check) -> Iterator[Finding]:
@@ -84,8 +95,11 @@ def sec3_outcome_total(check: Check) -> Iterator[Finding]:
             parts: list[Fact] = []
             for group in OUTCOME_PARTS:
                 sub = fx.exact(metric, {**base, "outcome": group}, scope=scope)
-                parts.extend([sub] if sub is not None else fx.extending(metric, {**base, "outcome": group},
-                                                                        "reason", scope=scope))
+                parts.extend(
+                    [sub]
+                    if sub is not None
+                    else fx.extending(metric, {**base, "outcome": group}, "reason", scope=scope)
+                )
             if not parts:
                 continue
             s = sum(p.value for p in parts)
@@ -97,7 +111,10 @@ def sec3_outcome_total(check: Check) -> Iterator[Finding]:
                 "error",
                 f"{_scope(scope, 'zh')}办理结果总计（{_col(col, 'zh')}列）为 {fmt(total.value)}，但各项之和为 {_plus(parts)} = {fmt(s)}",
                 f"{_scope(scope, 'en')}Outcome total ({_col(col, 'en')} column) is {fmt(total.value)} but its rows sum to {fmt(s)}",
-                evidence_of=(total, *parts), expected=s, actual=total.value)
+                evidence_of=(total, *parts),
+                expected=s,
+                actual=total.value,
+            )
 
 
 def sec3_row_total(check: Check) -> Iterator[Finding]:
@@ -123,7 +140,10 @@ def sec3_row_total(check: Check) -> Iterator[Finding]:
                 "error",
                 f"“{label}”行：总计 {fmt(total.value)} ≠ 各类申请人之和 {_plus(parts)} = {fmt(s)}",
                 f"Row '{label}': total column {fmt(total.value)} != sum of applicant columns {fmt(s)}",
-                evidence_of=(total, *parts), expected=s, actual=total.value)
+                evidence_of=(total, *parts),
+                expected=s,
+                actual=total.value,
+            )
 
 
 def sec4_groups(check: Check) -> Iterator[Finding]:
@@ -135,24 +155,38 @@ def sec4_groups(check: Check) -> Iterator[Finding]:
             for route in routes:
                 base = {"route": route} if route else {}
                 total = fx.exact(metric, base, scope=scope)
-                parts = [p for o in REVIEW_OUTCOMES
-                         if (p := fx.exact(metric, {**base, "outcome": o}, scope=scope)) is not None]
+                parts = [
+                    p
+                    for o in REVIEW_OUTCOMES
+                    if (p := fx.exact(metric, {**base, "outcome": o}, scope=scope)) is not None
+                ]
                 if total is None or len(parts) < 2:
                     continue
                 s = sum(p.value for p in parts)
-                blanks = any(b.metric == metric and b.dims.get("route", "") == route and "outcome" in b.dims
-                             for b in check.report.blanks)
+                blanks = any(
+                    b.metric == metric and b.dims.get("route", "") == route and "outcome" in b.dims
+                    for b in check.report.blanks
+                )
                 if _eq(s, total.value) or (blanks and s < total.value):
                     continue
-                group_zh = {"": "行政复议" if metric == "review.count" else "行政诉讼",
-                            "direct": "行政诉讼（未经复议直接起诉）", "after_review": "行政诉讼（复议后起诉）"}[route]
-                group_en = {"": "Review" if metric == "review.count" else "Litigation",
-                            "direct": "Direct suits", "after_review": "Suits after review"}[route]
+                group_zh = {
+                    "": "行政复议" if metric == "review.count" else "行政诉讼",
+                    "direct": "行政诉讼（未经复议直接起诉）",
+                    "after_review": "行政诉讼（复议后起诉）",
+                }[route]
+                group_en = {
+                    "": "Review" if metric == "review.count" else "Litigation",
+                    "direct": "Direct suits",
+                    "after_review": "Suits after review",
+                }[route]
                 yield check.finding(
                     "error",
                     f"{_scope(scope, 'zh')}{group_zh}总计 {fmt(total.value)} ≠ 各结果之和 {_plus(parts)} = {fmt(s)}",
                     f"{_scope(scope, 'en')}{group_en}: total {fmt(total.value)} != sum of outcomes {fmt(s)}",
-                    evidence_of=(total, *parts), expected=s, actual=total.value)
+                    evidence_of=(total, *parts),
+                    expected=s,
+                    actual=total.value,
+                )
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,23 +202,57 @@ class PartsOf:
 
 
 PARTS_OF: tuple[PartsOf, ...] = (
-    PartsOf("收到申请数 = 各渠道申请数之和", "applications received = sum of channels",
-            "applications.received", "applications.channel", "channel"),
-    PartsOf("申请办结数 = 按时办结数 + 延期办结数", "applications completed = on time + extended",
-            "applications.completed", "applications.completed", "timing"),
-    PartsOf("从事政府信息公开工作人员数 = 专职 + 兼职", "staff = full-time + part-time",
-            "staff.count", "staff.count", "kind"),
-    PartsOf("新闻发布会总次数 ≥ 其中主要负责同志参加次数", "press conferences >= those with the head attending",
-            "response.press_conferences", "response.press_conferences", "attendee", "ge"),
-    PartsOf("在线访谈次数 ≥ 其中主要负责同志参加次数", "online interviews >= those with the head attending",
-            "response.interviews", "response.interviews", "attendee", "ge"),
-    PartsOf("主动公开政府信息数 ≥ 其中主动公开规范性文件数", "proactive total >= normative documents among them",
-            "proactive.total", "proactive.normative_docs", "", "ge"),
+    PartsOf(
+        "收到申请数 = 各渠道申请数之和",
+        "applications received = sum of channels",
+        "applications.received",
+        "applications.channel",
+        "channel",
+    ),
+    PartsOf(
+        "申请办结数 = 按时办结数 + 延期办结数",
+        "applications completed = on time + extended",
+        "applications.completed",
+        "applications.completed",
+        "timing",
+    ),
+    PartsOf(
+        "从事政府信息公开工作人员数 = 专职 + 兼职",
+        "staff = full-time + part-time",
+        "staff.count",
+        "staff.count",
+        "kind",
+    ),
+    PartsOf(
+        "新闻发布会总次数 ≥ 其中主要负责同志参加次数",
+        "press conferences >= those with the head attending",
+        "response.press_conferences",
+        "response.press_conferences",
+        "attendee",
+        "ge",
+    ),
+    PartsOf(
+        "在线访谈次数 ≥ 其中主要负责同志参加次数",
+        "online interviews >= those with the head attending",
+        "response.interviews",
+        "response.interviews",
+        "attendee",
+        "ge",
+    ),
+    PartsOf(
+        "主动公开政府信息数 ≥ 其中主动公开规范性文件数",
+        "proactive total >= normative documents among them",
+        "proactive.total",
+        "proactive.normative_docs",
+        "",
+        "ge",
+    ),
 )
 
 
-def _parts_check(check: Check, spec: PartsOf, base: dict[str, str], scope: str,
-                 zh: str, en: str) -> Iterator[Finding]:
+def _parts_check(
+    check: Check, spec: PartsOf, base: dict[str, str], scope: str, zh: str, en: str
+) -> Iterator[Finding]:
     fx = check.facts
     total = fx.exact(spec.metric, base, scope=scope)
     if total is None:
@@ -201,18 +269,26 @@ def _parts_check(check: Check, spec: PartsOf, base: dict[str, str], scope: str,
         for p in parts:
             if p.value > total.value + 1e-6:
                 yield check.finding(
-                    "error", f"{zh}：{fmt(p.value)} 超过 {fmt(total.value)}",
+                    "error",
+                    f"{zh}：{fmt(p.value)} 超过 {fmt(total.value)}",
                     f"{en}: {fmt(p.value)} exceeds {fmt(total.value)}",
-                    evidence_of=(total, p), expected=total.value, actual=p.value)
+                    evidence_of=(total, p),
+                    expected=total.value,
+                    actual=p.value,
+                )
         return
     s = sum(p.value for p in parts)
     blanks = check.facts.blanks_under(spec.part_metric, base) if spec.part_key else []
     if _eq(s, total.value) or (blanks and s < total.value):
         return
     yield check.finding(
-        "error", f"{zh} 不成立：{fmt(total.value)} ≠ {_plus(parts)} = {fmt(s)}",
+        "error",
+        f"{zh} 不成立：{fmt(total.value)} ≠ {_plus(parts)} = {fmt(s)}",
         f"{en} fails: {fmt(total.value)} != {fmt(s)}",
-        evidence_of=(total, *parts), expected=s, actual=total.value)
+        evidence_of=(total, *parts),
+        expected=s,
+        actual=total.value,
+    )
 
 
 def parts_sum(check: Check) -> Iterator[Finding]:
@@ -226,5 +302,11 @@ def parts_sum(check: Check) -> Iterator[Finding]:
                 label_zh = dim_label("outcome", group)
                 label_en = dim_label("outcome", group, "en")
                 spec = PartsOf("", "", "applications.outcome", "applications.outcome", "reason")
-                yield from _parts_check(check, spec, {**base, "outcome": group}, scope,
-                                        f"“{label_zh}”小计 = 其下各项之和", f"'{label_en}' subtotal = its sub-rows")
+                yield from _parts_check(
+                    check,
+                    spec,
+                    {**base, "outcome": group},
+                    scope,
+                    f"“{label_zh}”小计 = 其下各项之和",
+                    f"'{label_en}' subtotal = its sub-rows",
+                )

@@ -33,8 +33,15 @@ def proactive_total(check: Check, near: int) -> Fact | None:
     counts: dict[float, int] = {}
     for f in totals:
         counts[float(f.value)] = counts.get(float(f.value), 0) + 1
-    return min(totals, key=lambda f: (-counts[float(f.value)], not same_paragraph(check, f.line, near),
-                                      abs(f.line - near), f.line))
+    return min(
+        totals,
+        key=lambda f: (
+            -counts[float(f.value)],
+            not same_paragraph(check, f.line, near),
+            abs(f.line - near),
+            f.line,
+        ),
+    )
 
 
 def _largest_group(check: Check, facts: list[Fact]) -> list[Fact]:
@@ -74,7 +81,10 @@ def categories_vs_total(check: Check) -> Iterator[Finding]:
         f"{fmt(abs(s - total.value))}）",
         f"Proactive categories sum to {fmt(s)}, not the stated total {fmt(total.value)} "
         f"({'over' if over else 'short'} by {fmt(abs(s - total.value))})",
-        evidence_of=(total, *cats), expected=total.value, actual=s)
+        evidence_of=(total, *cats),
+        expected=total.value,
+        actual=s,
+    )
 
 
 def subcategories(check: Check) -> Iterator[Finding]:
@@ -97,15 +107,21 @@ def subcategories(check: Check) -> Iterator[Finding]:
             "error" if over else "warning",
             f"“{name}”类 {fmt(parent.value)} 条，其下分项之和为 {fmt(s)}",
             f"Category '{name}' has {fmt(parent.value)} items but its sub-items sum to {fmt(s)}",
-            evidence_of=(parent, *items), expected=parent.value, actual=s)
+            evidence_of=(parent, *items),
+            expected=parent.value,
+            actual=s,
+        )
 
 
 def _part_for(check: Check, pct: Fact) -> Fact | None:
     of = pct.dims.get("of", "")
     if not of:
         return None
-    candidates = [f for f in check.report.facts
-                  if not f.metric.startswith("mention.") and f.scope == "year" and of in f.dims.values()]
+    candidates = [
+        f
+        for f in check.report.facts
+        if not f.metric.startswith("mention.") and f.scope == "year" and of in f.dims.values()
+    ]
     if not candidates:
         return None
     return min(candidates, key=lambda f: (f.metric != "proactive.category", abs(f.line - pct.line), f.line))
@@ -138,7 +154,7 @@ def percent_vs_counts(check: Check) -> Iterator[Finding]:
             continue
         exact = 100.0 * part_value / whole.value
         places = printed_decimals(pct.value, pct.quote)
-        half = 0.5 * 10.0 ** -places
+        half = 0.5 * 10.0**-places
         diff = abs(float(pct.value) - exact)
         if diff <= half + 1e-9:
             continue
@@ -156,8 +172,10 @@ def percent_vs_counts(check: Check) -> Iterator[Finding]:
             f"（相差 {diff:.2f} 个百分点）{kind_zh}",
             f"'{label}' {fmt(part_value)}/{fmt(whole.value)} = {shown}%, printed {fmt(pct.value)}% "
             f"(off by {diff:.2f} points){kind_en}",
-            evidence_of=(pct, *([part] if part is not None else []), whole), expected=round(exact, 4),
-            actual=pct.value)
+            evidence_of=(pct, *([part] if part is not None else []), whole),
+            expected=round(exact, 4),
+            actual=pct.value,
+        )
 
 
 def labelled_totals(check: Check) -> Iterator[Finding]:
@@ -184,7 +202,10 @@ def labelled_totals(check: Check) -> Iterator[Finding]:
                 f"{what_zh}：分项 {' + '.join(fmt(p.value) for p in items)} = {fmt(s)}，与所述合计 "
                 f"{fmt(total.value)} 不符",
                 f"{what_en}: items sum to {fmt(s)}, not the stated total {fmt(total.value)}",
-                evidence_of=(total, *items), expected=total.value, actual=s)
+                evidence_of=(total, *items),
+                expected=total.value,
+                actual=s,
+            )
 
 
 def _is_dedup(check: Check, total: Fact) -> bool:
@@ -193,7 +214,11 @@ def _is_dedup(check: Check, total: Fact) -> bool:
     if DEDUP_MARK.search(total.quote):
         return True
     doc = check.report.doc
-    return doc is not None and 1 <= total.line <= len(doc.norm) and bool(DEDUP_MARK.search(doc.norm[total.line - 1]))
+    return (
+        doc is not None
+        and 1 <= total.line <= len(doc.norm)
+        and bool(DEDUP_MARK.search(doc.norm[total.line - 1]))
+    )
 
 
 def channels_vs_dedup_total(check: Check) -> Iterator[Finding]:
@@ -202,7 +227,11 @@ def channels_vs_dedup_total(check: Check) -> Iterator[Finding]:
         if total.dims or not _is_dedup(check, total):
             continue
         for ch in check.facts.all("proactive.channel"):
-            same_place = ch.origin == "table" if total.origin == "table" else same_paragraph(check, ch.line, total.line)
+            same_place = (
+                ch.origin == "table"
+                if total.origin == "table"
+                else same_paragraph(check, ch.line, total.line)
+            )
             if not same_place or ch.value <= total.value:
                 continue
             name_zh = dim_label("channel", ch.dims.get("channel", ""))
@@ -211,7 +240,10 @@ def channels_vs_dedup_total(check: Check) -> Iterator[Finding]:
                 "error",
                 f"{name_zh}公开 {fmt(ch.value)} 条，超过去重后的主动公开总数 {fmt(total.value)} 条",
                 f"{name_en}: {fmt(ch.value)} items exceed the de-duplicated proactive total of {fmt(total.value)}",
-                evidence_of=(ch, total), expected=total.value, actual=ch.value)
+                evidence_of=(ch, total),
+                expected=total.value,
+                actual=ch.value,
+            )
 
 
 def electronic_vs_total(check: Check) -> Iterator[Finding]:
@@ -224,4 +256,7 @@ def electronic_vs_total(check: Check) -> Iterator[Finding]:
             "error",
             f"全文电子化的主动公开信息数 {fmt(el.value)} 超过主动公开总数 {fmt(total.value)}",
             f"Fully electronic items ({fmt(el.value)}) exceed the proactive total ({fmt(total.value)})",
-            evidence_of=(el, total), expected=total.value, actual=el.value)
+            evidence_of=(el, total),
+            expected=total.value,
+            actual=el.value,
+        )

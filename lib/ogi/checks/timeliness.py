@@ -42,8 +42,11 @@ def deadline(year: int, level: str) -> tuple[date, str, str]:
         return date(year + 1, 1, 31), "第四十九条：政府部门1月31日前", "Art. 49: departments by 31 January"
     if level == "government":
         return date(year + 1, 3, 31), "第四十九条：地方人民政府3月31日前", "Art. 49: governments by 31 March"
-    return (date(year + 1, 3, 31), "第四十九条未列明乡镇街道及层级不明者，按3月31日",
-            "Art. 49 does not name townships/streets or agencies of unknown level: held to 31 March")
+    return (
+        date(year + 1, 3, 31),
+        "第四十九条未列明乡镇街道及层级不明者，按3月31日",
+        "Art. 49 does not name townships/streets or agencies of unknown level: held to 31 March",
+    )
 
 
 def on_time(check: Check) -> Iterator[Finding]:
@@ -63,8 +66,11 @@ def on_time(check: Check) -> Iterator[Finding]:
         "warning",
         f"发布日期 {published.isoformat()} 晚于法定期限 {due.isoformat()}（{basis_zh}），逾期 {late} 天",
         f"Published {published.isoformat()}, {late} day(s) after the deadline {due.isoformat()} ({basis_en})",
-        line=_date_line(check, published), quote=report.published, expected=float(due.toordinal()),
-        actual=float(published.toordinal()))
+        line=_date_line(check, published),
+        quote=report.published,
+        expected=float(due.toordinal()),
+        actual=float(published.toordinal()),
+    )
 
 
 def _date_line(check: Check, when: date) -> int:

@@ -49,7 +49,10 @@ def carry_over(check: Check) -> Iterator[Finding]:
             f"结转下年度为 {fmt(then.value)}",
             f"Carried over ({col_en}) is {fmt(now.value)}, but the {prev.year} report ({prev.source}, "
             f"line {then.line}) carried forward {fmt(then.value)}",
-            evidence_of=(now, then), expected=then.value, actual=now.value)
+            evidence_of=(now, then),
+            expected=then.value,
+            actual=now.value,
+        )
 
 
 def documents_in_force(check: Check) -> Iterator[Finding]:
@@ -75,7 +78,10 @@ def documents_in_force(check: Check) -> Iterator[Finding]:
             f"{fmt(repealed.value)} = {fmt(expected)}（修订或失效未废止时可能合理）",
             f"'{label}' in force {fmt(now.value)} != last year's {fmt(then.value)} + issued {fmt(issued.value)} "
             f"- repealed {fmt(repealed.value)} = {fmt(expected)} (may be legitimate)",
-            evidence_of=(now, then, issued, repealed), expected=expected, actual=now.value)
+            evidence_of=(now, then, issued, repealed),
+            expected=expected,
+            actual=now.value,
+        )
 
 
 def _sentences(report: Report, skip: frozenset[int]) -> list[tuple[int, str, str]]:
@@ -110,11 +116,15 @@ def text_duplication(check: Check) -> Iterator[Finding]:
     share = len(repeated) / len(now)
     if share < DUP_INFO:
         return
-    shown = [Evidence(metric="text.sentence", dims={"previous_line": str(pl)}, value=None, line=line, quote=text)
-             for line, text, pl in repeated[:SHOWN_REPEATS]]
+    shown = [
+        Evidence(metric="text.sentence", dims={"previous_line": str(pl)}, value=None, line=line, quote=text)
+        for line, text, pl in repeated[:SHOWN_REPEATS]
+    ]
     yield check.finding(
         "warning" if share > DUP_WARNING else "info",
         f"{len(repeated)}/{len(now)} 句（{share:.0%}）与上一份报告（{prev.source}）相同",
         f"{len(repeated)} of {len(now)} sentences ({share:.0%}) repeat the previous report ({prev.source})",
-        extra=shown, expected=DUP_WARNING, actual=round(share, 4))
-
+        extra=shown,
+        expected=DUP_WARNING,
+        actual=round(share, 4),
+    )

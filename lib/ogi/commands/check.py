@@ -26,8 +26,12 @@ def register(sub: Any) -> None:
     p.add_argument("paths", nargs="+", help="report files or folders")
     p.add_argument("--json", action="store_true", help="JSON Lines, one finding per line")
     p.add_argument("-o", "--output", help="write here instead of stdout (atomically)")
-    p.add_argument("--min-severity", choices=("error", "warning", "info"), default="info",
-                   help="leave out findings below this severity (default: show all)")
+    p.add_argument(
+        "--min-severity",
+        choices=("error", "warning", "info"),
+        default="info",
+        help="leave out findings below this severity (default: show all)",
+    )
     p.set_defaults(func=run)
 
 
@@ -56,8 +60,13 @@ def _table(reports: list[Report], findings: list[Finding], out: IO[str], to_file
     from rich.markup import escape
     from rich.table import Table
 
-    console = Console(file=out, width=TABLE_WIDTH if to_file else None, no_color=to_file,
-                      force_terminal=False if to_file else None, highlight=False)
+    console = Console(
+        file=out,
+        width=TABLE_WIDTH if to_file else None,
+        no_color=to_file,
+        force_terminal=False if to_file else None,
+        highlight=False,
+    )
     style = {"error": "bold red", "warning": "yellow", "info": "cyan"}
     by_source: dict[str, list[Finding]] = {}
     for f in findings:
@@ -75,12 +84,16 @@ def _table(reports: list[Report], findings: list[Finding], out: IO[str], to_file
         table.add_column("finding (zh / en / quote)", ratio=1)
         for f in found:
             quote = f.quote if len(f.quote) <= QUOTE_CHARS else f.quote[: QUOTE_CHARS - 1] + "…"
-            text = f"{escape(f.message_zh)}\n{escape(f.message_en)}" + (f"\n[dim]「{escape(quote)}」[/]" if quote else "")
+            text = f"{escape(f.message_zh)}\n{escape(f.message_en)}" + (
+                f"\n[dim]「{escape(quote)}」[/]" if quote else ""
+            )
             table.add_row(str(f.line or "—"), f"[{style.get(f.severity, '')}]{f.severity}[/]", f.rule, text)
         console.print(table)
     counts = {s: sum(1 for f in findings if f.severity == s) for s in ("error", "warning", "info")}
-    console.print(f"{len(reports)} report(s): {counts['error']} error(s), {counts['warning']} warning(s), "
-                  f"{counts['info']} info")
+    console.print(
+        f"{len(reports)} report(s): {counts['error']} error(s), {counts['warning']} warning(s), "
+        f"{counts['info']} info"
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -114,8 +127,10 @@ def run(args: argparse.Namespace) -> int:
     except BrokenPipeError:
         raise
     except OSError as exc:  # disk full, unwritable folder: one line, never a traceback
-        print(f"ogi check: cannot write {exc.filename or args.output or 'output'}: {exc.strerror or exc}",
-              file=sys.stderr)
+        print(
+            f"ogi check: cannot write {exc.filename or args.output or 'output'}: {exc.strerror or exc}",
+            file=sys.stderr,
+        )
         return 1
     if failures:
         print(f"ogi check: {len(reports)} checked, {len(failures)} failed", file=sys.stderr)

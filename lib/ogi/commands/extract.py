@@ -13,7 +13,9 @@ def register(sub: Any) -> None:
     p = sub.add_parser("extract", help="export every figure of the reports as facts (JSON Lines)")
     p.add_argument("paths", nargs="+", help="report files or folders")
     p.add_argument("-o", "--output", help="facts file (default: stdout)")
-    p.add_argument("--reports-out", "--reports", dest="reports_out", help="write one metadata line per report here")
+    p.add_argument(
+        "--reports-out", "--reports", dest="reports_out", help="write one metadata line per report here"
+    )
     p.set_defaults(func=run)
 
 
@@ -52,8 +54,11 @@ def _run(args: argparse.Namespace, files: list[str], failures: list[Any]) -> int
             if rep is not None:
                 rep.write(_dump(item.meta_dict()))
     if failures:
-        print(f"ogi extract: {len(files) - len([f for f in failures if f.path in files])} read, "
-              f"{len(failures)} failed:", file=sys.stderr)
+        print(
+            f"ogi extract: {len(files) - len([f for f in failures if f.path in files])} read, "
+            f"{len(failures)} failed:",
+            file=sys.stderr,
+        )
         for f in failures:
             print(f"  {f}", file=sys.stderr)
         return 1

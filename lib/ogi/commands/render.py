@@ -14,20 +14,39 @@ from typing import Any
 
 def register(sub: Any) -> None:
     p = sub.add_parser("render", help="render the per-agency HTML briefs and the index page")
-    p.add_argument("--agency", action="append", default=[], metavar="NAME",
-                   help="agency name, key or slug (repeatable; default: every agency in the store)")
+    p.add_argument(
+        "--agency",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="agency name, key or slug (repeatable; default: every agency in the store)",
+    )
     p.add_argument("--year", type=int, help="report year (default: each agency's latest)")
     p.add_argument("--store", default="data/processed", help="store folder (default: data/processed)")
     p.add_argument("--out", default="reports_out", help="output folder (default: reports_out)")
     p.add_argument("--lang", choices=("zh", "en"), default="zh", help="brief language (default: zh)")
     p.add_argument("--overview", action="store_true", help="also render the corpus overview (overview.html)")
-    p.add_argument("--workers", "-j", type=int, default=None, metavar="N",
-                   help="worker processes, each with a warm kernel (default: one per core)")
-    p.add_argument("--scheduler", metavar="ADDRESS",
-                   help="send the briefs to the Dask cluster at ADDRESS (e.g. tcp://host:8786)")
+    p.add_argument(
+        "--workers",
+        "-j",
+        type=int,
+        default=None,
+        metavar="N",
+        help="worker processes, each with a warm kernel (default: one per core)",
+    )
+    p.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="send the briefs to the Dask cluster at ADDRESS (e.g. tcp://host:8786)",
+    )
     p.add_argument("--force", action="store_true", help="render every brief, changed or not")
-    p.add_argument("--timeout", type=float, default=300.0, metavar="SECONDS",
-                   help="per-brief time limit; a brief over it is retried once (default: 300)")
+    p.add_argument(
+        "--timeout",
+        type=float,
+        default=300.0,
+        metavar="SECONDS",
+        help="per-brief time limit; a brief over it is retried once (default: 300)",
+    )
     p.add_argument("--no-progress", dest="progress", action="store_false", help="no progress bar")
     p.set_defaults(func=run)
 
@@ -55,8 +74,17 @@ def run(args: argparse.Namespace) -> int:
     def planned(todo: int, skipped: int) -> None:
         if skipped:
             print(f"ogi render: {skipped} briefs unchanged, skipped (--force renders them)", file=sys.stderr)
-        bar.append(tqdm(total=todo, unit="brief", desc="briefs", file=sys.stderr, dynamic_ncols=True,
-                        disable=not args.progress or todo == 0, smoothing=0.1))
+        bar.append(
+            tqdm(
+                total=todo,
+                unit="brief",
+                desc="briefs",
+                file=sys.stderr,
+                dynamic_ncols=True,
+                disable=not args.progress or todo == 0,
+                smoothing=0.1,
+            )
+        )
 
     def progress(brief: Brief, error: RenderError | None) -> None:
         if error is not None:
@@ -65,9 +93,19 @@ def run(args: argparse.Namespace) -> int:
             bar[0].update(1)
 
     try:
-        summary = render_batch(store, args.out, args.agency, args.year, args.lang, workers=args.workers,
-                               scheduler=args.scheduler, force=args.force, timeout=args.timeout,
-                               on_plan=planned, on_done=progress)
+        summary = render_batch(
+            store,
+            args.out,
+            args.agency,
+            args.year,
+            args.lang,
+            workers=args.workers,
+            scheduler=args.scheduler,
+            force=args.force,
+            timeout=args.timeout,
+            on_plan=planned,
+            on_done=progress,
+        )
     except OgiError as exc:
         print(f"ogi render: {exc}", file=sys.stderr)
         return 1
@@ -89,8 +127,10 @@ def run(args: argparse.Namespace) -> int:
         except RenderError as exc:
             print(f"ogi render: {exc}", file=sys.stderr)
             rc = 1
-    print(f"wrote {Path(args.out) / 'index.html'}: {len(summary.written)} rendered, "
-          f"{len(summary.skipped)} skipped, {len(summary.failed)} failed")
+    print(
+        f"wrote {Path(args.out) / 'index.html'}: {len(summary.written)} rendered, "
+        f"{len(summary.skipped)} skipped, {len(summary.failed)} failed"
+    )
     for err in summary.failed:
         print(f"  failed: {err}")
     return rc

@@ -14,14 +14,24 @@ def _names(text: str) -> list[str]:
 def register(sub: Any) -> None:
     from ogi.synth import LAYOUTS, TEMPLATES
 
-    p = sub.add_parser("synth", help="write N synthetic reports with their truth files (scale and round-trip tests)")
+    p = sub.add_parser(
+        "synth", help="write N synthetic reports with their truth files (scale and round-trip tests)"
+    )
     p.add_argument("n", type=int, help="number of reports")
     p.add_argument("--out", required=True, help="output folder (empty, or an earlier synthetic corpus)")
     p.add_argument("--seed", type=int, default=0, help="random seed (default 0); same seed → identical files")
-    p.add_argument("--templates", type=_names, default=list(TEMPLATES),
-                   help=f"comma-separated templates (default {','.join(TEMPLATES)})")
-    p.add_argument("--layouts", type=_names, default=list(LAYOUTS),
-                   help=f"comma-separated table layouts (default {','.join(LAYOUTS)})")
+    p.add_argument(
+        "--templates",
+        type=_names,
+        default=list(TEMPLATES),
+        help=f"comma-separated templates (default {','.join(TEMPLATES)})",
+    )
+    p.add_argument(
+        "--layouts",
+        type=_names,
+        default=list(LAYOUTS),
+        help=f"comma-separated table layouts (default {','.join(LAYOUTS)})",
+    )
     p.set_defaults(func=run)
 
 

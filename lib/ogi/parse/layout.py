@@ -17,8 +17,19 @@ from ogi.parse.tables import value_of_text
 
 # words that only occur in table cells (captions, headers, template row labels)
 _ANCHORS = (
-    "第二十条第", "信息内容", "申请人情况", "本年新收", "勾稽关系", "指标名称", "统计指标", "结果维持",
-    "本年制发件数", "本年新制作", "自然人", "附表", "统计表",
+    "第二十条第",
+    "信息内容",
+    "申请人情况",
+    "本年新收",
+    "勾稽关系",
+    "指标名称",
+    "统计指标",
+    "结果维持",
+    "本年制发件数",
+    "本年新制作",
+    "自然人",
+    "附表",
+    "统计表",
 )
 _ANCHOR_RE = re.compile("|".join(_ANCHORS))
 _NUMBERED_LABEL = re.compile(r"^[（(][一二三四五六七八九十]+[）)]")
@@ -104,7 +115,9 @@ def _build(doc: Document, start: int, end: int) -> Table:
                 if row:
                     rows.append(row)
                     row = []
-                rows.append([Cell(raw=r, text=p, line=lineno) for r, p in zip(raw_parts, parts, strict=False)])
+                rows.append(
+                    [Cell(raw=r, text=p, line=lineno) for r, p in zip(raw_parts, parts, strict=False)]
+                )
             else:
                 row.extend(Cell(raw=r, text=p, line=lineno) for r, p in zip(raw_parts, parts, strict=False))
             prev_tab_cell = False
@@ -114,7 +127,13 @@ def _build(doc: Document, start: int, end: int) -> Table:
             prev_tab_cell = True
             continue
         # a bare line: the continuation of a wrapped tab cell, or a cell of a one-per-line layout
-        if prev_tab_cell and row and row[-1].text and not _is_value(s.strip()) and not _is_value(row[-1].text):
+        if (
+            prev_tab_cell
+            and row
+            and row[-1].text
+            and not _is_value(s.strip())
+            and not _is_value(row[-1].text)
+        ):
             last = row[-1]
             row[-1] = Cell(raw=last.raw + raw.strip(), text=last.text + s.strip(), line=last.line)
             continue

@@ -16,14 +16,28 @@ from ogi.text import parse_number
 _DIGITS = re.compile(r"\d+(?:[.,，]\d+)*")
 _SPECIAL: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("mention.url", re.compile(r"(?:https?://|www\.)[\w./:%?=&#~+-]+", re.I)),
-    ("mention.doc_number", re.compile(r"[〔\[【(（]\s*(?:19|20)\d{2}\s*[〕\]】)）]\s*\d+\s*号|\d{9}/\d{4}-\d{5}|[A-Z]{2}\d{5}-\d{4}-\d{4}-\d{5}")),
-    ("mention.date", re.compile(
-        r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?|"
-        r"\d{1,2}\s*月\s*\d{1,2}\s*日|(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:[0-2]\d|3[01])|\d{1,2}:\d{2}")),
+    (
+        "mention.doc_number",
+        re.compile(
+            r"[〔\[【(（]\s*(?:19|20)\d{2}\s*[〕\]】)）]\s*\d+\s*号|\d{9}/\d{4}-\d{5}|[A-Z]{2}\d{5}-\d{4}-\d{4}-\d{5}"
+        ),
+    ),
+    (
+        "mention.date",
+        re.compile(
+            r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?|"
+            r"\d{1,2}\s*月\s*\d{1,2}\s*日|(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:[0-2]\d|3[01])|\d{1,2}:\d{2}"
+        ),
+    ),
     ("mention.phone", re.compile(r"(?<!\d)(?:0\d{2,3}-?\d{7,8}|1[3-9]\d{9}|\d{7,8})(?!\d)")),
     ("mention.postcode", re.compile(r"(?:邮编|邮政编码)\s*[:：]?\s*\d{6}")),
     ("mention.year", re.compile(r"(?:19|20)\d{2}(?=\s*年)|(?<![\d.])(?:19|20)\d{2}(?![\d.%])")),
-    ("mention.ordinal", re.compile(r"^\s*[（(]?\d{1,2}[)）.．、:]|第\s*\d+|[（(]\d{1,2}[)）]|(?<![\d.])\d{1,2}(?=[.．、](?!\d))")),
+    (
+        "mention.ordinal",
+        re.compile(
+            r"^\s*[（(]?\d{1,2}[)）.．、:]|第\s*\d+|[（(]\d{1,2}[)）]|(?<![\d.])\d{1,2}(?=[.．、](?!\d))"
+        ),
+    ),
 )
 
 
@@ -119,8 +133,17 @@ def scan_mentions(lines: list[str], norm: list[str], spans: dict[int, list[tuple
                         continue
                 digits = "".join(ch for ch in m.group(0) if ch.isdigit())
                 value = _num(digits)
-                out.append(Fact(metric=metric, value=value, unit="", line=lineno, quote=m.group(0).strip()[:80],
-                                dims={}, origin="prose"))
+                out.append(
+                    Fact(
+                        metric=metric,
+                        value=value,
+                        unit="",
+                        line=lineno,
+                        quote=m.group(0).strip()[:80],
+                        dims={},
+                        origin="prose",
+                    )
+                )
                 covered.append((m.start(), m.end()))
         for m in _DIGITS.finditer(line):
             if covered(m.start(), m.end()):
@@ -128,11 +151,19 @@ def scan_mentions(lines: list[str], norm: list[str], spans: dict[int, list[tuple
             value = parse_number(m.group(0)) if len(m.group(0)) <= 18 else None
             if value is None:
                 value = _num("".join(ch for ch in m.group(0) if ch.isdigit()))
-            before = re.split(r"[，,；;。：:、|（）()]", line[max(0, m.start() - 16):m.start()])[-1].strip()
-            after = re.match(r"\s*([^\d\s，,；;。、|]{0,4})", line[m.end():])
-            out.append(Fact(metric="mention.other", value=value, unit=(after.group(1)[:2] if after else ""),
-                            line=lineno, quote=line[max(0, m.start() - 16):m.end() + 6].strip(),
-                            dims={"label": before}, origin="prose"))
+            before = re.split(r"[，,；;。：:、|（）()]", line[max(0, m.start() - 16) : m.start()])[-1].strip()
+            after = re.match(r"\s*([^\d\s，,；;。、|]{0,4})", line[m.end() :])
+            out.append(
+                Fact(
+                    metric="mention.other",
+                    value=value,
+                    unit=(after.group(1)[:2] if after else ""),
+                    line=lineno,
+                    quote=line[max(0, m.start() - 16) : m.end() + 6].strip(),
+                    dims={"label": before},
+                    origin="prose",
+                )
+            )
             covered.append((m.start(), m.end()))
     return out
 

@@ -16,9 +16,11 @@ from ogi.text import cn_to_number
 _YEAR = r"((?:19|20)\d{2}|[〇零一二三四五六七八九]{4})"
 _TITLE = re.compile(rf"^(.*?){_YEAR}\s*年度?(.*?)政府信息公开(?:工作)?(?:年度)?(?:工作)?报告")
 _TITLE_NOYEAR = re.compile(r"^(.{2,30}?)政府信息公开(?:工作)?年度报告$")
-_AGENCY_SUFFIX = (r"(?:街道办事处|街道办|人民政府办公室|人民政府|街道|镇|乡|局|委员会|办公室|管委会|中心|厅|委|署|所|院|办事处)")
+_AGENCY_SUFFIX = r"(?:街道办事处|街道办|人民政府办公室|人民政府|街道|镇|乡|局|委员会|办公室|管委会|中心|厅|委|署|所|院|办事处)"
 _AGENCY = re.compile(rf"([\u4e00-\u9fff]{{2,14}}?{_AGENCY_SUFFIX})")
-_REGION_PREFIX = re.compile(r"^((?:[\u4e00-\u9fff]{2,4}省)?(?:[\u4e00-\u9fff]{1,5}(?:市|州|盟))?(?:[\u4e00-\u9fff]{1,5}(?:区|县|旗))?)")
+_REGION_PREFIX = re.compile(
+    r"^((?:[\u4e00-\u9fff]{2,4}省)?(?:[\u4e00-\u9fff]{1,5}(?:市|州|盟))?(?:[\u4e00-\u9fff]{1,5}(?:区|县|旗))?)"
+)
 _DOCNO = re.compile(r"([\u4e00-\u9fff]{1,10}[〔\[【(（]\s*(?:19|20)\d{2}\s*[〕\]】)）]\s*\d{1,4}\s*号)")
 _SIGNER = re.compile(r"签发人\s*[:：]\s*([\u4e00-\u9fff]{2,4})")
 _DATE_CN = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
@@ -49,8 +51,13 @@ def _strip_region(name: str) -> tuple[str, str]:
     """'晋江市西园街道' → ('西园街道', '晋江市'); keeps names that are all region (晋江市人民政府)."""
     m = _REGION_PREFIX.match(name)
     prefix = m.group(1) if m else ""
-    rest = name[len(prefix):]
-    if prefix and len(rest) >= 3 and re.search(_AGENCY_SUFFIX + "$", rest) and not rest.startswith(("人民政府", "政府")):
+    rest = name[len(prefix) :]
+    if (
+        prefix
+        and len(rest) >= 3
+        and re.search(_AGENCY_SUFFIX + "$", rest)
+        and not rest.startswith(("人民政府", "政府"))
+    ):
         if re.search(r"(?:街道办事处|街道办|街道|镇|乡|镇人民政府|乡人民政府|办事处)$", rest):
             return rest, prefix
         return name, prefix  # a county department keeps its county: 思南县教育局
@@ -71,8 +78,12 @@ def _title_lines(norm: list[str]) -> list[tuple[int, str]]:
         s = re.sub(r"^[\s•·*]+", "", line).strip()
         if not s:
             continue
-        nxt = next((x.strip() for x in norm[i + 1:i + 4] if x.strip()), "")
-        if "政府信息公开" in s and not s.endswith("报告") and nxt.startswith(("年度报告", "工作年度报告", "报告")):
+        nxt = next((x.strip() for x in norm[i + 1 : i + 4] if x.strip()), "")
+        if (
+            "政府信息公开" in s
+            and not s.endswith("报告")
+            and nxt.startswith(("年度报告", "工作年度报告", "报告"))
+        ):
             s = s + nxt  # a title broken over two lines
         out.append((i, s))
     return out
@@ -102,8 +113,11 @@ def extract_meta(lines: list[str], norm: list[str]) -> Meta:
         if m2 and not agency_candidates:
             agency_candidates.append(_clean_agency(m2.group(1)))
             meta.title = meta.title or s2
-    for pat in (r"发布机构\s*[:：|]\s*\|?\s*([\u4e00-\u9fff]{2,20})", r"由([\u4e00-\u9fff]{2,20}?)编制",
-                rf"公布([\u4e00-\u9fff]{{2,20}}?){_YEAR}年"):
+    for pat in (
+        r"发布机构\s*[:：|]\s*\|?\s*([\u4e00-\u9fff]{2,20})",
+        r"由([\u4e00-\u9fff]{2,20}?)编制",
+        rf"公布([\u4e00-\u9fff]{{2,20}}?){_YEAR}年",
+    ):
         for m in re.finditer(pat, body[:4000]):
             cand = _clean_agency(m.group(1))
             if re.search(_AGENCY_SUFFIX + "$", cand):
@@ -115,8 +129,11 @@ def extract_meta(lines: list[str], norm: list[str]) -> Meta:
             agency_candidates.append(s)
             break
     if not agency_candidates:
-        counts = Counter(m.group(1) for m in re.finditer(r"([\u4e00-\u9fff]{2,4}(?:街道|镇|乡))", body)
-                         if not m.group(1).startswith(("我", "本", "全", "各", "该", "在", "和", "及", "的")))
+        counts = Counter(
+            m.group(1)
+            for m in re.finditer(r"([\u4e00-\u9fff]{2,4}(?:街道|镇|乡))", body)
+            if not m.group(1).startswith(("我", "本", "全", "各", "该", "在", "和", "及", "的"))
+        )
         if counts:
             agency_candidates.append(_clean_agency(counts.most_common(1)[0][0]))
     if agency_candidates:
@@ -164,7 +181,9 @@ def extract_meta(lines: list[str], norm: list[str]) -> Meta:
 
 _CHAIN = re.compile(r"(?:[\u4e00-\u9fff]{1,7}?(?:省|自治区|市|州|盟|区|县|旗))+")
 # the place a department's own name starts with: 颍州区农业农村局 → 颍州区, 迁安市司法局 → 迁安市
-_OWN_PREFIX = re.compile(r"^(?:[\u4e00-\u9fff]{2,4}省)?(?:[\u4e00-\u9fff]{2,4}?市)?[\u4e00-\u9fff]{1,4}?(?:区|县|旗)")
+_OWN_PREFIX = re.compile(
+    r"^(?:[\u4e00-\u9fff]{2,4}省)?(?:[\u4e00-\u9fff]{2,4}?市)?[\u4e00-\u9fff]{1,4}?(?:区|县|旗)"
+)
 _OWN_CITY = re.compile(r"^[\u4e00-\u9fff]{2,4}?市")
 _BOUNDARY = re.compile(r"(?:公布|发布|颁布|编制|印发|由|是|为|据|[^\u4e00-\u9fff])")
 
@@ -174,7 +193,7 @@ def _region_before(body: str, agency: str, core: str) -> str | None:
     best = ""
     for name in dict.fromkeys((agency, core)):
         for m in re.finditer(re.escape(name), body[:20000]):
-            head = body[max(0, m.start() - 40):m.start()]
+            head = body[max(0, m.start() - 40) : m.start()]
             head = re.sub(r"(?:人民政府|政府)$", "", head)
             cut = max((b.end() for b in _BOUNDARY.finditer(head)), default=0)
             head = re.sub(r"^(?:年度|年|由于|现|经|在|于|对|将|关于|本|我)+", "", head[cut:])
@@ -189,7 +208,11 @@ def _region_before(body: str, agency: str, core: str) -> str | None:
 
 
 def _region_from_text(body: str, core: str) -> str | None:
-    m = re.search(r"((?:[\u4e00-\u9fff]{2,3}(?:省|市))*[\u4e00-\u9fff]{2,3}(?:市|县|区))(?:人民政府)?" + re.escape(core), body)
+    m = re.search(
+        r"((?:[\u4e00-\u9fff]{2,3}(?:省|市))*[\u4e00-\u9fff]{2,3}(?:市|县|区))(?:人民政府)?"
+        + re.escape(core),
+        body,
+    )
     return _clean_agency(m.group(1)) if m else None
 
 
@@ -208,7 +231,7 @@ def _published(norm: list[str]) -> str | None:
     for line in norm[:30]:
         m = _PUB_LABEL.search(line)
         if m:
-            rest = line[m.end():]
+            rest = line[m.end() :]
             d = _DATE_ISO.match(rest.strip().lstrip("|").strip()) or _DATE_CN.match(rest.strip())
             if d:
                 return _iso(*d.groups())
@@ -218,7 +241,7 @@ def _published(norm: list[str]) -> str | None:
             ends.append(i)  # the signature may stand before an attached table
             break
     for end in ends:
-        for line in reversed(norm[max(0, end - 15):end]):
+        for line in reversed(norm[max(0, end - 15) : end]):
             s = line.strip()
             d = _DATE_CN.search(s)
             if d and len(s) <= 24:

@@ -47,8 +47,11 @@ def _truncated(doc: Document, sections: list[Section], published: str | None) ->
         break
     closing = any(sec.kind in ("problems", "other") for sec in sections)
     tail = [x.strip() for x in doc.norm[-8:] if x.strip()][-3:]
-    signed = any(len(x) <= 40 and re.search(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|人民政府$|办事处$|[〕\]]\s*\d+\s*号", x)
-                 for x in tail)
+    signed = any(
+        len(x) <= 40
+        and re.search(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|人民政府$|办事处$|[〕\]]\s*\d+\s*号", x)
+        for x in tail
+    )
     return bool(sections) and not closing and not signed and not published
 
 
@@ -93,11 +96,25 @@ def run(doc: Document) -> Report:
     facts.sort(key=lambda f: (f.line, f.metric.startswith("mention."), f.metric))
     sections = find_sections(doc)
     report = Report(
-        source=doc.source, report_id=doc.content_hash[:16], agency=meta.agency, region=meta.region, year=meta.year,
-        template=template, doc_number=meta.doc_number, signer=meta.signer, published=meta.published,
-        title=meta.title, kind=doc.kind, encoding=doc.encoding, line_count=len(doc.lines),
-        truncated=_truncated(doc, sections, meta.published), sections=sections, facts=facts, blanks=tf.blanks,
-        problems=list(tf.problems), doc=doc,
+        source=doc.source,
+        report_id=doc.content_hash[:16],
+        agency=meta.agency,
+        region=meta.region,
+        year=meta.year,
+        template=template,
+        doc_number=meta.doc_number,
+        signer=meta.signer,
+        published=meta.published,
+        title=meta.title,
+        kind=doc.kind,
+        encoding=doc.encoding,
+        line_count=len(doc.lines),
+        truncated=_truncated(doc, sections, meta.published),
+        sections=sections,
+        facts=facts,
+        blanks=tf.blanks,
+        problems=list(tf.problems),
+        doc=doc,
     )
     if report.truncated:
         report.problems.append("text ends before the report does (truncated?)")

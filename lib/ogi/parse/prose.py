@@ -25,8 +25,12 @@ _PCT = re.compile(r"(\d+(?:\.\d+)?)\s*[%％]")
 _SENT = re.compile(r"[^。！？!?]+[。！？!?]?")
 _CLAUSE_SPLIT = re.compile(r"[，,；;：:、（）()“”\"《》]")
 _CHANNELS: tuple[tuple[str, str], ...] = (
-    (r"微信(?!群)|公众号", "wechat"), (r"微博", "weibo"), (r"公开栏|揭示板|公示栏|宣传栏|公告栏", "bulletin_board"),
-    (r"公报", "gazette"), (r"新媒体|抖音|视频号", "new_media"), (r"网站|门户|网上公开|网上|政务网|公开网", "website"),
+    (r"微信(?!群)|公众号", "wechat"),
+    (r"微博", "weibo"),
+    (r"公开栏|揭示板|公示栏|宣传栏|公告栏", "bulletin_board"),
+    (r"公报", "gazette"),
+    (r"新媒体|抖音|视频号", "new_media"),
+    (r"网站|门户|网上公开|网上|政务网|公开网", "website"),
 )
 _COMPLAINT = re.compile(r"12345|热线|专线|投诉|举报|信访|交办|指挥平台|意见建议|网民|来信|诉求")
 _INQUIRY = re.compile(r"咨询|接待|来访|来电|访问")
@@ -52,7 +56,9 @@ def _channel(label: str) -> str | None:
 
 def _clean_label(s: str) -> str:
     s = _rx(r"^[\s，,；;：:、。.]+|[\s，,；;：:、]+$").sub("", s)
-    s = _rx(r"^(?:其中|具体包括|包括|分别为|主要有|共计|共|累计|合计|全年|今年来|本年度|年度)[：:，,]?").sub("", s)
+    s = _rx(r"^(?:其中|具体包括|包括|分别为|主要有|共计|共|累计|合计|全年|今年来|本年度|年度)[：:，,]?").sub(
+        "", s
+    )
     s = _rx(r"^\d+[.．、]").sub("", s)
     return s.strip()
 
@@ -101,7 +107,9 @@ _CLAUSE_STOP = re.compile(r"[，,；;。]")
 _TOPIC = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(]?[一二三四五六七八九十]+[）)])")
 
 
-def _sentence(out: ProseFacts, raw: str, line: str, lineno: int, base: int, sent: str, line_ctx: _Context) -> None:
+def _sentence(
+    out: ProseFacts, raw: str, line: str, lineno: int, base: int, sent: str, line_ctx: _Context
+) -> None:
     if not _HAS_FIGURE.search(sent):
         if _HAS_NEGATION.search(sent):
             _negatives(out, raw, line, lineno, base, sent, line_ctx.topic)
@@ -136,12 +144,12 @@ def _sentence(out: ProseFacts, raw: str, line: str, lineno: int, base: int, sent
             prev_end = m.end()
             continue
         # a date or year is not a count ("2019年…", "12月31日")
-        before = sent[prev_end:m.start()]
-        after = sent[m.end():m.end() + 24]
+        before = sent[prev_end : m.start()]
+        after = sent[m.end() : m.end() + 24]
         after = _rx(r"[，,；;。]").split(after)[0]
         k = bisect.bisect_right(stops, m.start())
         clause_start = stops[k - 1] if k else 0
-        clause = sent[clause_start:m.start()]
+        clause = sent[clause_start : m.start()]
         label = _clean_label(_rx(r"[，,；;]").split(before)[-1]) or _clean_label(clause)
         q0 = base + clause_start
         q1 = base + m.end() + len(after)
@@ -163,8 +171,21 @@ def _sentence(out: ProseFacts, raw: str, line: str, lineno: int, base: int, sent
         if list_after_first:
             ctx.listing, list_after_first = True, False
         for metric, dims, scope in facts:
-            out.add(Fact(metric=metric, value=value, unit=unit_clean, line=lineno, quote=quote or sent.strip(),
-                         dims=dims, scope=scope, origin="prose"), lineno, start, end)
+            out.add(
+                Fact(
+                    metric=metric,
+                    value=value,
+                    unit=unit_clean,
+                    line=lineno,
+                    quote=quote or sent.strip(),
+                    dims=dims,
+                    scope=scope,
+                    origin="prose",
+                ),
+                lineno,
+                start,
+                end,
+            )
         prev_end = m.end()
     if "%" in sent or "％" in sent:
         _percentages(out, raw, line, lineno, base, sent)
@@ -183,7 +204,9 @@ class _Context:
     parent: str | None = None
     review_or_lit: str = ""
     about_disclosure: bool | None = None  # the sentence speaks of disclosure work (computed once)
-    complaint_source: str = ""  # the first complaint/hotline source of the sentence (a 其中 item is part of it)
+    complaint_source: str = (
+        ""  # the first complaint/hotline source of the sentence (a 其中 item is part of it)
+    )
 
 
 @lru_cache(maxsize=4)
@@ -198,8 +221,17 @@ def _paren_open(sent: str, pos: int) -> bool:
     return bisect.bisect_left(opens, pos) > bisect.bisect_left(closes, pos)
 
 
-def _classify(ctx: _Context, label: str, clause: str, before: str, after: str, unit: str,
-              value: float | int, sent: str, pos: int) -> list[tuple[str, dict[str, str], str]]:
+def _classify(
+    ctx: _Context,
+    label: str,
+    clause: str,
+    before: str,
+    after: str,
+    unit: str,
+    value: float | int,
+    sent: str,
+    pos: int,
+) -> list[tuple[str, dict[str, str], str]]:
     """Metric(s) for one count, given the words around it and the sentence context."""
     words = label + " " + clause
     lead = before.lstrip("，,；;：: 、")
@@ -208,13 +240,24 @@ def _classify(ctx: _Context, label: str, clause: str, before: str, after: str, u
     scope = "cumulative" if _rx(r"历年|至今|截至目前累计|以来|总量").search(words) else "year"
     res: list[tuple[str, dict[str, str], str]] = []
     paren_open = _paren_open(sent, pos)
-    if (unit in ("人次",) and _INQUIRY.search(words)) or (unit in ("人次", "次", "条", "件") and _rx(r"咨询|接待").search(label)):
+    if (unit in ("人次",) and _INQUIRY.search(words)) or (
+        unit in ("人次", "次", "条", "件") and _rx(r"咨询|接待").search(label)
+    ):
         return [("inquiries.count", {"channel": _clean_label(label) or "咨询"}, "year")]
-    if ctx.channel and unit in ("条", "篇") and _rx(r"(?:审核|审发|审定)?(?:推送|发布|公开|刊发|上传|更新)(?:了)?").fullmatch(label):
+    if (
+        ctx.channel
+        and unit in ("条", "篇")
+        and _rx(r"(?:审核|审发|审定)?(?:推送|发布|公开|刊发|上传|更新)(?:了)?").fullmatch(label)
+    ):
         return [("proactive.channel", {"channel": ctx.channel}, scope)]  # 上报信息114条,审发推送71条
     if _rx(r"全文电子化").search(label):
         return [("proactive.electronic", {}, "year")]
-    if ctx.listing and _rx(r"新增主动公开|主动公开(?:政府)?信息").search(label) and unit == "条" and not _channel(label):
+    if (
+        ctx.listing
+        and _rx(r"新增主动公开|主动公开(?:政府)?信息").search(label)
+        and unit == "条"
+        and not _channel(label)
+    ):
         return [("proactive.total", {}, scope)]
     if ctx.listing and unit in ("条", "篇") and not _channel(label):
         cat = _category(label)
@@ -223,11 +266,16 @@ def _classify(ctx: _Context, label: str, clause: str, before: str, after: str, u
             return [("proactive.category", {"category": cat}, "year")]
     if _COMPLAINT.search(label) or (not label and _COMPLAINT.search(after)):
         src = _clean_label(label) if _COMPLAINT.search(label) else _clean_label(after)
-        src = _rx(r"^.{0,8}?(?:共|累计)?(?:受理办结|受理|办结|接到|接收|处理答复|处理|答复|收到)").sub("", src) or src
+        src = (
+            _rx(r"^.{0,8}?(?:共|累计)?(?:受理办结|受理|办结|接到|接收|处理答复|处理|答复|收到)").sub("", src)
+            or src
+        )
         src = _rx(r"(?:交办件|交办|事件|事项|件)$").sub("", src) or src
         dims = {"source": src or "投诉"}
         if ctx.complaint_source and _rx(r"其中").search(before + clause):
-            dims["of"] = ctx.complaint_source  # 其中市长热线转交421件: part of the 658 举报投诉, not added to it
+            dims["of"] = (
+                ctx.complaint_source
+            )  # 其中市长热线转交421件: part of the 658 举报投诉, not added to it
         else:
             ctx.complaint_source = dims["source"]
         return [("complaints.count", dims, "year")]
@@ -245,7 +293,9 @@ def _classify(ctx: _Context, label: str, clause: str, before: str, after: str, u
     # training and meetings only when they are about disclosure work (专题培训4场 on farming is not)
     if ctx.about_disclosure is None:  # once per sentence: sentences can be megabytes long
         ctx.about_disclosure = _rx(r"政务公开|信息公开|政府信息").search(sent) is not None
-    about_disclosure = ctx.about_disclosure or _rx(r"政务公开|信息公开|政府信息").search(label + after) is not None
+    about_disclosure = (
+        ctx.about_disclosure or _rx(r"政务公开|信息公开|政府信息").search(label + after) is not None
+    )
     if unit in ("次", "场", "期", "个") and _rx(r"培训班|培训会").search(label + after) and about_disclosure:
         return [("training.sessions", {}, "year")]
     if unit in ("次", "场") and _rx(r"工作会议|专题会议").search(label + after) and about_disclosure:
@@ -269,7 +319,9 @@ def _classify(ctx: _Context, label: str, clause: str, before: str, after: str, u
     ch = _channel(label) or (_channel(clause) if not ctx.listing else None)
     if not ch and ctx.line_channel and unit == "条" and _rx(r"发布|推送").search(label) and not ctx.listing:
         return [("proactive.channel", {"channel": ctx.line_channel}, scope)]
-    is_total = bool(_rx(r"主动公开|公开(?:政府)?信息|发布(?:各类)?(?:政府|政务)?信息|公开政务信息").search(label + clause))
+    is_total = bool(
+        _rx(r"主动公开|公开(?:政府)?信息|发布(?:各类)?(?:政府|政务)?信息|公开政务信息").search(label + clause)
+    )
     if paren_open and ctx.parent:
         cat = _category(label)
         if cat:
@@ -277,8 +329,12 @@ def _classify(ctx: _Context, label: str, clause: str, before: str, after: str, u
     if ch and unit in ("条", "篇"):
         ctx.channel = ch
         res.append(("proactive.channel", {"channel": ch}, scope))
-        if is_total and not ctx.listing and _rx(r"主动公开|公开(?:政府)?信息").search(label + clause) \
-                and not _rx(r"其中|依托|通过").search(label + clause):
+        if (
+            is_total
+            and not ctx.listing
+            and _rx(r"主动公开|公开(?:政府)?信息").search(label + clause)
+            and not _rx(r"其中|依托|通过").search(label + clause)
+        ):
             res.append(("proactive.total", {}, scope))
         return res
     if is_total and unit == "条" and not ctx.listing:
@@ -305,7 +361,9 @@ def _looks_like_list(sent: str) -> bool:
     if len(items) < 3:
         return False
     labels = [_rx(r"[，,；;、：:。]").split(sent[: m.start()])[-1] for m in items]
-    plain = [x for x in labels[1:] if x and not _channel(x) and not _COMPLAINT.search(x) and not _INQUIRY.search(x)]
+    plain = [
+        x for x in labels[1:] if x and not _channel(x) and not _COMPLAINT.search(x) and not _INQUIRY.search(x)
+    ]
     return len(plain) >= 2 and len(plain) >= (len(labels) - 1) * 0.6
 
 
@@ -348,7 +406,9 @@ def _applications(label: str, after: str, words: str) -> tuple[str, dict[str, st
         return ("applications.outcome", {"outcome": "denied"}, "year")
     if _rx(r"按时办结|办结").search(label):
         return ("applications.completed", {}, "year")
-    if _rx(r"收到|受理|接到|发生|依申请公开|提出").search(label) or _rx(r"^(?:政府信息公开)?申请").search(after):
+    if _rx(r"收到|受理|接到|发生|依申请公开|提出").search(label) or _rx(r"^(?:政府信息公开)?申请").search(
+        after
+    ):
         return ("applications.received", {}, "year")
     return None
 
@@ -359,25 +419,40 @@ def _percentages(out: ProseFacts, raw: str, line: str, lineno: int, base: int, s
         value = parse_number(m.group(1))
         if value is None:
             continue
-        before = sent[:m.start()]
+        before = sent[: m.start()]
         label = _clean_label(_rx(r"[，,；;]").split(before)[-1]) if before else ""
         counts = list(_NUM.finditer(before))
         dims = {"label": label[-20:]}
         if counts:
             last = counts[-1]
-            seg = before[:last.start()]
+            seg = before[: last.start()]
             of = _category(_rx(r"[，,；;、：:]").split(seg)[-1]) if seg else ""
-            between = before[last.end():]
+            between = before[last.end() :]
             if of and len(between) <= 12 and not _rx(r"[。]").search(between):
                 dims["of"] = of
                 dims["count"] = last.group(1)
-        out.add(Fact(metric="mention.percent", value=value, unit="%", line=lineno,
-                     quote=raw[base + max(0, m.start() - 30):base + m.end()].strip(), dims=dims, origin="prose"),
-                lineno, base + m.start(1), base + m.end(1))
+        out.add(
+            Fact(
+                metric="mention.percent",
+                value=value,
+                unit="%",
+                line=lineno,
+                quote=raw[base + max(0, m.start() - 30) : base + m.end()].strip(),
+                dims=dims,
+                origin="prose",
+            ),
+            lineno,
+            base + m.start(1),
+            base + m.end(1),
+        )
 
 
 _ZERO_RULES: tuple[tuple[str, str, dict[str, str]], ...] = (
-    (r"(?:没有|未|无)(?:发生|收到|接到|受理|出现)?[^。，,；;]{0,12}(?:依申请公开|政府信息公开申请|公开申请|申请)", "applications.received", {}),
+    (
+        r"(?:没有|未|无)(?:发生|收到|接到|受理|出现)?[^。，,；;]{0,12}(?:依申请公开|政府信息公开申请|公开申请|申请)",
+        "applications.received",
+        {},
+    ),
     (r"(?:没有|未|无)(?:发生|出现|收到)?[^。；;]{0,30}行政复议", "review.count", {}),
     (r"(?:没有|未|无)(?:发生|出现|收到)?[^。；;]{0,40}(?:行政诉讼|诉讼)", "litigation.count", {}),
     (r"(?:没有|未|无)(?:收取|收费)|未收取任何|没有收费", "fees.amount", {}),
@@ -385,7 +460,9 @@ _ZERO_RULES: tuple[tuple[str, str, dict[str, str]], ...] = (
 )
 
 
-def _negatives(out: ProseFacts, raw: str, line: str, lineno: int, base: int, sent: str, topic: str = "") -> None:
+def _negatives(
+    out: ProseFacts, raw: str, line: str, lineno: int, base: int, sent: str, topic: str = ""
+) -> None:
     """'2018年我街道没有受理依申请公开诉求' → applications.received = 0 (origin prose)."""
     if _rx(r"\d+\s*(?:件|起|次|份)").search(sent) and not _rx(r"没有|未发生|未收到|未接到").search(sent):
         return
@@ -401,5 +478,14 @@ def _negatives(out: ProseFacts, raw: str, line: str, lineno: int, base: int, sen
             continue
         seen.add(metric)
         unit = {"fees.amount": "元", "interpretation.count": "次"}.get(metric, "件")
-        out.facts.append(Fact(metric=metric, value=0, unit=unit, line=lineno, quote=sent.strip()[:120], dims=dict(dims),
-                              origin="prose"))
+        out.facts.append(
+            Fact(
+                metric=metric,
+                value=0,
+                unit=unit,
+                line=lineno,
+                quote=sent.strip()[:120],
+                dims=dict(dims),
+                origin="prose",
+            )
+        )

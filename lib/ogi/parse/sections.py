@@ -70,5 +70,7 @@ def find_sections(doc: Document) -> list[Section]:
     sections: list[Section] = []
     for k, (num, i, title) in enumerate(found):
         end = found[k + 1][1] - 1 if k + 1 < len(found) else len(doc.lines) - 1
-        sections.append(Section(number=num, title=title.rstrip("。 "), line=i + 1, end_line=end + 1, kind=kind_of(title)))
+        sections.append(
+            Section(number=num, title=title.rstrip("。 "), line=i + 1, end_line=end + 1, kind=kind_of(title))
+        )
     return sections

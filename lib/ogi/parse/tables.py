@@ -20,8 +20,28 @@ from ogi.text import parse_number, squash
 _VALUE = re.compile(r"([+-]?\d[\d,，]*(?:\.\d+)?)\s*(万元|元|条|件|次|人次|人|个|篇|%|份|项)?")
 _CAPTION = re.compile(r"第二十条第?[（(]?([一二三四五六七八九十]+)[）)]?项")
 _YEAR_COL = re.compile(r"^(?:\d{4}|[一二三四五六七八九〇零]{4})年度?$")
-SEC3_HEADERS = {"自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "法人或其他组织", "申请人情况", "总计", "其他"}
-SEC4_HEADERS = {"行政复议", "行政诉讼", "结果维持", "结果纠正", "其他结果", "尚未审结", "总计", "未经复议直接起诉", "复议后起诉"}
+SEC3_HEADERS = {
+    "自然人",
+    "商业企业",
+    "科研机构",
+    "社会公益组织",
+    "法律服务机构",
+    "法人或其他组织",
+    "申请人情况",
+    "总计",
+    "其他",
+}
+SEC4_HEADERS = {
+    "行政复议",
+    "行政诉讼",
+    "结果维持",
+    "结果纠正",
+    "其他结果",
+    "尚未审结",
+    "总计",
+    "未经复议直接起诉",
+    "复议后起诉",
+}
 
 
 def value_of(cell: Cell) -> tuple[float | int, str] | None:
@@ -160,7 +180,11 @@ class _Reader:
                     if "万元" in joined:
                         self.art20_unit = "万元"
                     return True
-            if not self.row.labels and self.art20_measures and text in ("数量", "总数量", "项目数量", "制作数量", "公开数量"):
+            if (
+                not self.row.labels
+                and self.art20_measures
+                and text in ("数量", "总数量", "项目数量", "制作数量", "公开数量")
+            ):
                 return True  # the tail of a wrapped header (采购项目 / 数量) whose head already matched
             if not self.row.labels and re.fullmatch(r"(?:本年新?|上一年|对外公开|本年|采购)", text):
                 self.header_stash = text  # a header wrapped over two cells: 本年新 / 制作数量
@@ -188,7 +212,11 @@ class _Reader:
             if text in ("结果维持", "结果纠正", "其他结果", "尚未审结", "总计"):
                 self.sec4_leaves += 1
             return True
-        if self.block == "sec3" and (text in SEC3_HEADERS or text.startswith("申请人")) and not self.row.labels:
+        if (
+            self.block == "sec3"
+            and (text in SEC3_HEADERS or text.startswith("申请人"))
+            and not self.row.labels
+        ):
             return True
         if self.block == "sec3" and text in SEC3_HEADERS and self.row.labels and not self.row.slots:
             # header cells directly after a stray label: still headers
@@ -247,7 +275,7 @@ class _Reader:
         nums = [s for s in slots if value_of(s) is not None]
         cols = T.SEC3_APPLICANTS
         if len(slots) > len(cols):
-            extra = slots[len(cols):]
+            extra = slots[len(cols) :]
             if all(value_of(s) is None for s in extra):
                 slots = slots[: len(cols)]
             else:
@@ -274,7 +302,7 @@ class _Reader:
         item = T.strip_numbering(re.sub(r"[（(].*?[）)]", "", self._label_text(row)))
         measures = self.art20_measures or [("value", "")]
         slots = row.slots
-        if len(slots) > len(measures) and all(value_of(s) is None for s in slots[len(measures):]):
+        if len(slots) > len(measures) and all(value_of(s) is None for s in slots[len(measures) :]):
             slots = slots[: len(measures)]
         if len(measures) == 1 and len(slots) > 1:
             nums = [s for s in slots if value_of(s) is not None]
@@ -283,7 +311,9 @@ class _Reader:
         for (measure, _hdr), cell in zip(measures, slots, strict=False):
             metric = f"{self.art20_family}.{measure}"
             unit = self.art20_unit if measure == "amount" else ""
-            self._cell_fact(metric, {"item": item}, cell, label, "year", unit_default=unit or "件", header_unit=unit)
+            self._cell_fact(
+                metric, {"item": item}, cell, label, "year", unit_default=unit or "件", header_unit=unit
+            )
 
     def _emit_form(self, row: Row) -> None:
         last = row.labels[-1]
@@ -312,20 +342,35 @@ class _Reader:
         label = self._label_text(row)
         for scope, cell in zip(cols, slots, strict=False):
             self._cell_fact(metric, dims, cell, label, scope, unit_default=row.unit, header_unit=row.unit)
-        for cell in slots[len(cols):]:
+        for cell in slots[len(cols) :]:
             self._mention(cell, label)
 
     def _emit_sec4(self) -> None:
         slots, self.sec4_slots = self.sec4_slots, []
         for (metric, dims), cell in zip(T.SEC4_COLUMNS, slots, strict=False):
             self._cell_fact(metric, dict(dims), cell, "行政复议、行政诉讼", "year", unit_default="件")
-        direct = [f for f in self.out.facts if f.metric == "litigation.count" and f.dims == {"route": "direct"}]
-        after = [f for f in self.out.facts if f.metric == "litigation.count" and f.dims == {"route": "after_review"}]
+        direct = [
+            f for f in self.out.facts if f.metric == "litigation.count" and f.dims == {"route": "direct"}
+        ]
+        after = [
+            f
+            for f in self.out.facts
+            if f.metric == "litigation.count" and f.dims == {"route": "after_review"}
+        ]
         if direct and after:
             a, b = direct[-1], after[-1]
-            self.out.facts.append(Fact(metric="litigation.count", value=a.value + b.value, unit="件", line=a.line,
-                                       quote=f"未经复议直接起诉 总计 {a.value} + 复议后起诉 总计 {b.value}",
-                                       dims={}, origin="table", loc=self.loc))
+            self.out.facts.append(
+                Fact(
+                    metric="litigation.count",
+                    value=a.value + b.value,
+                    unit="件",
+                    line=a.line,
+                    quote=f"未经复议直接起诉 总计 {a.value} + 复议后起诉 总计 {b.value}",
+                    dims={},
+                    origin="table",
+                    loc=self.loc,
+                )
+            )
         self.block = ""
 
     def finish(self) -> None:
@@ -339,14 +384,23 @@ class _Reader:
                     self._orphan(c)
 
     # -- facts ------------------------------------------------------------------------------------
-    def _cell_fact(self, metric: str, dims: dict[str, str], cell: Cell, label: str, scope: str,
-                   unit_default: str = "", header_unit: str = "") -> None:
+    def _cell_fact(
+        self,
+        metric: str,
+        dims: dict[str, str],
+        cell: Cell,
+        label: str,
+        scope: str,
+        unit_default: str = "",
+        header_unit: str = "",
+    ) -> None:
         v = value_of(cell)
         quote = f"{label} | {cell.raw.strip()}"
         self.out.used_lines.add(cell.line)
         if v is None:
-            self.out.blanks.append(BlankCell(metric=metric, dims=dims, line=cell.line or 0, quote=quote,
-                                             mark=cell.text.strip()))
+            self.out.blanks.append(
+                BlankCell(metric=metric, dims=dims, line=cell.line or 0, quote=quote, mark=cell.text.strip())
+            )
             return
         value, unit = v
         unit = unit or header_unit or unit_default
@@ -355,8 +409,19 @@ class _Reader:
                 value = round(value * 10000, 2)
                 value = int(value) if float(value).is_integer() else value
             unit = "元"
-        self.out.facts.append(Fact(metric=metric, value=value, unit=unit, line=cell.line, quote=quote,
-                                   dims=dict(dims), scope=scope, origin="table", loc=cell.loc or self.loc))
+        self.out.facts.append(
+            Fact(
+                metric=metric,
+                value=value,
+                unit=unit,
+                line=cell.line,
+                quote=quote,
+                dims=dict(dims),
+                scope=scope,
+                origin="table",
+                loc=cell.loc or self.loc,
+            )
+        )
 
     def _mention_row(self, row: Row) -> None:
         label = self._label_text(row)
@@ -368,9 +433,18 @@ class _Reader:
         if v is None:
             return
         self.out.used_lines.add(cell.line)
-        self.out.facts.append(Fact(metric="mention.other", value=v[0], unit=v[1], line=cell.line,
-                                   quote=f"{label} | {cell.raw.strip()}", dims={"label": T.strip_numbering(label)[:40]},
-                                   origin="table", loc=cell.loc or self.loc))
+        self.out.facts.append(
+            Fact(
+                metric="mention.other",
+                value=v[0],
+                unit=v[1],
+                line=cell.line,
+                quote=f"{label} | {cell.raw.strip()}",
+                dims={"label": T.strip_numbering(label)[:40]},
+                origin="table",
+                loc=cell.loc or self.loc,
+            )
+        )
 
     def _orphan(self, cell: Cell) -> None:
         self._mention(cell, "")

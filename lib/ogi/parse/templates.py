@@ -32,8 +32,14 @@ def _compiled(pattern: str) -> re.Pattern[str]:
 
 def _r(pattern: str, metric: str, **kw: object) -> RowSpec:
     dims = {k: str(v) for k, v in kw.items() if k not in ("group", "reason", "source")}
-    return RowSpec(pattern, metric, dims, group=str(kw.get("group", "")),
-                   reason_from_label=bool(kw.get("reason")), source_from_label=bool(kw.get("source")))
+    return RowSpec(
+        pattern,
+        metric,
+        dims,
+        group=str(kw.get("group", "")),
+        reason_from_label=bool(kw.get("reason")),
+        source_from_label=bool(kw.get("source")),
+    )
 
 
 # section 三 of the 2019 and 2021 formats: the applications matrix
@@ -51,25 +57,47 @@ SEC3_ROWS: tuple[RowSpec, ...] = (
     _r(r"总计", "applications.outcome", outcome="total"),
 )
 SEC3_APPLICANTS: tuple[tuple[str, str | None], ...] = (
-    ("自然人", "natural_person"), ("商业企业", "business"), ("科研机构", "research"),
-    ("社会公益组织", "public_interest"), ("法律服务机构", "legal_service"), ("其他", "other_org"), ("总计", None),
+    ("自然人", "natural_person"),
+    ("商业企业", "business"),
+    ("科研机构", "research"),
+    ("社会公益组织", "public_interest"),
+    ("法律服务机构", "legal_service"),
+    ("其他", "other_org"),
+    ("总计", None),
 )
 
 # section 四: one row of 15 numbers
 SEC4_COLUMNS: tuple[tuple[str, dict[str, str]], ...] = tuple(
     (metric, {**route, **({"outcome": o} if o else {})})
-    for metric, route in (("review.count", {}), ("litigation.count", {"route": "direct"}),
-                          ("litigation.count", {"route": "after_review"}))
+    for metric, route in (
+        ("review.count", {}),
+        ("litigation.count", {"route": "direct"}),
+        ("litigation.count", {"route": "after_review"}),
+    )
     for o in ("upheld", "corrected", "other", "pending", "")
 )
 
 # section 二 第二十条 blocks: caption item number → family; header text → measure
-ART20_FAMILY = {"一": "documents", "五": "licensing", "六": "enforcement", "八": "charges", "九": "procurement"}
+ART20_FAMILY = {
+    "一": "documents",
+    "五": "licensing",
+    "六": "enforcement",
+    "八": "charges",
+    "九": "procurement",
+}
 ART20_MEASURES: tuple[tuple[str, str], ...] = (
-    (r"本年新制作", "made"), (r"本年新公开", "published"), (r"对外公开总", "total"),
-    (r"本年制发", "issued"), (r"本年废止", "repealed"), (r"现行有效", "in_force"),
-    (r"上一年项目", "prior"), (r"增/?减|增减", "change"), (r"处理决定", "decisions"),
-    (r"收费金额", "amount"), (r"采购项目", "projects"), (r"采购总金额|总金额", "amount"),
+    (r"本年新制作", "made"),
+    (r"本年新公开", "published"),
+    (r"对外公开总", "total"),
+    (r"本年制发", "issued"),
+    (r"本年废止", "repealed"),
+    (r"现行有效", "in_force"),
+    (r"上一年项目", "prior"),
+    (r"增/?减|增减", "change"),
+    (r"处理决定", "decisions"),
+    (r"收费金额", "amount"),
+    (r"采购项目", "projects"),
+    (r"采购总金额|总金额", "amount"),
 )
 MONEY_METRICS = frozenset({"charges.amount", "procurement.amount", "fees.amount", "budget.amount"})
 
@@ -111,10 +139,18 @@ FORM_ROWS: tuple[RowSpec, ...] = (
     _r(r"同意部分公开", "applications.outcome", outcome="partial"),
     _r(r"不同意公开|不予公开|否决公开", "applications.outcome", outcome="denied", group="denied"),
     _r(r"同意公开", "applications.outcome", outcome="granted"),
-    _r(r"国家秘密|商业秘密|个人隐私|危及国家安全|所指政府信息|法律法规规定的其他情形", "applications.outcome",
-       outcome="denied", reason=True),
-    _r(r"不属于本行政机关|申请信息不存在|信息不存在|非本部门掌握", "applications.outcome", outcome="unavailable",
-       reason=True),
+    _r(
+        r"国家秘密|商业秘密|个人隐私|危及国家安全|所指政府信息|法律法规规定的其他情形",
+        "applications.outcome",
+        outcome="denied",
+        reason=True,
+    ),
+    _r(
+        r"不属于本行政机关|申请信息不存在|信息不存在|非本部门掌握",
+        "applications.outcome",
+        outcome="unavailable",
+        reason=True,
+    ),
     _r(r"告知作出更改补充|告知通过其他途径", "applications.outcome", outcome="other", reason=True),
     _r(r"其他类型答复|其他答复", "applications.outcome", outcome="other"),
     _r(r"行政复议", "review.count", group="review"),
@@ -136,9 +172,24 @@ FORM_ROWS: tuple[RowSpec, ...] = (
     _r(r"现场接待|网上咨询|咨询电话|页面访问量", "inquiries.count", channel="@label"),
 )
 
-UNIT_CELLS = frozenset({"条", "件", "次", "人次", "人", "个", "篇", "元", "万元", "份", "项", "起", "场", "期", "名"})
-HEADER_WORDS = ("指标名称", "统计指标", "计量单位", "单位", "统计数", "年度", "历年累计", "本年累计", "本期实际",
-                "代码", "信息内容", "申请人情况", "法人或其他组织")
+UNIT_CELLS = frozenset(
+    {"条", "件", "次", "人次", "人", "个", "篇", "元", "万元", "份", "项", "起", "场", "期", "名"}
+)
+HEADER_WORDS = (
+    "指标名称",
+    "统计指标",
+    "计量单位",
+    "单位",
+    "统计数",
+    "年度",
+    "历年累计",
+    "本年累计",
+    "本期实际",
+    "代码",
+    "信息内容",
+    "申请人情况",
+    "法人或其他组织",
+)
 
 
 @lru_cache(maxsize=16384)

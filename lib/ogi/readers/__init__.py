@@ -54,7 +54,9 @@ def read_bytes(data: bytes, path: str) -> Document:
     """Read one report's bytes into a Document; raise ReadError naming the reason."""
     suffix = Path(path).suffix.lower()
     if suffix in LEGACY:
-        raise ReadError(path, f"legacy {suffix} file: convert it to .docx (e.g. libreoffice --convert-to docx)")
+        raise ReadError(
+            path, f"legacy {suffix} file: convert it to .docx (e.g. libreoffice --convert-to docx)"
+        )
     suffix = sniff_kind(data, suffix)
     spec = READERS.get(suffix, READERS[".txt"])
     try:
@@ -64,7 +66,9 @@ def read_bytes(data: bytes, path: str) -> Document:
     except (RecursionError, MemoryError) as exc:
         raise ReadError(path, f"document too deeply nested or too large ({type(exc).__name__})") from None
     except Exception as exc:  # a third-party parser choking on a damaged file
-        raise ReadError(path, f"unreadable {suffix.lstrip('.') or 'text'} file ({type(exc).__name__}: {exc})"[:300]) from None
+        raise ReadError(
+            path, f"unreadable {suffix.lstrip('.') or 'text'} file ({type(exc).__name__}: {exc})"[:300]
+        ) from None
     _check_size(doc, path)
     doc.content_hash = hashlib.sha256(data).hexdigest()
     return doc
@@ -78,7 +82,9 @@ def _check_size(doc: Document, path: str) -> None:
         raise ReadError(path, f"too many lines ({len(doc.lines):,} > {MAX_LINES:,}): not a single report")
     chars = sum(len(x) for x in doc.lines)
     if chars > MAX_TEXT_CHARS:
-        raise ReadError(path, f"too much text ({chars:,} characters > {MAX_TEXT_CHARS:,}): not a single report")
+        raise ReadError(
+            path, f"too much text ({chars:,} characters > {MAX_TEXT_CHARS:,}): not a single report"
+        )
 
 
 def read_path(path: str | Path) -> Document:
@@ -104,4 +110,6 @@ def lines_document(source: str, text: str, kind: str, encoding: str) -> Document
     lines = text.split("\n")
     if lines and lines[-1] == "":
         lines.pop()
-    return Document(source=source, lines=lines, norm=[normalise_line(x) for x in lines], kind=kind, encoding=encoding)
+    return Document(
+        source=source, lines=lines, norm=[normalise_line(x) for x in lines], kind=kind, encoding=encoding
+    )

@@ -30,7 +30,8 @@ def _w(tag: str) -> str:
 
 P, TBL, TR, TC, T, TAB, BR, CR = (_w(x) for x in ("p", "tbl", "tr", "tc", "t", "tab", "br", "cr"))
 SDT, SDTCONTENT, TCPR, GRIDSPAN, VMERGE, TRPR, GRIDBEFORE, VAL = (
-    _w(x) for x in ("sdt", "sdtContent", "tcPr", "gridSpan", "vMerge", "trPr", "gridBefore", "val"))
+    _w(x) for x in ("sdt", "sdtContent", "tcPr", "gridSpan", "vMerge", "trPr", "gridBefore", "val")
+)
 SKIP = {_w("delText"), _w("instrText"), f"{{{MC}}}Fallback", _w("rPr"), _w("pPr")}
 
 
@@ -180,7 +181,9 @@ def read(data: bytes, path: str) -> Document:
         except KeyError:
             raise ReadError(path, f"not a Word document (no {name} in the zip)") from None
         if info.file_size > MAX_XML:
-            raise ReadError(path, f"document.xml too large ({info.file_size // (1024 * 1024)} MB uncompressed)")
+            raise ReadError(
+                path, f"document.xml too large ({info.file_size // (1024 * 1024)} MB uncompressed)"
+            )
         try:
             xml = zf.read(name)
         except (zipfile.BadZipFile, EOFError, OSError, ValueError) as exc:

@@ -23,31 +23,173 @@ MAX_TABLE_DEPTH = 20  # tables nested deeper than this are read as plain text
 MAX_TAG_DEPTH = 1_000  # element nesting beyond this is flattened before parsing
 MAX_ATTR = 256  # characters of an attribute value that are ever looked at
 
-DROP = frozenset({
-    "script", "style", "noscript", "iframe", "frame", "frameset", "object", "embed", "applet", "template",
-    "svg", "math", "canvas", "audio", "video", "map", "button", "select", "input", "textarea", "option",
-    "head", "title", "link", "meta", "base", "nav", "dialog", "portal",
-})
-BLOCK = frozenset({
-    "p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt",
-    "dd", "blockquote", "pre", "center", "address", "figure", "figcaption", "hr", "header", "footer", "aside",
-    "form", "fieldset", "legend", "caption", "tr", "td", "th", "table", "tbody", "thead", "tfoot", "body", "html",
-})
-VOID = frozenset({"br", "img", "meta", "input", "hr", "link", "col", "area", "base", "embed", "param", "source",
-                  "track", "wbr", "keygen"})
-OPTIONAL_END = frozenset({"p", "li", "td", "th", "tr", "dt", "dd", "option", "optgroup", "thead", "tbody", "tfoot",
-                          "colgroup", "rb", "rt", "rp", "html", "head", "body"})
-ARTICLE_SELECTORS = (
-    "#zoom", "#Zoom", ".TRS_Editor", "#ivs_content", "#webeditorview", ".xxgk_content", "#UCAP-CONTENT",
-    "#fontzoom", ".article-content", ".article_content", ".pages_content", ".zw", "#zw", ".content", "#content",
-    "article", ".detail", ".view", "#info_content", ".conTxt", ".wzxq", "main", "td",
+DROP = frozenset(
+    {
+        "script",
+        "style",
+        "noscript",
+        "iframe",
+        "frame",
+        "frameset",
+        "object",
+        "embed",
+        "applet",
+        "template",
+        "svg",
+        "math",
+        "canvas",
+        "audio",
+        "video",
+        "map",
+        "button",
+        "select",
+        "input",
+        "textarea",
+        "option",
+        "head",
+        "title",
+        "link",
+        "meta",
+        "base",
+        "nav",
+        "dialog",
+        "portal",
+    }
 )
-_NAVLIKE = re.compile(r"(?:^|[\s_-])(?:nav|navbar|menu|footer|header|top|breadcrumb|crumb|share|sidebar|copyright|"
-                      r"related|pager|toolbar|search|login|banner|foot|head)(?:[\s_-]|$)", re.I)
+BLOCK = frozenset(
+    {
+        "p",
+        "div",
+        "section",
+        "article",
+        "main",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "li",
+        "ul",
+        "ol",
+        "dl",
+        "dt",
+        "dd",
+        "blockquote",
+        "pre",
+        "center",
+        "address",
+        "figure",
+        "figcaption",
+        "hr",
+        "header",
+        "footer",
+        "aside",
+        "form",
+        "fieldset",
+        "legend",
+        "caption",
+        "tr",
+        "td",
+        "th",
+        "table",
+        "tbody",
+        "thead",
+        "tfoot",
+        "body",
+        "html",
+    }
+)
+VOID = frozenset(
+    {
+        "br",
+        "img",
+        "meta",
+        "input",
+        "hr",
+        "link",
+        "col",
+        "area",
+        "base",
+        "embed",
+        "param",
+        "source",
+        "track",
+        "wbr",
+        "keygen",
+    }
+)
+OPTIONAL_END = frozenset(
+    {
+        "p",
+        "li",
+        "td",
+        "th",
+        "tr",
+        "dt",
+        "dd",
+        "option",
+        "optgroup",
+        "thead",
+        "tbody",
+        "tfoot",
+        "colgroup",
+        "rb",
+        "rt",
+        "rp",
+        "html",
+        "head",
+        "body",
+    }
+)
+ARTICLE_SELECTORS = (
+    "#zoom",
+    "#Zoom",
+    ".TRS_Editor",
+    "#ivs_content",
+    "#webeditorview",
+    ".xxgk_content",
+    "#UCAP-CONTENT",
+    "#fontzoom",
+    ".article-content",
+    ".article_content",
+    ".pages_content",
+    ".zw",
+    "#zw",
+    ".content",
+    "#content",
+    "article",
+    ".detail",
+    ".view",
+    "#info_content",
+    ".conTxt",
+    ".wzxq",
+    "main",
+    "td",
+)
+_NAVLIKE = re.compile(
+    r"(?:^|[\s_-])(?:nav|navbar|menu|footer|header|top|breadcrumb|crumb|share|sidebar|copyright|"
+    r"related|pager|toolbar|search|login|banner|foot|head)(?:[\s_-]|$)",
+    re.I,
+)
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,512}?charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]{1,40})""", re.I)
 _TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9:-]{0,40})[^<>]{0,65536}?(/?)>")
-_GB = {"gb2312", "gbk", "gb_2312", "gb_2312-80", "x-gbk", "cp936", "ms936", "windows-936", "euc-cn", "csgb2312",
-       "gb18030", "x-euc-cn", "chinese", "iso-ir-58"}
+_GB = {
+    "gb2312",
+    "gbk",
+    "gb_2312",
+    "gb_2312-80",
+    "x-gbk",
+    "cp936",
+    "ms936",
+    "windows-936",
+    "euc-cn",
+    "csgb2312",
+    "gb18030",
+    "x-euc-cn",
+    "chinese",
+    "iso-ir-58",
+}
 
 
 def _declared(data: bytes) -> str | None:
@@ -69,7 +211,9 @@ def decode_html(data: bytes, path: str) -> tuple[str, str]:
     if not data:
         raise ReadError(path, "empty file")
     if len(data) > MAX_BYTES:
-        raise ReadError(path, f"too large ({len(data) // (1024 * 1024)} MB > {MAX_BYTES // (1024 * 1024)} MB)")
+        raise ReadError(
+            path, f"too large ({len(data) // (1024 * 1024)} MB > {MAX_BYTES // (1024 * 1024)} MB)"
+        )
     if data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
         return decode(data, path)
     enc = _declared(data)
@@ -168,15 +312,24 @@ def _rows(table: LexborNode) -> list[LexborNode]:
 
 def _has_nested_table(table: LexborNode) -> bool:
     """True when a cell of this table holds another table (a layout table, not a data table)."""
-    return any(c.css_first("table") is not None for r in _rows(table) for c in _children(r) if c.tag in ("td", "th"))
+    return any(
+        c.css_first("table") is not None for r in _rows(table) for c in _children(r) if c.tag in ("td", "th")
+    )
 
 
 def _grid(table: LexborNode) -> list[list[GridCell]]:
     rows = _rows(table)
     builder = GridBuilder(total_rows=len(rows))
     for tr in rows:
-        cells = [(tidy(_text_of(c)), _span(c, "rowspan") if c.attributes.get("rowspan") else 1, _span(c, "colspan"))
-                 for c in _children(tr) if c.tag in ("td", "th")]
+        cells = [
+            (
+                tidy(_text_of(c)),
+                _span(c, "rowspan") if c.attributes.get("rowspan") else 1,
+                _span(c, "colspan"),
+            )
+            for c in _children(tr)
+            if c.tag in ("td", "th")
+        ]
         builder.add_row(cells)
         if builder.full:
             break

@@ -25,14 +25,50 @@ _PAGE_NO = re.compile(
     r"^(?:[-－—–]\s*\d{1,4}\s*[-－—–]|第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*/\s*\d{1,4}|"
     r"\d{1,4}|[-－—–]?\s*[ivxlcIVXLC]{1,6}\s*[-－—–]?|Page\s*\d+(?:\s*of\s*\d+)?)$"
 )
-_PARA_START = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、](?!\d)|[①-⑳]|附件|附表)")
-_PARA_END = re.compile(r"[。：；！？:;!?]$|^[一二三四五六七八九十]+、|^[（(][一二三四五六七八九十]+[）)]\S{0,20}$")
+_PARA_START = re.compile(
+    r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、](?!\d)|[①-⑳]|附件|附表)"
+)
+_PARA_END = re.compile(
+    r"[。：；！？:;!?]$|^[一二三四五六七八九十]+、|^[（(][一二三四五六七八九十]+[）)]\S{0,20}$"
+)
 _RADICALS = {  # CJK Radicals Supplement forms that fonts map simplified characters to
-    0x2EA0: "民", 0x2EC4: "西", 0x2EC5: "见", 0x2EC6: "角", 0x2EC9: "贝", 0x2ECB: "车", 0x2ED3: "长", 0x2ED4: "门",
-    0x2ED8: "青", 0x2ED9: "韦", 0x2EDA: "页", 0x2EDB: "风", 0x2EDC: "飞", 0x2EDD: "食", 0x2EE2: "马", 0x2EE3: "骨",
-    0x2EE4: "鬼", 0x2EE5: "鱼", 0x2EE6: "鸟", 0x2EE7: "卤", 0x2EE8: "麦", 0x2EE9: "黄", 0x2EEA: "黾", 0x2EEC: "齐",
-    0x2EEE: "齿", 0x2EF0: "龙", 0x2EF3: "龟", 0x2E9F: "母", 0x2EAE: "竹", 0x2ECA: "足", 0x2EC8: "讠", 0x2ECF: "阝",
-    0x2ED6: "阝", 0x2ECC: "辶", 0x2E97: "心", 0x2E9D: "月", 0x2E81: "厂",
+    0x2EA0: "民",
+    0x2EC4: "西",
+    0x2EC5: "见",
+    0x2EC6: "角",
+    0x2EC9: "贝",
+    0x2ECB: "车",
+    0x2ED3: "长",
+    0x2ED4: "门",
+    0x2ED8: "青",
+    0x2ED9: "韦",
+    0x2EDA: "页",
+    0x2EDB: "风",
+    0x2EDC: "飞",
+    0x2EDD: "食",
+    0x2EE2: "马",
+    0x2EE3: "骨",
+    0x2EE4: "鬼",
+    0x2EE5: "鱼",
+    0x2EE6: "鸟",
+    0x2EE7: "卤",
+    0x2EE8: "麦",
+    0x2EE9: "黄",
+    0x2EEA: "黾",
+    0x2EEC: "齐",
+    0x2EEE: "齿",
+    0x2EF0: "龙",
+    0x2EF3: "龟",
+    0x2E9F: "母",
+    0x2EAE: "竹",
+    0x2ECA: "足",
+    0x2EC8: "讠",
+    0x2ECF: "阝",
+    0x2ED6: "阝",
+    0x2ECC: "辶",
+    0x2E97: "心",
+    0x2E9D: "月",
+    0x2E81: "厂",
 }
 
 
@@ -161,7 +197,9 @@ def _furniture(lines_by_page: dict[int, list[_Line]], heights: dict[int, float])
         for page, lines in lines_by_page.items():
             h = heights[page]
             for ln in lines:
-                if (ln.top < h * EDGE or ln.bottom > h * (1 - EDGE)) and re.sub(r"\d+", "#", ln.text) in repeated:
+                if (ln.top < h * EDGE or ln.bottom > h * (1 - EDGE)) and re.sub(
+                    r"\d+", "#", ln.text
+                ) in repeated:
                     drop.add(id(ln))
     return drop
 
@@ -174,12 +212,19 @@ def _join(lines: list[_Line], left: float, right: float) -> list[_Line]:
         if (
             prev is not None
             and prev.page <= ln.page
-            and (prev.x1 >= right - 24 or (prev.x1 >= right - 0.5 * (right - left) and not _PARA_END.search(prev.text)))
+            and (
+                prev.x1 >= right - 24
+                or (prev.x1 >= right - 0.5 * (right - left) and not _PARA_END.search(prev.text))
+            )
             and ln.x0 <= left + 6
             and not _PARA_START.match(ln.text)
         ):
-            sep = "" if re.match(r"[\u2e80-\u9fff\uff00-\uffef，。；：、）“”]", ln.text[0]) or re.search(
-                r"[\u2e80-\u9fff\uff00-\uffef，。；：、（“”]$", prev.text) else " "
+            sep = (
+                ""
+                if re.match(r"[\u2e80-\u9fff\uff00-\uffef，。；：、）“”]", ln.text[0])
+                or re.search(r"[\u2e80-\u9fff\uff00-\uffef，。；：、（“”]$", prev.text)
+                else " "
+            )
             out[-1] = _Line(prev.text + sep + ln.text, prev.x0, ln.x1, prev.top, ln.bottom, prev.page)
         else:
             out.append(ln)
@@ -203,7 +248,9 @@ def read(data: bytes, path: str) -> Document:
     return _assemble(path, lines_by_page, parts_by_page, heights)
 
 
-def _pages(data: bytes, path: str) -> tuple[dict[int, list[_Line]], dict[int, list[_Part]], dict[int, float], int]:
+def _pages(
+    data: bytes, path: str
+) -> tuple[dict[int, list[_Line]], dict[int, list[_Part]], dict[int, float], int]:
     import pdfplumber
 
     lines_by_page: dict[int, list[_Line]] = {}
@@ -224,8 +271,12 @@ def _pages(data: bytes, path: str) -> tuple[dict[int, list[_Line]], dict[int, li
     return lines_by_page, parts_by_page, heights, chars
 
 
-def _assemble(path: str, lines_by_page: dict[int, list[_Line]], parts_by_page: dict[int, list[_Part]],
-              heights: dict[int, float]) -> Document:
+def _assemble(
+    path: str,
+    lines_by_page: dict[int, list[_Line]],
+    parts_by_page: dict[int, list[_Part]],
+    heights: dict[int, float],
+) -> Document:
     drop = _furniture(lines_by_page, heights)
     body = [ln for page in sorted(lines_by_page) for ln in lines_by_page[page] if id(ln) not in drop]
     left = min((ln.x0 for ln in body), default=0.0)
@@ -239,8 +290,12 @@ def _assemble(path: str, lines_by_page: dict[int, list[_Line]], parts_by_page: d
         if kind == 0:
             assert isinstance(item, _Part)
             prev = items[-1] if items else None
-            if isinstance(prev, list) and prev[-1].page == item.page - 1 and abs(prev[-1].bbox[0] - item.bbox[0]) < 3 \
-                    and abs(prev[-1].bbox[2] - item.bbox[2]) < 3:
+            if (
+                isinstance(prev, list)
+                and prev[-1].page == item.page - 1
+                and abs(prev[-1].bbox[0] - item.bbox[0]) < 3
+                and abs(prev[-1].bbox[2] - item.bbox[2]) < 3
+            ):
                 prev.append(item)
             else:
                 items.append([item])

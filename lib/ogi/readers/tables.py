@@ -18,7 +18,9 @@ MAX_SPAN = 1_000  # HTML's own limit on colspan; rowspan is clamped to the same
 
 _WS = re.compile(r"[\s\u00a0\u3000\u2002\u2003\u2009\u202f\u200b\ufeff]+")
 # CJK ideographs, CJK punctuation and full-width forms: no space is ever needed between them
-_CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef\u201c\u201d\u2018\u2019\u2026\u2014]")
+_CJK = re.compile(
+    r"[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef\u201c\u201d\u2018\u2019\u2026\u2014]"
+)
 
 
 def tidy(raw: str) -> str:
@@ -118,7 +120,9 @@ def clean_grid(grid: list[list[GridCell]]) -> list[list[GridCell]]:
     return [r[:width] for r in rows]
 
 
-def assemble(source: str, kind: str, encoding: str, blocks: list[Block], with_pages: bool = False) -> Document:
+def assemble(
+    source: str, kind: str, encoding: str, blocks: list[Block], with_pages: bool = False
+) -> Document:
     """Write blocks into lines (one table row per line, cells joined by ' | ') and build the Tables."""
     lines: list[str] = []
     pages: list[int] = []
@@ -143,7 +147,9 @@ def assemble(source: str, kind: str, encoding: str, blocks: list[Block], with_pa
             row: list[Cell] = []
             for c, g in enumerate(grow, start=1):
                 loc = f"p. {page}" if with_pages else f"table {t}, row {r}, col {c}"
-                row.append(Cell(raw=g.raw, text=normalise_line(g.raw), line=line_no, loc=loc, merged=g.merged))
+                row.append(
+                    Cell(raw=g.raw, text=normalise_line(g.raw), line=line_no, loc=loc, merged=g.merged)
+                )
             rows.append(row)
         loc = f"p. {block.page}" if with_pages else f"table {t}"
         tables.append(Table(rows=rows, line=first, end_line=len(lines), loc=loc))

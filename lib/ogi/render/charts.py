@@ -98,10 +98,16 @@ def bar(
     y_sort: Any = "-x" if sort else None
     enc: dict[str, Any] = {
         "y": alt.Y(f"{label}:N", title=label_title or None, sort=y_sort),
-        "x": alt.X(f"{value}:Q", title=value_title, stack=True if colour else None,
-                   axis=alt.Axis(tickMinStep=1, format=",~r")),
+        "x": alt.X(
+            f"{value}:Q",
+            title=value_title,
+            stack=True if colour else None,
+            axis=alt.Axis(tickMinStep=1, format=",~r"),
+        ),
         "color": alt.Color(
-            f"{colour_field}:N", scale=scale, title=colour_title or None,
+            f"{colour_field}:N",
+            scale=scale,
+            title=colour_title or None,
             legend=alt.Legend() if colour else None,
         ),
         "tooltip": tips,
@@ -128,15 +134,21 @@ def volume_lines(
 ) -> ChartOutput:
     """Proactive disclosure per year for the agency, with the peer median as a dashed grey line."""
     own_rows = own.select(
-        pl.col("year").cast(pl.Int64), pl.col("proactive_total").cast(pl.Float64).alias("value"),
-        pl.lit(own_label).alias("series"), pl.lit(None, dtype=pl.Int64).alias("peers"),
+        pl.col("year").cast(pl.Int64),
+        pl.col("proactive_total").cast(pl.Float64).alias("value"),
+        pl.lit(own_label).alias("series"),
+        pl.lit(None, dtype=pl.Int64).alias("peers"),
     )
     peer_rows = peers.select(
-        pl.col("year").cast(pl.Int64), pl.col("median_proactive_total").cast(pl.Float64).alias("value"),
-        pl.lit(peer_label).alias("series"), pl.col("peers").cast(pl.Int64),
+        pl.col("year").cast(pl.Int64),
+        pl.col("median_proactive_total").cast(pl.Float64).alias("value"),
+        pl.lit(peer_label).alias("series"),
+        pl.col("peers").cast(pl.Int64),
     )
     data = pl.concat([own_rows, peer_rows]).drop_nulls("value").sort(["series", "year"])
-    scale = _colour_scale([own_label, peer_label], [theme.SERIES_COLOURS["agency"], theme.SERIES_COLOURS["peers"]])
+    scale = _colour_scale(
+        [own_label, peer_label], [theme.SERIES_COLOURS["agency"], theme.SERIES_COLOURS["peers"]]
+    )
     base = alt.Chart(data, title=title).encode(
         x=alt.X("year:O", title=year_title, axis=alt.Axis(labelAngle=0)),
         y=alt.Y("value:Q", title=value_title),
@@ -201,10 +213,15 @@ def heatmap(
             x=alt.X(f"{x}:O", title=x_title, axis=alt.Axis(labelAngle=0)),
             y=alt.Y(f"{y}:N", title=y_title),
             color=alt.Color(f"{value}:Q", title=value_title, scale=alt.Scale(scheme="blues")),
-            tooltip=[alt.Tooltip(f"{y}:N", title=y_title), alt.Tooltip(f"{x}:O", title=x_title),
-                     alt.Tooltip(f"{value}:Q", title=value_title)],
+            tooltip=[
+                alt.Tooltip(f"{y}:N", title=y_title),
+                alt.Tooltip(f"{x}:O", title=x_title),
+                alt.Tooltip(f"{value}:Q", title=value_title),
+            ],
         )
-        .properties(width=max(120, 48 * df.get_column(x).n_unique() if df.height else 120), height=22 * n_rows)
+        .properties(
+            width=max(120, 48 * df.get_column(x).n_unique() if df.height else 120), height=22 * n_rows
+        )
     )
     return ChartOutput(chart, title)
 

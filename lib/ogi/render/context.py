@@ -64,8 +64,9 @@ def open_context(store: str | os.PathLike[str] | None, lang: str = "zh") -> Cont
     return Context(store_path=path, store=mod.open_store(path), views=mod, lang=lang)
 
 
-def brief_context(agency: str | None, year: int | str | None, store: str | os.PathLike[str] | None,
-                  lang: str = "zh") -> Context:
+def brief_context(
+    agency: str | None, year: int | str | None, store: str | os.PathLike[str] | None, lang: str = "zh"
+) -> Context:
     """Context for one agency brief: `agency` is a key, a name or a slug ('' = first agency);
     `year` None means the latest year the store holds for that agency."""
     ctx = open_context(store, lang)

@@ -49,8 +49,9 @@ def _render_here(job: Job) -> tuple[bool, str, int | None, str, str] | None:
     except RenderError as exc:
         return _error_tuple(exc)
     except Exception as exc:
-        return _error_tuple(RetryableError(job["agency_key"], job.get("year"), "worker",
-                                           f"{type(exc).__name__}: {exc}"[:300]))
+        return _error_tuple(
+            RetryableError(job["agency_key"], job.get("year"), "worker", f"{type(exc).__name__}: {exc}"[:300])
+        )
 
 
 def render_task(job: Job) -> tuple[bool, str, int | None, str, str] | None:
@@ -77,7 +78,9 @@ def run_dask(address: str, jobs: Sequence[Job], on_done: Done) -> None:
                 result = fut.result()
                 err = _error_from(result) if result else None
             except Exception as exc:  # worker lost (KilledWorker), cancelled, ...
-                err = RetryableError(job["agency_key"], job.get("year"), "dask", f"{type(exc).__name__}: {exc}"[:300])
+                err = RetryableError(
+                    job["agency_key"], job.get("year"), "dask", f"{type(exc).__name__}: {exc}"[:300]
+                )
             if isinstance(err, RetryableError) and attempt < 2:
                 again = client.submit(render_task, job, key=f"ogi-brief-{job['id']}-2", pure=False)
                 futures[again.key] = (job, 2)

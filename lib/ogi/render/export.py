@@ -129,9 +129,11 @@ def chart_html(mimebundle: dict[str, Any]) -> str:
     chart_id = re.sub(r"[^A-Za-z0-9_-]", "", str(data.get("id", "ogi-chart")))
     title = escape(str(data.get("title", "")), quote=True)
     spec = spec_json_for_html(data.get("spec") or {})
-    return (f'<figure class="ogi-chart"><div id="{chart_id}" class="ogi-chart-view" role="img" '
-            f'aria-label="{title}"></div><script type="application/json" class="ogi-spec" '
-            f'data-target="{chart_id}">{spec}</script></figure>')
+    return (
+        f'<figure class="ogi-chart"><div id="{chart_id}" class="ogi-chart-view" role="img" '
+        f'aria-label="{title}"></div><script type="application/json" class="ogi-spec" '
+        f'data-target="{chart_id}">{spec}</script></figure>'
+    )
 
 
 @functools.lru_cache(maxsize=4)
@@ -139,14 +141,26 @@ def _exporter(lang: str) -> HTMLExporter:
     """One exporter per language per process: building it compiles the Jinja templates (~0.1 s)."""
     c = Config()
     c.NbConvertBase.display_data_priority = [
-        CHART_MIME, "text/html", "text/markdown", "image/svg+xml", "image/png", "image/jpeg", "text/plain",
+        CHART_MIME,
+        "text/html",
+        "text/markdown",
+        "image/svg+xml",
+        "image/png",
+        "image/jpeg",
+        "text/plain",
     ]
     c.CSSHTMLHeaderPreprocessor.enabled = False
     exporter = HTMLExporter(
-        config=c, template_name="lab", template_file="ogi_brief.html.j2",
+        config=c,
+        template_name="lab",
+        template_file="ogi_brief.html.j2",
         extra_loaders=[DictLoader({"ogi_brief.html.j2": TEMPLATE})],
-        exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True, exclude_anchor_links=True,
-        language_code="zh" if lang == "zh" else "en", filters={"ogi_chart": chart_html},
+        exclude_input=True,
+        exclude_input_prompt=True,
+        exclude_output_prompt=True,
+        exclude_anchor_links=True,
+        language_code="zh" if lang == "zh" else "en",
+        filters={"ogi_chart": chart_html},
     )
     exporter.register_preprocessor(TagRemovePreprocessor(remove_cell_tags=set(HIDE_TAGS)), enabled=True)
     return exporter

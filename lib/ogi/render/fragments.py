@@ -68,14 +68,21 @@ def no_data(text: str) -> HTML:
 
 def heading(text: str, level: int = 2, sub: str = "") -> HTML:
     subline = f'<p class="ogi-sub">{esc(sub)}</p>' if sub else ""
-    return HTML(f"<h{level} class=\"ogi-h\">{esc(text)}</h{level}>{subline}", text)
+    return HTML(f'<h{level} class="ogi-h">{esc(text)}</h{level}>{subline}', text)
 
 
-def table(columns: Sequence[str], rows: Iterable[Sequence[Any]], *, numeric: Sequence[bool] = (),
-          css: str = "ogi-table") -> HTML:
+def table(
+    columns: Sequence[str],
+    rows: Iterable[Sequence[Any]],
+    *,
+    numeric: Sequence[bool] = (),
+    css: str = "ogi-table",
+) -> HTML:
     """An escaped HTML table; `numeric[i]` right-aligns and formats column i."""
     nums = list(numeric) + [False] * (len(columns) - len(numeric))
-    head = "".join(f'<th class="{"num" if n else ""}">{esc(c)}</th>' for c, n in zip(columns, nums, strict=True))
+    head = "".join(
+        f'<th class="{"num" if n else ""}">{esc(c)}</th>' for c, n in zip(columns, nums, strict=True)
+    )
     body = []
     text_rows = ["\t".join(columns)]
     for row in rows:

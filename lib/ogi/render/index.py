@@ -21,8 +21,12 @@ def _t(lang: str, zh: str, en: str) -> str:
     return zh if lang == "zh" else en
 
 
-def build_index(store_path: str | os.PathLike[str], out_dir: str | os.PathLike[str],
-                failed: Sequence[object] = (), lang: str = "zh") -> Path:
+def build_index(
+    store_path: str | os.PathLike[str],
+    out_dir: str | os.PathLike[str],
+    failed: Sequence[object] = (),
+    lang: str = "zh",
+) -> Path:
     """Write `out_dir/index.html` listing each `<slug>/<year>.html` present for an agency in the store."""
     from ogi import vocabulary as voc
     from ogi.render.context import open_context
@@ -44,8 +48,10 @@ def build_index(store_path: str | os.PathLike[str], out_dir: str | os.PathLike[s
                 continue
             figures = {h["metric"]: h for h in ctx.view("headline", key, year).to_dicts()}
             n_findings = ctx.view("findings", key, year).height
-            cells = [f'<td><a href="{escape(quote(rel), quote=True)}">{escape(str(r.get("agency") or key))}</a></td>',
-                     f'<td class="num">{year}</td>']
+            cells = [
+                f'<td><a href="{escape(quote(rel), quote=True)}">{escape(str(r.get("agency") or key))}</a></td>',
+                f'<td class="num">{year}</td>',
+            ]
             for m in COLUMNS:
                 h = figures.get(m, {})
                 title = ""
@@ -58,16 +64,27 @@ def build_index(store_path: str | os.PathLike[str], out_dir: str | os.PathLike[s
     body = (
         f'<h1 class="ogi-h">{escape(_t(lang, "政府信息公开工作简报", "Open government information briefs"))}</h1>'
         f'<p class="ogi-sub">{escape(_t(lang, f"共 {len(rows)} 份简报", f"{len(rows)} briefs"))}</p>'
-        + ('<table class="ogi-table ogi-index"><thead><tr>'
-           + "".join(f'<th class="{"num" if i > 1 else ""}">{escape(h)}</th>' for i, h in enumerate(head))
-           + "</tr></thead><tbody>" + "".join(rows) + "</tbody></table>"
-           if rows else f'<p class="ogi-nodata">{escape(_t(lang, "还没有简报。", "No briefs yet."))}</p>')
-        + (f'<h2 class="ogi-h">{escape(_t(lang, "生成失败", "Failed"))}</h2><ul>{failures}</ul>' if failures else "")
+        + (
+            '<table class="ogi-table ogi-index"><thead><tr>'
+            + "".join(f'<th class="{"num" if i > 1 else ""}">{escape(h)}</th>' for i, h in enumerate(head))
+            + "</tr></thead><tbody>"
+            + "".join(rows)
+            + "</tbody></table>"
+            if rows
+            else f'<p class="ogi-nodata">{escape(_t(lang, "还没有简报。", "No briefs yet."))}</p>'
+        )
+        + (
+            f'<h2 class="ogi-h">{escape(_t(lang, "生成失败", "Failed"))}</h2><ul>{failures}</ul>'
+            if failures
+            else ""
+        )
     )
-    html = (f'<!DOCTYPE html>\n<html lang="{"zh" if lang == "zh" else "en"}">\n<head>\n<meta charset="utf-8" />\n'
-            '<meta name="viewport" content="width=device-width, initial-scale=1.0">\n'
-            f'<title>{escape(_t(lang, "简报目录", "Briefs"))}</title>\n<style type="text/css">{CSS}</style>\n'
-            f"</head>\n<body>\n<main>\n{body}\n</main>\n</body>\n</html>\n")
+    html = (
+        f'<!DOCTYPE html>\n<html lang="{"zh" if lang == "zh" else "en"}">\n<head>\n<meta charset="utf-8" />\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1.0">\n'
+        f'<title>{escape(_t(lang, "简报目录", "Briefs"))}</title>\n<style type="text/css">{CSS}</style>\n'
+        f"</head>\n<body>\n<main>\n{body}\n</main>\n</body>\n</html>\n"
+    )
     path = out / "index.html"
     write_text(path, html)
     path.chmod(0o644)

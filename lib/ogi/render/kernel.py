@@ -88,9 +88,13 @@ class WarmKernel:
         import nbformat
         from nbclient import NotebookClient
 
-        client = NotebookClient(nbformat.v4.new_notebook(), kernel_name="python3",
-                                startup_timeout=self.startup_timeout, timeout=self.startup_timeout,
-                                extra_arguments=list(KERNEL_ARGS))
+        client = NotebookClient(
+            nbformat.v4.new_notebook(),
+            kernel_name="python3",
+            startup_timeout=self.startup_timeout,
+            timeout=self.startup_timeout,
+            extra_arguments=list(KERNEL_ARGS),
+        )
         client.km = client.create_kernel_manager()
         # the kernel's own stderr carries only ipykernel's noise (e.g. a ZMQ race traceback while it shuts
         # down); what a brief's cells print reaches us through the kernel protocol, not this stream
@@ -146,7 +150,9 @@ class WarmKernel:
         client.nb = nb
         client.reset_execution_trackers()
         deadline = time.monotonic() + timeout if timeout else None
-        client.timeout_func = (lambda _cell: max(1, int(deadline - time.monotonic() + 0.999))) if deadline else None
+        client.timeout_func = (
+            (lambda _cell: max(1, int(deadline - time.monotonic() + 0.999))) if deadline else None
+        )
         index, cell = -1, None
         try:
             for index, cell in enumerate(nb.cells):
@@ -157,16 +163,22 @@ class WarmKernel:
                 client.execute_cell(cell, index)
         except CellExecutionError as exc:
             where = f"cell {index} [{_first_line(cell.source if cell else '')}]"
-            raise RenderError(label[0], label[1], where,
-                              f"{exc.ename}: {_ANSI.sub('', str(exc.evalue))}"[:300]) from None
+            raise RenderError(
+                label[0], label[1], where, f"{exc.ename}: {_ANSI.sub('', str(exc.evalue))}"[:300]
+            ) from None
         except (CellTimeoutError, TimeoutError):
             self.restart()
-            raise RetryableError(label[0], label[1], f"cell {index}",
-                                 f"timed out after {timeout:g} s (kernel restarted)") from None
+            raise RetryableError(
+                label[0], label[1], f"cell {index}", f"timed out after {timeout:g} s (kernel restarted)"
+            ) from None
         except DeadKernelError as exc:
             self.restart()
-            raise RetryableError(label[0], label[1], f"cell {index}",
-                                 f"kernel died ({_first_line(str(exc)) or 'no reason'}); restarted") from None
+            raise RetryableError(
+                label[0],
+                label[1],
+                f"cell {index}",
+                f"kernel died ({_first_line(str(exc)) or 'no reason'}); restarted",
+            ) from None
         except Exception as exc:  # client trouble: one line for this brief, and a fresh kernel next time
             self.restart()
             raise RetryableError(label[0], label[1], "kernel", f"{type(exc).__name__}: {exc}"[:300]) from None
@@ -196,13 +208,26 @@ class Job(dict):  # type: ignore[type-arg]
         return (str(self["agency_key"]), self.get("year"))
 
 
-def make_job(store: str | os.PathLike[str], agency_key: str, year: int | None, out: str | os.PathLike[str],
-             lang: str = "zh", notebook: str | os.PathLike[str] | None = None,
-             timeout: float | None = None) -> Job:
+def make_job(
+    store: str | os.PathLike[str],
+    agency_key: str,
+    year: int | None,
+    out: str | os.PathLike[str],
+    lang: str = "zh",
+    notebook: str | os.PathLike[str] | None = None,
+    timeout: float | None = None,
+) -> Job:
     from ogi.render.runner import BRIEF_NOTEBOOK
 
-    return Job(store=str(Path(store).resolve()), agency_key=agency_key, year=year, out=str(out), lang=lang,
-               notebook=str(notebook or BRIEF_NOTEBOOK), timeout=timeout)
+    return Job(
+        store=str(Path(store).resolve()),
+        agency_key=agency_key,
+        year=year,
+        out=str(out),
+        lang=lang,
+        notebook=str(notebook or BRIEF_NOTEBOOK),
+        timeout=timeout,
+    )
 
 
 def render_job(kernel: WarmKernel, job: Job) -> str:
@@ -214,11 +239,15 @@ def render_job(kernel: WarmKernel, job: Job) -> str:
     try:
         nb = parameterised(Path(job["notebook"]), params)
     except Exception as exc:
-        raise RenderError(job["agency_key"], job["year"], "notebook", f"{type(exc).__name__}: {exc}"[:300]) from None
+        raise RenderError(
+            job["agency_key"], job["year"], "notebook", f"{type(exc).__name__}: {exc}"[:300]
+        ) from None
     kernel.run(nb, Job(job).label, job.get("timeout"))
     try:
         html = to_html(nb, lang=job["lang"])
     except Exception as exc:
-        raise RenderError(job["agency_key"], job["year"], "export", f"{type(exc).__name__}: {exc}"[:300]) from None
+        raise RenderError(
+            job["agency_key"], job["year"], "export", f"{type(exc).__name__}: {exc}"[:300]
+        ) from None
     _write(Path(job["out"]), html)
     return str(job["out"])

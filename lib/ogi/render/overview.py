@@ -25,8 +25,12 @@ def summary_text(ctx: Context) -> str:
     ags = ctx.view("agencies")
     fnd = ctx.view("findings")
     years = sorted(int(y) for y in reps.get_column("year").drop_nulls().to_list()) if reps.height else []
-    lines = [f"reports\t{reps.height}", f"agencies\t{ags.height}",
-             f"years\t{years[0]}-{years[-1]}" if years else "years\t-", f"findings\t{fnd.height}"]
+    lines = [
+        f"reports\t{reps.height}",
+        f"agencies\t{ags.height}",
+        f"years\t{years[0]}-{years[-1]}" if years else "years\t-",
+        f"findings\t{fnd.height}",
+    ]
     if "template" in reps.columns:
         for tpl, n in sorted(Counter(str(t) for t in reps.get_column("template").to_list()).items()):
             lines.append(f"template {tpl}\t{n}")
@@ -40,13 +44,33 @@ def reports_by_year(ctx: Context) -> None:
         display(no_data(ctx.t("库中没有报告。", "The store holds no reports.")))
         return
     tpl = pl.col("template").cast(pl.Utf8) if "template" in reps.columns else pl.lit("?")
-    data = (reps.drop_nulls("year").with_columns(tpl.fill_null("?").alias("template"))
-            .group_by(["year", "template"]).len("reports").sort(["year", "template"]))
-    display(sentence(ctx.t("每年入库报告数，按报告所用模板着色。",
-                           "Reports held per year, coloured by the template they follow.")))
-    display(charts.column_chart(data, x="year", value="reports", colour="template",
-                                title=ctx.t("报告数量", "Reports"), x_title=ctx.t("年度", "Year"),
-                                value_title=ctx.t("份", "Reports"), colour_title=ctx.t("模板", "Template")))
+    data = (
+        reps.drop_nulls("year")
+        .with_columns(tpl.fill_null("?").alias("template"))
+        .group_by(["year", "template"])
+        .len("reports")
+        .sort(["year", "template"])
+    )
+    display(
+        sentence(
+            ctx.t(
+                "每年入库报告数，按报告所用模板着色。",
+                "Reports held per year, coloured by the template they follow.",
+            )
+        )
+    )
+    display(
+        charts.column_chart(
+            data,
+            x="year",
+            value="reports",
+            colour="template",
+            title=ctx.t("报告数量", "Reports"),
+            x_title=ctx.t("年度", "Year"),
+            value_title=ctx.t("份", "Reports"),
+            colour_title=ctx.t("模板", "Template"),
+        )
+    )
 
 
 def volumes(ctx: Context) -> None:
@@ -55,12 +79,29 @@ def volumes(ctx: Context) -> None:
     if vol.height == 0:
         display(no_data(ctx.t("库中没有主动公开数量。", "No proactive-disclosure figures in the store.")))
         return
-    display(sentence(ctx.t("每格为一个机关一年的主动公开政府信息数，颜色越深数量越多。",
-                           "Each cell is one agency's proactively disclosed items in one year; darker is more.")))
-    data = vol.select(pl.col("agency").cast(pl.Utf8), pl.col("year"), pl.col("proactive_total").cast(pl.Float64))
-    display(charts.heatmap(data, x="year", y="agency", value="proactive_total",
-                           title=voc.metric_label("proactive.total", ctx.lang), x_title=ctx.t("年度", "Year"),
-                           y_title=ctx.t("机关", "Agency"), value_title=ctx.t("条数", "Items")))
+    display(
+        sentence(
+            ctx.t(
+                "每格为一个机关一年的主动公开政府信息数，颜色越深数量越多。",
+                "Each cell is one agency's proactively disclosed items in one year; darker is more.",
+            )
+        )
+    )
+    data = vol.select(
+        pl.col("agency").cast(pl.Utf8), pl.col("year"), pl.col("proactive_total").cast(pl.Float64)
+    )
+    display(
+        charts.heatmap(
+            data,
+            x="year",
+            y="agency",
+            value="proactive_total",
+            title=voc.metric_label("proactive.total", ctx.lang),
+            x_title=ctx.t("年度", "Year"),
+            y_title=ctx.t("机关", "Agency"),
+            value_title=ctx.t("条数", "Items"),
+        )
+    )
 
 
 def channels(ctx: Context) -> None:
@@ -71,18 +112,41 @@ def channels(ctx: Context) -> None:
             continue
         for r in ctx.view("channel_mix", ag["agency_key"], ag["latest_year"]).to_dicts():
             if r.get("value") is not None:
-                rows.append({"agency": f"{ag['agency']} {ag['latest_year']}", "channel": ctx.label(r, "channel"),
-                             "code": str(r["channel"]), "value": float(r["value"])})
+                rows.append(
+                    {
+                        "agency": f"{ag['agency']} {ag['latest_year']}",
+                        "channel": ctx.label(r, "channel"),
+                        "code": str(r["channel"]),
+                        "value": float(r["value"]),
+                    }
+                )
     if not rows:
         display(no_data(ctx.t("库中没有渠道数据。", "No channel figures in the store.")))
         return
-    display(sentence(ctx.t("各机关最近一年各渠道发布的主动公开信息数；同一渠道在所有图中颜色相同。",
-                           "Items per channel in each agency's latest year; a channel has one colour everywhere.")))
+    display(
+        sentence(
+            ctx.t(
+                "各机关最近一年各渠道发布的主动公开信息数；同一渠道在所有图中颜色相同。",
+                "Items per channel in each agency's latest year; a channel has one colour everywhere.",
+            )
+        )
+    )
     colours = {r["channel"]: theme.code_colour(r["code"], theme.CHANNEL_COLOURS) for r in rows}
     data = pl.DataFrame(rows).drop("code")
-    display(charts.bar(data, label="agency", value="value", colour="channel", colours=colours,
-                       colour_title=ctx.t("渠道", "Channel"), title=ctx.t("公开渠道", "Channels"),
-                       value_title=ctx.t("条数", "Items"), label_title="", sort=False))
+    display(
+        charts.bar(
+            data,
+            label="agency",
+            value="value",
+            colour="channel",
+            colours=colours,
+            colour_title=ctx.t("渠道", "Channel"),
+            title=ctx.t("公开渠道", "Channels"),
+            value_title=ctx.t("条数", "Items"),
+            label_title="",
+            sort=False,
+        )
+    )
 
 
 def findings_by_rule(ctx: Context) -> None:
@@ -91,14 +155,33 @@ def findings_by_rule(ctx: Context) -> None:
     if fnd.height == 0:
         display(no_data(ctx.t("检查未发现数据质量问题。", "The checks found no data-quality problems.")))
         return
-    data = (fnd.with_columns(pl.col("severity").cast(pl.Utf8).fill_null("?"), pl.col("rule").cast(pl.Utf8))
-            .group_by(["rule", "severity"]).len("findings").sort(["rule", "severity"]))
-    display(sentence(ctx.t(f"全库共 {fnd.height} 个问题，按检查规则和级别统计。",
-                           f"{fnd.height} findings in the store, by rule and severity.")))
-    display(charts.bar(data, label="rule", value="findings", colour="severity",
-                       colours={"error": "#e15759", "warning": "#f28e2b", "info": "#4e79a7"},
-                       colour_title=ctx.t("级别", "Severity"), title=ctx.t("问题数", "Findings"),
-                       value_title=ctx.t("个", "Findings"), label_title=""))
+    data = (
+        fnd.with_columns(pl.col("severity").cast(pl.Utf8).fill_null("?"), pl.col("rule").cast(pl.Utf8))
+        .group_by(["rule", "severity"])
+        .len("findings")
+        .sort(["rule", "severity"])
+    )
+    display(
+        sentence(
+            ctx.t(
+                f"全库共 {fnd.height} 个问题，按检查规则和级别统计。",
+                f"{fnd.height} findings in the store, by rule and severity.",
+            )
+        )
+    )
+    display(
+        charts.bar(
+            data,
+            label="rule",
+            value="findings",
+            colour="severity",
+            colours={"error": "#e15759", "warning": "#f28e2b", "info": "#4e79a7"},
+            colour_title=ctx.t("级别", "Severity"),
+            title=ctx.t("问题数", "Findings"),
+            value_title=ctx.t("个", "Findings"),
+            label_title="",
+        )
+    )
 
 
 def coverage(ctx: Context) -> None:
@@ -107,15 +190,35 @@ def coverage(ctx: Context) -> None:
     if cov.height == 0:
         display(no_data(ctx.t("库中没有报告。", "The store holds no reports.")))
         return
-    data = cov.select(pl.col("agency").cast(pl.Utf8), pl.col("year"),
-                      pl.col("present").cast(pl.Int64).alias("present"))
+    data = cov.select(
+        pl.col("agency").cast(pl.Utf8), pl.col("year"), pl.col("present").cast(pl.Int64).alias("present")
+    )
     missing = cov.filter(~pl.col("present")).sort(["agency_key", "year"])
-    display(sentence(ctx.t(f"深色格表示库中有该机关该年的报告；共缺 {missing.height} 份。",
-                           f"A dark cell means the store holds that agency's report for that year; "
-                           f"{missing.height} missing.")))
-    display(charts.heatmap(data, x="year", y="agency", value="present", title=ctx.t("覆盖", "Coverage"),
-                           x_title=ctx.t("年度", "Year"), y_title=ctx.t("机关", "Agency"),
-                           value_title=ctx.t("有报告", "Held")))
+    display(
+        sentence(
+            ctx.t(
+                f"深色格表示库中有该机关该年的报告；共缺 {missing.height} 份。",
+                f"A dark cell means the store holds that agency's report for that year; "
+                f"{missing.height} missing.",
+            )
+        )
+    )
+    display(
+        charts.heatmap(
+            data,
+            x="year",
+            y="agency",
+            value="present",
+            title=ctx.t("覆盖", "Coverage"),
+            x_title=ctx.t("年度", "Year"),
+            y_title=ctx.t("机关", "Agency"),
+            value_title=ctx.t("有报告", "Held"),
+        )
+    )
     if missing.height:
-        display(table([ctx.t("机关", "Agency"), ctx.t("缺少年度", "Missing year")],
-                      [(r["agency"], r["year"]) for r in missing.to_dicts()]))
+        display(
+            table(
+                [ctx.t("机关", "Agency"), ctx.t("缺少年度", "Missing year")],
+                [(r["agency"], r["year"]) for r in missing.to_dicts()],
+            )
+        )

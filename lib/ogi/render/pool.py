@@ -61,7 +61,9 @@ def worker_main(wid: int, jobs: Any, results: Any) -> None:
             except RenderError as exc:
                 results.put(("done", wid, kernel.pid, (job["id"], _error_tuple(exc))))
             except Exception as exc:  # anything else is the machinery's fault: retryable
-                err = RetryableError(job["agency_key"], job.get("year"), "worker", f"{type(exc).__name__}: {exc}"[:300])
+                err = RetryableError(
+                    job["agency_key"], job.get("year"), "worker", f"{type(exc).__name__}: {exc}"[:300]
+                )
                 results.put(("done", wid, kernel.pid, (job["id"], _error_tuple(err))))
     finally:
         kernel.shutdown()
@@ -94,8 +96,9 @@ class Pool:
         jobs = self._ctx.Queue()
         wid = self._next_wid
         self._next_wid += 1
-        proc = self._ctx.Process(target=worker_main, args=(wid, jobs, self._results), daemon=True,
-                                 name=f"ogi-render-{wid}")
+        proc = self._ctx.Process(
+            target=worker_main, args=(wid, jobs, self._results), daemon=True, name=f"ogi-render-{wid}"
+        )
         proc.start()
         return _Worker(wid, proc, jobs)
 
@@ -136,7 +139,9 @@ class Pool:
                         self._start_failures = 0
                     elif kind == "broken":
                         self._start_failures += 1
-                        self._replace(pool, w, pending, on_done, f"worker could not start a kernel: {payload}")
+                        self._replace(
+                            pool, w, pending, on_done, f"worker could not start a kernel: {payload}"
+                        )
                     elif kind == "done" and w.job is not None and payload[0] == w.job["id"]:
                         job, attempt = w.job, w.attempt
                         w.job = None
@@ -146,12 +151,15 @@ class Pool:
                 for w in list(pool.values()):
                     if w.job is not None and not w.proc.is_alive():
                         self._replace(pool, w, pending, on_done, f"worker died (exit {w.proc.exitcode})")
-                    elif (w.job is not None and self.timeout
-                          and now - w.started > self.timeout + GRACE):
-                        self._replace(pool, w, pending, on_done, f"timed out after {self.timeout:g} s (worker killed)")
+                    elif w.job is not None and self.timeout and now - w.started > self.timeout + GRACE:
+                        self._replace(
+                            pool, w, pending, on_done, f"timed out after {self.timeout:g} s (worker killed)"
+                        )
                     elif not w.ready and not w.proc.is_alive():
                         self._start_failures += 1
-                        self._replace(pool, w, pending, on_done, f"worker died at start (exit {w.proc.exitcode})")
+                        self._replace(
+                            pool, w, pending, on_done, f"worker died at start (exit {w.proc.exitcode})"
+                        )
                 if self._start_failures >= MAX_START_FAILURES:
                     for w in pool.values():
                         if w.job is not None:
@@ -159,8 +167,12 @@ class Pool:
                             w.job = None
                     while pending:
                         job, _ = pending.popleft()
-                        on_done(job, RenderError(job["agency_key"], job.get("year"), "worker",
-                                                 "no worker could start a kernel"))
+                        on_done(
+                            job,
+                            RenderError(
+                                job["agency_key"], job.get("year"), "worker", "no worker could start a kernel"
+                            ),
+                        )
                     break
         finally:
             for w in pool.values():
@@ -173,8 +185,9 @@ class Pool:
                     self._kill(w)
         del by_id
 
-    def _finish(self, job: Job, attempt: int, err: RenderError | None,
-                pending: deque[tuple[Job, int]], on_done: Done) -> None:
+    def _finish(
+        self, job: Job, attempt: int, err: RenderError | None, pending: deque[tuple[Job, int]], on_done: Done
+    ) -> None:
         if isinstance(err, RetryableError) and attempt < 2:
             pending.appendleft((job, attempt + 1))
             return
@@ -182,16 +195,22 @@ class Pool:
             err = RenderError(err.agency, err.year, err.cell, f"{err.error}; failed again on retry")
         on_done(job, err)
 
-    def _replace(self, pool: dict[int, _Worker], w: _Worker, pending: deque[tuple[Job, int]],
-                 on_done: Done, why: str) -> None:
+    def _replace(
+        self, pool: dict[int, _Worker], w: _Worker, pending: deque[tuple[Job, int]], on_done: Done, why: str
+    ) -> None:
         """Kill `w` (and its kernel), start another worker, and settle the brief it held."""
         self._kill(w)
         del pool[w.wid]
         if w.job is not None:
             job, attempt = w.job, w.attempt
             w.job = None
-            self._finish(job, attempt, RetryableError(job["agency_key"], job.get("year"), "worker", why),
-                         pending, on_done)
+            self._finish(
+                job,
+                attempt,
+                RetryableError(job["agency_key"], job.get("year"), "worker", why),
+                pending,
+                on_done,
+            )
         if self._start_failures < MAX_START_FAILURES and (pending or len(pool) == 0):
             nw = self._spawn()
             pool[nw.wid] = nw

@@ -54,20 +54,33 @@ def execute(notebook: Path, parameters: dict[str, object], label: tuple[str, int
     register_translator()
     try:
         return pm.execute_notebook(
-            str(notebook), None, parameters=parameters, kernel_name="python3", progress_bar=False,
-            log_output=False, cwd=str(repo_root()), report_mode=False,
+            str(notebook),
+            None,
+            parameters=parameters,
+            kernel_name="python3",
+            progress_bar=False,
+            log_output=False,
+            cwd=str(repo_root()),
+            report_mode=False,
             # the kernel's TCP warning would print once per brief; its errors still show
             extra_arguments=["--IPKernelApp.log_level=ERROR"],
         )
     except PapermillExecutionError as exc:
         cell = f"cell {exc.cell_index} [{_first_line(exc.source)}]"
-        raise RenderError(label[0], label[1], cell, f"{exc.ename}: {_ANSI.sub('', str(exc.evalue))}"[:300]) from None
+        raise RenderError(
+            label[0], label[1], cell, f"{exc.ename}: {_ANSI.sub('', str(exc.evalue))}"[:300]
+        ) from None
     except Exception as exc:  # kernel died, notebook unreadable, ...: still one line for this brief
         raise RenderError(label[0], label[1], "notebook", f"{type(exc).__name__}: {exc}"[:300]) from None
 
 
-def render_brief(store_path: str | os.PathLike[str], agency_key: str, year: int | None,
-                 out_path: str | os.PathLike[str], lang: str = "zh") -> Path:
+def render_brief(
+    store_path: str | os.PathLike[str],
+    agency_key: str,
+    year: int | None,
+    out_path: str | os.PathLike[str],
+    lang: str = "zh",
+) -> Path:
     """Execute the brief notebook for one agency and year and write the offline HTML to `out_path`."""
     from ogi.render.export import to_html
 
@@ -85,19 +98,26 @@ def _write(path: Path, text: str) -> None:
     path.chmod(0o644)
 
 
-def render_overview(store_path: str | os.PathLike[str], out_path: str | os.PathLike[str],
-                    lang: str = "zh") -> Path:
+def render_overview(
+    store_path: str | os.PathLike[str], out_path: str | os.PathLike[str], lang: str = "zh"
+) -> Path:
     """Execute the corpus overview notebook and write its HTML."""
     from ogi.render.export import to_html
 
-    nb = execute(OVERVIEW_NOTEBOOK, {"store": str(Path(store_path).resolve()), "lang": lang}, ("overview", None))
+    nb = execute(
+        OVERVIEW_NOTEBOOK, {"store": str(Path(store_path).resolve()), "lang": lang}, ("overview", None)
+    )
     out = Path(out_path)
     _write(out, to_html(nb, lang=lang))  # type: ignore[arg-type]
     return out
 
 
-def plan(store_path: str | os.PathLike[str], out_dir: str | os.PathLike[str],
-         agencies: Sequence[str] = (), year: int | None = None) -> tuple[list[Brief], list[str]]:
+def plan(
+    store_path: str | os.PathLike[str],
+    out_dir: str | os.PathLike[str],
+    agencies: Sequence[str] = (),
+    year: int | None = None,
+) -> tuple[list[Brief], list[str]]:
     """The briefs to write (sorted) and one line per requested agency that cannot be briefed."""
     from ogi.render.context import open_context
 
@@ -109,8 +129,12 @@ def plan(store_path: str | os.PathLike[str], out_dir: str | os.PathLike[str],
     if agencies:
         chosen = []
         for want in agencies:
-            hits = [r for r in table if want in (str(r["agency_key"]), str(r.get("agency")))
-                    or slugify(str(r.get("agency") or "")) == slugify(want)]
+            hits = [
+                r
+                for r in table
+                if want in (str(r["agency_key"]), str(r.get("agency")))
+                or slugify(str(r.get("agency") or "")) == slugify(want)
+            ]
             if not hits:
                 problems.append(f"{want}: not in the store {store_path}")
             chosen.extend(h for h in hits if h not in chosen)
@@ -153,12 +177,20 @@ class Summary:
     problems: list[str] = field(default_factory=list)
 
 
-def render_batch(store_path: str | os.PathLike[str], out_dir: str | os.PathLike[str],
-                 agencies: Sequence[str] = (), year: int | None = None, lang: str = "zh", *,
-                 workers: int | None = None, scheduler: str | None = None, force: bool = False,
-                 timeout: float | None = None,
-                 on_plan: Callable[[int, int], None] | None = None,
-                 on_done: Callable[[Brief, RenderError | None], None] | None = None) -> Summary:
+def render_batch(
+    store_path: str | os.PathLike[str],
+    out_dir: str | os.PathLike[str],
+    agencies: Sequence[str] = (),
+    year: int | None = None,
+    lang: str = "zh",
+    *,
+    workers: int | None = None,
+    scheduler: str | None = None,
+    force: bool = False,
+    timeout: float | None = None,
+    on_plan: Callable[[int, int], None] | None = None,
+    on_done: Callable[[Brief, RenderError | None], None] | None = None,
+) -> Summary:
     """Render the planned briefs whose inputs changed (all with `force`) on warm-kernel workers (a local
     pool, or the Dask cluster at `scheduler`), then rebuild the index. `on_plan(to_render, skipped)` is
     called once before rendering starts; `on_done` once per rendered or failed brief."""
@@ -215,15 +247,20 @@ def render_batch(store_path: str | os.PathLike[str], out_dir: str | os.PathLike[
     return summary
 
 
-def render_all(store_path: str | os.PathLike[str], out_dir: str | os.PathLike[str],
-               agencies: Sequence[str] = (), year: int | None = None, lang: str = "zh",
-               on_done: Callable[[Brief, RenderError | None], None] | None = None,
-               ) -> tuple[list[Brief], list[RenderError], list[str]]:
+def render_all(
+    store_path: str | os.PathLike[str],
+    out_dir: str | os.PathLike[str],
+    agencies: Sequence[str] = (),
+    year: int | None = None,
+    lang: str = "zh",
+    on_done: Callable[[Brief, RenderError | None], None] | None = None,
+) -> tuple[list[Brief], list[RenderError], list[str]]:
     """Render every planned brief afresh, one kernel per brief, then the index; (written, failed, problems).
 
     The reference path (no pool, no manifest): `render_batch` is the fast one.
     """
     from ogi.render.index import build_index
+
     briefs, problems = plan(store_path, out_dir, agencies, year)
     written: list[Brief] = []
     failed: list[RenderError] = []

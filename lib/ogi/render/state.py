@@ -19,7 +19,16 @@ from ogi.atomic import write_text
 
 MANIFEST = ".ogi-render.json"
 FRAMES = ("reports", "facts", "findings")
-_CODE = ("brief.py", "charts.py", "context.py", "export.py", "fragments.py", "theme.py", "params.py", "kernel.py")
+_CODE = (
+    "brief.py",
+    "charts.py",
+    "context.py",
+    "export.py",
+    "fragments.py",
+    "theme.py",
+    "params.py",
+    "kernel.py",
+)
 
 
 def _sha(*parts: bytes | str) -> str:
@@ -79,20 +88,24 @@ def agency_digests(store_path: str | os.PathLike[str]) -> dict[str, str]:
         # row hashes are stable within one Polars version; code_digest() holds the version
         hashed = df.select(pl.col("agency_key"), df.select(cols).hash_rows(seed=0).alias("_h"))
         for key, hs in hashed.group_by("agency_key").agg(pl.col("_h").sort()).iter_rows():
-            digests.setdefault(str(key), []).append(name + ":" + _sha(pl.Series(hs, dtype=pl.UInt64)
-                                                                       .to_numpy().tobytes()))
+            digests.setdefault(str(key), []).append(
+                name + ":" + _sha(pl.Series(hs, dtype=pl.UInt64).to_numpy().tobytes())
+            )
     vols = volumes(open_store(store))
     by_city: dict[str, list[str]] = {}
     city_of_agency: dict[str, str] = {}
     for r in vols.sort("agency_key", "year").iter_rows(named=True):
         city = city_of(r["region"]) if r.get("region") else None
         if city:
-            by_city.setdefault(city, []).append(json.dumps(
-                [r["agency_key"], r["year"], r["proactive_total"]], ensure_ascii=False))
+            by_city.setdefault(city, []).append(
+                json.dumps([r["agency_key"], r["year"], r["proactive_total"]], ensure_ascii=False)
+            )
             city_of_agency[str(r["agency_key"])] = city
     city_digest = {c: _sha(*rows) for c, rows in by_city.items()}
-    return {k: _sha(*sorted(v), "peers", city_digest.get(city_of_agency.get(k, ""), ""))
-            for k, v in digests.items()}
+    return {
+        k: _sha(*sorted(v), "peers", city_digest.get(city_of_agency.get(k, ""), ""))
+        for k, v in digests.items()
+    }
 
 
 def brief_key(agency_digest: str, year: int | None, lang: str, notebook: bytes, code: str) -> str:
@@ -113,11 +126,17 @@ def save(out_dir: str | os.PathLike[str], briefs: dict[str, str]) -> None:
     write_text(Path(out_dir) / MANIFEST, text + "\n")
 
 
-def keys_for(store_path: str | os.PathLike[str], items: Iterable[tuple[str, str, int | None]], lang: str,
-             notebook: Path) -> dict[str, str]:
+def keys_for(
+    store_path: str | os.PathLike[str],
+    items: Iterable[tuple[str, str, int | None]],
+    lang: str,
+    notebook: Path,
+) -> dict[str, str]:
     """Relative brief path -> input digest, for (relative path, agency_key, year) items."""
     digests = agency_digests(store_path)
     nb = notebook.read_bytes()
     code = code_digest()
     whole = digests.get("*")
-    return {rel: brief_key(whole or digests.get(key, "none"), year, lang, nb, code) for rel, key, year in items}
+    return {
+        rel: brief_key(whole or digests.get(key, "none"), year, lang, nb, code) for rel, key, year in items
+    }

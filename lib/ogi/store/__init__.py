@@ -24,6 +24,21 @@ from ogi.store.views import (
     volumes,
 )
 
-__all__ = ["Store", "agencies", "applications", "category_mix", "channel_mix", "complaints", "coverage",
-           "failures", "findings", "headline", "labels", "open_store", "peer_median", "reports",
-           "review_litigation", "volumes"]
+__all__ = [
+    "Store",
+    "agencies",
+    "applications",
+    "category_mix",
+    "channel_mix",
+    "complaints",
+    "coverage",
+    "failures",
+    "findings",
+    "headline",
+    "labels",
+    "open_store",
+    "peer_median",
+    "reports",
+    "review_litigation",
+    "volumes",
+]

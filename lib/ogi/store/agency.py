@@ -26,10 +26,28 @@ _SUFFIXES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"^(.+?)政府信息公开.*$"), r"\1"),
 )
 _BODY = re.compile(r"(街道|镇|乡|局|委|办|厅|中心|院|所|站|队|处|署|馆|会|政府|公司|集团|部)")
-GENERIC = frozenset({
-    "人民政府", "政府", "办事处", "街道", "镇", "乡", "居委会", "居民委员会", "村委会", "村民委员会", "管委会",
-    "管理委员会", "委员会", "人民政府办公室", "人民政府办公厅", "政府办公室", "办公室", "",
-})
+GENERIC = frozenset(
+    {
+        "人民政府",
+        "政府",
+        "办事处",
+        "街道",
+        "镇",
+        "乡",
+        "居委会",
+        "居民委员会",
+        "村委会",
+        "村民委员会",
+        "管委会",
+        "管理委员会",
+        "委员会",
+        "人民政府办公室",
+        "人民政府办公厅",
+        "政府办公室",
+        "办公室",
+        "",
+    }
+)
 
 
 def clean(name: str) -> str:
@@ -61,7 +79,7 @@ def split_name(name: str, region: str | None = None) -> tuple[str, list[str]]:
     while changed:
         changed = False
         for u in units:
-            rest = s[len(u):]
+            rest = s[len(u) :]
             if s.startswith(u) and _normalise_suffix(rest) not in GENERIC and _BODY.search(rest):
                 places.append(u)
                 s = rest
@@ -69,7 +87,11 @@ def split_name(name: str, region: str | None = None) -> tuple[str, list[str]]:
         m = _PREFIX.match(s)
         if m:
             rest = m.group(2)
-            if _normalise_suffix(rest) not in GENERIC and _BODY.search(rest) and len(_normalise_suffix(rest)) >= 2:
+            if (
+                _normalise_suffix(rest) not in GENERIC
+                and _BODY.search(rest)
+                and len(_normalise_suffix(rest)) >= 2
+            ):
                 places.append(m.group(1))
                 s = rest
                 changed = True

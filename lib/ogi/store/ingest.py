@@ -39,8 +39,17 @@ PART_GROUP = 16  # cached parts read per scan when streaming them into a frame
 CACHE = "_cache"
 MANIFEST = "manifest.parquet"
 #: the code that turns bytes into a Report: a change here re-parses everything
-_FP_PARTS = ("readers", "parse", "__init__.py", "batch.py", "document.py", "errors.py", "facts.py", "text.py",
-             "vocabulary.py")
+_FP_PARTS = (
+    "readers",
+    "parse",
+    "__init__.py",
+    "batch.py",
+    "document.py",
+    "errors.py",
+    "facts.py",
+    "text.py",
+    "vocabulary.py",
+)
 
 ParseFn = Callable[[str], Report]
 
@@ -64,11 +73,14 @@ class IngestResult:
     failures: list[tuple[str, str]] = field(default_factory=list)  # (path, reason) of inputs not stored
 
     def summary(self, out: str | Path) -> str:
-        return (f"ogi ingest: {self.read} read, {self.skipped} skipped, {self.failed} failed, {self.dropped} dropped"
-                f" → {out} ({self.reports} reports, {self.facts} facts, {self.findings} findings)")
+        return (
+            f"ogi ingest: {self.read} read, {self.skipped} skipped, {self.failed} failed, {self.dropped} dropped"
+            f" → {out} ({self.reports} reports, {self.facts} facts, {self.findings} findings)"
+        )
 
 
 # --------------------------------------------------------------------------------------------- fingerprints
+
 
 def _tree_hash(root: Path, only: Sequence[str] = ()) -> str:
     """Hash of the .py files under `root` (or of `root` itself), limited to the top-level names in `only`."""
@@ -76,8 +88,11 @@ def _tree_hash(root: Path, only: Sequence[str] = ()) -> str:
     if root.is_file():
         files = [root]
     else:
-        files = sorted(p for p in root.rglob("*.py")
-                       if "__pycache__" not in p.parts and (not only or p.relative_to(root).parts[0] in only))
+        files = sorted(
+            p
+            for p in root.rglob("*.py")
+            if "__pycache__" not in p.parts and (not only or p.relative_to(root).parts[0] in only)
+        )
     for p in files:
         h.update(str(p.relative_to(root.parent)).encode())
         h.update(p.read_bytes())
@@ -118,6 +133,7 @@ def _checkpoint(stage: str) -> None:
 
 # --------------------------------------------------------------------------------------------- parse stage
 
+
 def _canonical_json(obj: Any) -> str:
     return json.dumps(obj, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
@@ -127,8 +143,10 @@ def facts_part(report: Report) -> pl.DataFrame:
     cols: dict[str, list[Any]] = {c: [] for c in S.FACT_PART_COLUMNS}
     for seq, f in enumerate(report.facts):
         if f.scope not in SCOPES or f.origin not in ORIGINS or not f.metric:
-            raise ValueError(f"fact {seq} (line {f.line}): metric {f.metric!r}, scope {f.scope!r}, "
-                             f"origin {f.origin!r} are not in the vocabulary")
+            raise ValueError(
+                f"fact {seq} (line {f.line}): metric {f.metric!r}, scope {f.scope!r}, "
+                f"origin {f.origin!r} are not in the vocabulary"
+            )
         dims = {str(k): str(v) for k, v in f.dims.items()}
         cols["report_id"].append(report.report_id)
         cols["seq"].append(seq)
@@ -151,12 +169,23 @@ def facts_part(report: Report) -> pl.DataFrame:
 def report_row(report: Report, sha: str) -> dict[str, Any]:
     """The report's row for the reports frame, less what is decided over the whole store."""
     return {
-        "report_id": report.report_id, "source": report.source, "sha256": sha,
-        "agency": report.agency, "region": report.region, "year": report.year,
-        "template": report.template or "narrative", "published": report.published,
-        "doc_number": report.doc_number, "signer": report.signer, "title": report.title,
-        "kind": report.kind, "encoding": report.encoding, "truncated": bool(report.truncated),
-        "line_count": int(report.line_count), "n_facts": len(report.facts), "n_blanks": len(report.blanks),
+        "report_id": report.report_id,
+        "source": report.source,
+        "sha256": sha,
+        "agency": report.agency,
+        "region": report.region,
+        "year": report.year,
+        "template": report.template or "narrative",
+        "published": report.published,
+        "doc_number": report.doc_number,
+        "signer": report.signer,
+        "title": report.title,
+        "kind": report.kind,
+        "encoding": report.encoding,
+        "truncated": bool(report.truncated),
+        "line_count": int(report.line_count),
+        "n_facts": len(report.facts),
+        "n_blanks": len(report.blanks),
         "problems": [str(p) for p in report.problems],
     }
 
@@ -184,13 +213,32 @@ def findings_part(report_id: str, found: Sequence[Any]) -> pl.DataFrame:
         d = f.as_dict()
         if d["severity"] not in SEVERITIES:
             raise ValueError(f"finding {d['rule']!r} has severity {d['severity']!r}")
-        rows.append((report_id, seq, d["rule"], d["severity"], d["message_zh"], d["message_en"], int(d["line"] or 0),
-                     d["quote"] or "", d.get("expected"), d.get("actual"), _canonical_json(d.get("evidence", []))))
+        rows.append(
+            (
+                report_id,
+                seq,
+                d["rule"],
+                d["severity"],
+                d["message_zh"],
+                d["message_en"],
+                int(d["line"] or 0),
+                d["quote"] or "",
+                d.get("expected"),
+                d.get("actual"),
+                _canonical_json(d.get("evidence", [])),
+            )
+        )
     return pl.DataFrame(rows, schema=S.polars_schema("finding_part"), orient="row", strict=False)
 
 
-def _check_one(run_checks: Callable[..., Any], report: Report, previous: Report | None, fcache: Path,
-               sha: str, prev_sha: str | None) -> str | None:
+def _check_one(
+    run_checks: Callable[..., Any],
+    report: Report,
+    previous: Report | None,
+    fcache: Path,
+    sha: str,
+    prev_sha: str | None,
+) -> str | None:
     """Run the checks on one report and cache the findings; the reason when they failed, else None."""
     try:
         part = findings_part(report.report_id, run_checks(report, previous=previous))
@@ -224,7 +272,9 @@ def _parse_task(args: tuple[str, str, ParseFn, Callable[..., Any] | None, str]) 
     except Exception as exc:  # an injected or buggy parser must not stop the batch
         return path, None, f"internal error ({type(exc).__name__}: {exc})"[:300], _sha_of(path), None
     sha = (report.doc.content_hash if report.doc is not None else "") or _sha_of(path) or report.report_id
-    checked = _check_one(run_checks, report, None, Path(fcache), sha, None) if run_checks is not None else None
+    checked = (
+        _check_one(run_checks, report, None, Path(fcache), sha, None) if run_checks is not None else None
+    )
     report.doc = None  # free the document before building frames
     try:
         target = part_path(Path(cache), sha)
@@ -240,7 +290,9 @@ def _parse_task(args: tuple[str, str, ParseFn, Callable[..., Any] | None, str]) 
 ChainEntry = tuple[str, str, str | None, str | None]  # path, sha, previous path, previous sha
 
 
-def _check_chain(args: tuple[list[ChainEntry], ParseFn, Callable[..., Any], str]) -> list[tuple[str, str | None]]:
+def _check_chain(
+    args: tuple[list[ChainEntry], ParseFn, Callable[..., Any], str],
+) -> list[tuple[str, str | None]]:
     """Worker: one agency's reports needing findings, in year order; cache each one's findings.
 
     Each report is parsed once; a parsed report is kept only while a later entry still needs it as
@@ -301,11 +353,13 @@ def _pool_map(fn: Callable[[Any], Any], tasks: list[Any], jobs: int) -> Iterator
         with _child_env(), ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("spawn")) as pool:
             yield from pool.map(fn, tasks, chunksize=max(1, min(32, len(tasks) // (jobs * 8))))
     except BrokenProcessPool:
-        raise IngestError("a parser process died (out of memory?); the store is unchanged: "
-                          "try again with --jobs 1") from None
+        raise IngestError(
+            "a parser process died (out of memory?); the store is unchanged: try again with --jobs 1"
+        ) from None
 
 
 # --------------------------------------------------------------------------------------------- store I/O
+
 
 def _read_frame(out: Path, name: str, schema_name: str | None = None) -> pl.DataFrame:
     """A frame of the previous store, or an empty one when it is missing or unreadable (→ rebuilt)."""
@@ -339,15 +393,17 @@ def _stream_parts(tmp: Path, name: str, parts: Sequence[Path], meta: pl.DataFram
         df = S.validate(name, df)
         for rid, n in df.group_by("report_id").len().iter_rows():
             counts[rid] = counts.get(rid, 0) + n
-        table = pa.Table.from_batches(df.to_arrow(compat_level=pl.CompatLevel.oldest()).to_batches(),
-                                      schema=arrow_schema)
+        table = pa.Table.from_batches(
+            df.to_arrow(compat_level=pl.CompatLevel.oldest()).to_batches(), schema=arrow_schema
+        )
         writer.write_table(table, row_group_size=S.ROW_GROUP)
         buf, buffered = [], 0
 
-    with pq.ParquetWriter(tmp, arrow_schema, compression="zstd", compression_level=3,
-                          write_statistics=True) as writer:
+    with pq.ParquetWriter(
+        tmp, arrow_schema, compression="zstd", compression_level=3, write_statistics=True
+    ) as writer:
         for i in range(0, len(parts), PART_GROUP):  # one scan over a few small files beats one read each
-            part = pl.scan_parquet(list(parts[i:i + PART_GROUP])).collect().rechunk()
+            part = pl.scan_parquet(list(parts[i : i + PART_GROUP])).collect().rechunk()
             buf.append(part)
             buffered += part.height
             if buffered >= S.FLUSH_ROWS:
@@ -360,7 +416,9 @@ def _stream_all(jobs: list[tuple[Path, str, Sequence[Path], pl.DataFrame]]) -> l
     return [_stream_parts(*job) for job in jobs]
 
 
-def _write_parts(jobs: list[tuple[Path, str, Sequence[Path], pl.DataFrame]], in_child: bool) -> list[dict[str, int]]:
+def _write_parts(
+    jobs: list[tuple[Path, str, Sequence[Path], pl.DataFrame]], in_child: bool
+) -> list[dict[str, int]]:
     """Stream the facts and findings parts into their files, in a fresh process for large stores.
 
     Reading thousands of small Parquet files leaves the allocator holding memory it no longer
@@ -375,10 +433,13 @@ def _write_parts(jobs: list[tuple[Path, str, Sequence[Path], pl.DataFrame]], in_
                 out.append(pool.submit(_stream_parts, *job).result())
         return out
     except BrokenProcessPool:
-        raise IngestError("the process writing the store died (out of memory?); the store is unchanged") from None
+        raise IngestError(
+            "the process writing the store died (out of memory?); the store is unchanged"
+        ) from None
 
 
 # --------------------------------------------------------------------------------------------- the run
+
 
 @dataclass(slots=True)
 class _Entry:
@@ -413,15 +474,26 @@ def _previous_ids(reports: pl.DataFrame) -> dict[str, str]:
 
 def canonical(reports: pl.LazyFrame) -> pl.LazyFrame:
     """One report per (agency_key, year): the one with most facts, then latest published, then source."""
-    return (reports.filter(pl.col("year").is_not_null())
-            .sort(["agency_key", "year", "n_facts", "published", "source"],
-                  descending=[False, False, True, True, False], nulls_last=True)
-            .unique(["agency_key", "year"], keep="first", maintain_order=True))
+    return (
+        reports.filter(pl.col("year").is_not_null())
+        .sort(
+            ["agency_key", "year", "n_facts", "published", "source"],
+            descending=[False, False, True, True, False],
+            nulls_last=True,
+        )
+        .unique(["agency_key", "year"], keep="first", maintain_order=True)
+    )
 
 
-def ingest(paths: Sequence[str | Path] = ("data/raw",), out: str | Path = "data/processed", *,
-           jobs: int | None = None, progress: bool = False, full: bool = False,
-           parse: ParseFn = parse_one) -> IngestResult:
+def ingest(
+    paths: Sequence[str | Path] = ("data/raw",),
+    out: str | Path = "data/processed",
+    *,
+    jobs: int | None = None,
+    progress: bool = False,
+    full: bool = False,
+    parse: ParseFn = parse_one,
+) -> IngestResult:
     """Bring the store at `out` up to date with the report files under `paths`; see the module docstring."""
     out = Path(out)
     try:
@@ -432,7 +504,9 @@ def ingest(paths: Sequence[str | Path] = ("data/raw",), out: str | Path = "data/
         with contextlib.suppress(OSError):
             stale.unlink()
     jobs = jobs if jobs is not None else min(2, os.cpu_count() or 1)
-    parse_fp = parse_fingerprint() + ("" if parse is parse_one else f":{getattr(parse, '__qualname__', 'custom')}")
+    parse_fp = parse_fingerprint() + (
+        "" if parse is parse_one else f":{getattr(parse, '__qualname__', 'custom')}"
+    )
     cache = out / CACHE / hashlib.sha256(parse_fp.encode()).hexdigest()[:16]
     run_checks, checks_fp = _load_checks()
 
@@ -444,8 +518,10 @@ def ingest(paths: Sequence[str | Path] = ("data/raw",), out: str | Path = "data/
     if full:
         old_manifest = S.empty("manifest")
     # plain tuples and row numbers, not dicts per row: this process stays small on large stores
-    old_by_path = {r[0]: r[1:] for r in old_manifest.select("path", "size", "mtime_ns", "sha256", "status",
-                                                            "parse_fp").iter_rows()}
+    old_by_path = {
+        r[0]: r[1:]
+        for r in old_manifest.select("path", "size", "mtime_ns", "sha256", "status", "parse_fp").iter_rows()
+    }
     old_row_of = {sha: i for i, sha in enumerate(old_reports["sha256"])}
     old_fail = dict(old_failures.filter(pl.col("stage") == "read").select("path", "reason").iter_rows())
 
@@ -474,8 +550,14 @@ def ingest(paths: Sequence[str | Path] = ("data/raw",), out: str | Path = "data/
 
     from tqdm import tqdm
 
-    bar = tqdm(total=len(to_parse), unit="report", file=sys.stderr, disable=not progress or not to_parse,
-               desc="ingest", leave=False)
+    bar = tqdm(
+        total=len(to_parse),
+        unit="report",
+        file=sys.stderr,
+        disable=not progress or not to_parse,
+        desc="ingest",
+        leave=False,
+    )
     fcache = cache / "findings" / checks_fp
     tasks = [(p, str(cache), parse, run_checks, str(fcache)) for p in to_parse]
     for n, (path, row, reason, sha, check_failed) in enumerate(_pool_map(_parse_task, tasks, jobs)):
@@ -507,39 +589,58 @@ def ingest(paths: Sequence[str | Path] = ("data/raw",), out: str | Path = "data/
         else:
             by_id[rid] = path
 
-    base_schema = {c: t for c, t in S.polars_schema("reports").items()
-                   if c not in ("agency_key", "n_findings", "previous_id")}
+    base_schema = {
+        c: t
+        for c, t in S.polars_schema("reports").items()
+        if c not in ("agency_key", "n_findings", "previous_id")
+    }
     kept_paths = sorted(kept)
-    reports = pl.concat([
-        old_reports.select(list(base_schema))[[kept[p] for p in kept_paths]]
-        .with_columns(pl.Series("source", kept_paths, dtype=pl.String)),
-        pl.DataFrame(list(rows.values()), schema=base_schema),
-    ], how="vertical")
+    reports = pl.concat(
+        [
+            old_reports.select(list(base_schema))[[kept[p] for p in kept_paths]].with_columns(
+                pl.Series("source", kept_paths, dtype=pl.String)
+            ),
+            pl.DataFrame(list(rows.values()), schema=base_schema),
+        ],
+        how="vertical",
+    )
     keys = assign_keys(reports.select("report_id", "agency", "region").iter_rows())
-    reports = reports.with_columns(pl.col("report_id").replace_strict(keys, default=None).alias("agency_key"),
-                                   pl.lit(0).alias("n_findings"), pl.lit(None, pl.String).alias("previous_id"))
+    reports = reports.with_columns(
+        pl.col("report_id").replace_strict(keys, default=None).alias("agency_key"),
+        pl.lit(0).alias("n_findings"),
+        pl.lit(None, pl.String).alias("previous_id"),
+    )
     prev = _previous_ids(reports) if run_checks is not None else {}
     sha_of = dict(zip(reports["report_id"], reports["sha256"], strict=True))
-    reports = reports.with_columns(pl.col("report_id").replace_strict(prev, default=None, return_dtype=pl.String)
-                                   .alias("previous_id"))
-    reports = reports.with_columns(pl.col("previous_id").replace_strict(sha_of, default=None, return_dtype=pl.String)
-                                   .alias("finding_prev"))
+    reports = reports.with_columns(
+        pl.col("report_id").replace_strict(prev, default=None, return_dtype=pl.String).alias("previous_id")
+    )
+    reports = reports.with_columns(
+        pl.col("previous_id")
+        .replace_strict(sha_of, default=None, return_dtype=pl.String)
+        .alias("finding_prev")
+    )
 
     # findings: cached per (report, previous report, checks code); compute the missing ones by agency chain
     checks_key = {rid: f"{checks_fp}:{sha_of[prev[rid]] if rid in prev else 'none'}" for rid in sha_of}
     if run_checks is not None:
         path_of = dict(zip(reports["report_id"], reports["source"], strict=True))
         id_of = {v: k for k, v in path_of.items()}
-        need = [rid for rid, sha in sha_of.items()
-                if not findings_part_path(fcache, sha, sha_of.get(prev.get(rid, ""))).exists()
-                and failures.get(path_of[rid], ("",))[0] != "check"]
+        need = [
+            rid
+            for rid, sha in sha_of.items()
+            if not findings_part_path(fcache, sha, sha_of.get(prev.get(rid, ""))).exists()
+            and failures.get(path_of[rid], ("",))[0] != "check"
+        ]
         chains: dict[str, list[ChainEntry]] = {}
-        ordered = reports.filter(pl.col("report_id").is_in(need)).sort("agency_key", "year", "report_id",
-                                                                       nulls_last=True)
+        ordered = reports.filter(pl.col("report_id").is_in(need)).sort(
+            "agency_key", "year", "report_id", nulls_last=True
+        )
         for rid, key in ordered.select("report_id", "agency_key").iter_rows():
             p = prev.get(rid)
-            chains.setdefault(key, []).append((path_of[rid], sha_of[rid], path_of[p] if p else None,
-                                               sha_of[p] if p else None))
+            chains.setdefault(key, []).append(
+                (path_of[rid], sha_of[rid], path_of[p] if p else None, sha_of[p] if p else None)
+            )
         chain_tasks = [(c, parse, run_checks, str(fcache)) for c in chains.values()]
         for results in _pool_map(_check_chain, chain_tasks, jobs):
             for path, reason in results:
@@ -552,27 +653,46 @@ def ingest(paths: Sequence[str | Path] = ("data/raw",), out: str | Path = "data/
     fact_parts = [part_path(cache, sha) for sha in order["sha256"]]
     reports = S.validate("reports", reports.drop("finding_prev"))
 
-    fail_df = S.validate("failures", pl.DataFrame(
-        [{"path": p, "stage": s, "reason": r, "sha256": h} for p, (s, r, h) in failures.items()],
-        schema=S.polars_schema("failures"))).sort("path", "stage")
+    fail_df = S.validate(
+        "failures",
+        pl.DataFrame(
+            [{"path": p, "stage": s, "reason": r, "sha256": h} for p, (s, r, h) in failures.items()],
+            schema=S.polars_schema("failures"),
+        ),
+    ).sort("path", "stage")
     entry_of = {e.path: e for e in entries}
     manifest_rows = []
     for e in entries:
         rid = id_of_path.get(e.path)
         stage = failures.get(e.path, ("",))[0]
         status = "ok" if rid is not None else ("duplicate" if stage == "duplicate" else "failed")
-        manifest_rows.append({"path": e.path, "size": entry_of[e.path].size, "mtime_ns": entry_of[e.path].mtime_ns,
-                              "sha256": shas.get(e.path) or "", "status": status, "parse_fp": parse_fp,
-                              "checks_key": checks_key.get(rid, "") if rid else ""})
-    manifest = S.validate("manifest", pl.DataFrame(manifest_rows, schema=S.polars_schema("manifest"))).sort("path")
+        manifest_rows.append(
+            {
+                "path": e.path,
+                "size": entry_of[e.path].size,
+                "mtime_ns": entry_of[e.path].mtime_ns,
+                "sha256": shas.get(e.path) or "",
+                "status": status,
+                "parse_fp": parse_fp,
+                "checks_key": checks_key.get(rid, "") if rid else "",
+            }
+        )
+    manifest = S.validate("manifest", pl.DataFrame(manifest_rows, schema=S.polars_schema("manifest"))).sort(
+        "path"
+    )
     result.dropped = len(set(old_by_path) - set(entry_of))
 
     result.failures = [(p, f"{s}: {r}" if s != "read" else r) for p, (s, r, _) in sorted(failures.items())]
     # the findings parts follow from the manifest (content hash, previous report, checks version): equal
     # manifest, reports and failures mean an equal store, and nothing is rewritten
-    unchanged = (not to_parse and result.dropped == 0 and manifest.equals(old_manifest)
-                 and fail_df.equals(old_failures) and all((out / f"{n}.parquet").exists() for n in S.FRAMES)
-                 and _reports_equal(reports, old_reports))
+    unchanged = (
+        not to_parse
+        and result.dropped == 0
+        and manifest.equals(old_manifest)
+        and fail_df.equals(old_failures)
+        and all((out / f"{n}.parquet").exists() for n in S.FRAMES)
+        and _reports_equal(reports, old_reports)
+    )
     if unchanged:
         result.reports = old_reports.height
         result.facts = pl.scan_parquet(out / "facts.parquet").select(pl.len()).collect().item()
@@ -582,12 +702,27 @@ def ingest(paths: Sequence[str | Path] = ("data/raw",), out: str | Path = "data/
     # write everything to temp files, then rename into place (manifest last)
     tmp = {name: out / f".{name}.parquet.{os.getpid()}.tmp" for name in (*S.FRAMES, "manifest")}
     try:
-        jobs_ = [(tmp["facts"], "facts", fact_parts, reports.select("report_id", "agency_key", "source", "agency", "year")),
-                 (tmp["findings"], "findings", finding_parts, reports.select("report_id", "agency_key", "year", "source"))]
+        jobs_ = [
+            (
+                tmp["facts"],
+                "facts",
+                fact_parts,
+                reports.select("report_id", "agency_key", "source", "agency", "year"),
+            ),
+            (
+                tmp["findings"],
+                "findings",
+                finding_parts,
+                reports.select("report_id", "agency_key", "year", "source"),
+            ),
+        ]
         fact_counts, n_findings = _write_parts(jobs_, in_child=jobs > 1 and reports.height >= 1000)
         result.facts = sum(fact_counts.values())
-        reports = reports.with_columns(pl.col("report_id").replace_strict(n_findings, default=0, return_dtype=pl.Int64)
-                                       .alias("n_findings"))
+        reports = reports.with_columns(
+            pl.col("report_id")
+            .replace_strict(n_findings, default=0, return_dtype=pl.Int64)
+            .alias("n_findings")
+        )
         reports = S.validate("reports", reports).sort("agency_key", "year", "report_id", nulls_last=True)
         result.reports, result.findings = reports.height, sum(n_findings.values())
         S.write_parquet(reports, tmp["reports"])

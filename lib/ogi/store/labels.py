@@ -8,8 +8,9 @@ import polars as pl
 
 from ogi.vocabulary import DIMS, METRICS
 
-LABELS_SCHEMA = pl.Schema({"kind": pl.String, "key": pl.String, "code": pl.String,
-                           "label_zh": pl.String, "label_en": pl.String})
+LABELS_SCHEMA = pl.Schema(
+    {"kind": pl.String, "key": pl.String, "code": pl.String, "label_zh": pl.String, "label_en": pl.String}
+)
 
 
 @lru_cache(maxsize=1)
@@ -22,7 +23,9 @@ def labels() -> pl.DataFrame:
 
 def dim_labels(key: str) -> pl.DataFrame:
     """code, label_zh, label_en for one dims key (empty with schema when the key has no codes)."""
-    return labels().filter(pl.col("kind") == "dim", pl.col("key") == key).select("code", "label_zh", "label_en")
+    return (
+        labels().filter(pl.col("kind") == "dim", pl.col("key") == key).select("code", "label_zh", "label_en")
+    )
 
 
 def metric_labels() -> pl.DataFrame:

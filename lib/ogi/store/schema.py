@@ -79,11 +79,17 @@ def _facts_schema() -> type[dy.Schema]:
 
 FactsSchema = _facts_schema()
 #: the facts columns that come from the report file alone (cached per content hash; the rest is joined).
-FACT_PART_COLUMNS = tuple(c for c in FactsSchema.column_names() if c not in ("agency_key", "source", "agency", "year"))
-FactPartSchema: type[dy.Schema] = type("FactPartSchema", (dy.Schema,), {
-    "__doc__": "The facts of one report as cached by ingest (validated in the worker that parsed it).",
-    **{c: FactsSchema.columns()[c] for c in FACT_PART_COLUMNS},
-})
+FACT_PART_COLUMNS = tuple(
+    c for c in FactsSchema.column_names() if c not in ("agency_key", "source", "agency", "year")
+)
+FactPartSchema: type[dy.Schema] = type(
+    "FactPartSchema",
+    (dy.Schema,),
+    {
+        "__doc__": "The facts of one report as cached by ingest (validated in the worker that parsed it).",
+        **{c: FactsSchema.columns()[c] for c in FACT_PART_COLUMNS},
+    },
+)
 
 
 class FindingsSchema(dy.Schema):
@@ -126,10 +132,16 @@ class ManifestSchema(dy.Schema):
     checks_key = dy.String(nullable=False)  # fingerprint of the checks and the previous report they saw
 
 
-FindingPartSchema: type[dy.Schema] = type("FindingPartSchema", (dy.Schema,), {
-    "__doc__": "The findings of one report as cached by ingest.",
-    **{c: col for c, col in FindingsSchema.columns().items() if c not in ("agency_key", "year", "source")},
-})
+FindingPartSchema: type[dy.Schema] = type(
+    "FindingPartSchema",
+    (dy.Schema,),
+    {
+        "__doc__": "The findings of one report as cached by ingest.",
+        **{
+            c: col for c, col in FindingsSchema.columns().items() if c not in ("agency_key", "year", "source")
+        },
+    },
+)
 
 
 SCHEMAS: dict[str, type[dy.Schema]] = {

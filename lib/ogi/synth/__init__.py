@@ -10,4 +10,14 @@ from ogi.synth.builder import LAYOUTS
 from ogi.synth.corpus import Summary, SynthError, drafts, generate, plan
 from ogi.synth.templates import TEMPLATES, Draft, make_report
 
-__all__ = ["LAYOUTS", "TEMPLATES", "Draft", "Summary", "SynthError", "drafts", "generate", "make_report", "plan"]
+__all__ = [
+    "LAYOUTS",
+    "TEMPLATES",
+    "Draft",
+    "Summary",
+    "SynthError",
+    "drafts",
+    "generate",
+    "make_report",
+    "plan",
+]

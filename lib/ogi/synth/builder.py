@@ -101,8 +101,18 @@ class TextBuilder:
         return len(self.lines)
 
     def _fact(self, fig: Fig, line: int, origin: str, where: str) -> None:
-        self.facts.append({"metric": fig.metric, "dims": dict(fig.dims), "value": fig.value, "unit": fig.unit,
-                           "scope": fig.scope, "origin": origin, "line": line, "label": where})
+        self.facts.append(
+            {
+                "metric": fig.metric,
+                "dims": dict(fig.dims),
+                "value": fig.value,
+                "unit": fig.unit,
+                "scope": fig.scope,
+                "origin": origin,
+                "line": line,
+                "label": where,
+            }
+        )
 
     def prose(self, *parts: str | Fig) -> int:
         """One paragraph line made of text and figures; each figure becomes a prose fact on this line."""
@@ -123,7 +133,9 @@ class TextBuilder:
 
     def table(self, rows: list[list[Cell]], layout: str, width: int = 0) -> None:
         """Render rows in `layout`, recording each numeric cell as a table fact and each blank cell."""
-        render = {"tabs": self._tabs, "pipes": self._pipes, "inline": self._inline, "blank": self._blank}[layout]
+        render = {"tabs": self._tabs, "pipes": self._pipes, "inline": self._inline, "blank": self._blank}[
+            layout
+        ]
         render(rows, width)
 
     def _cell_done(self, cell: Cell, line: int, row: list[Cell]) -> None:
@@ -132,8 +144,16 @@ class TextBuilder:
         labels = [c.text.replace("\n", "") for c in row if c.fig is None and not c.structural]
         where = labels[-1] if labels else ""
         if cell.blank:
-            self.blanks.append({"metric": cell.fig.metric, "dims": dict(cell.fig.dims), "scope": cell.fig.scope,
-                                "line": line, "mark": cell.text.strip(), "label": where})
+            self.blanks.append(
+                {
+                    "metric": cell.fig.metric,
+                    "dims": dict(cell.fig.dims),
+                    "scope": cell.fig.scope,
+                    "line": line,
+                    "mark": cell.text.strip(),
+                    "label": where,
+                }
+            )
         else:
             self._fact(cell.fig, line, "table", where)
 

@@ -30,12 +30,32 @@ NAME_PREFIX = "syn"
 ENCODINGS = (("utf-8", "utf-8", 0.85), ("gb18030", "gb18030", 0.10), ("utf-16", "utf-16-le", 0.05))
 _HALF = str.maketrans({"（": "(", "）": ")", "：": ":", "，": ","})
 
-CHANNEL_ZH = {"website": "政府网站", "gazette": "政府公报", "weibo": "政务微博", "wechat": "微信公众号",
-              "bulletin_board": "公开栏", "new_media": "政务新媒体", "other": "其他"}
-APP_CHANNEL_ZH = {"in_person": "当面", "online": "网络", "letter": "信函", "fax": "传真", "letter_fax": "信函、传真",
-                  "other": "其他"}
-OUTCOME_ZH = {"granted": "予以公开", "partial": "部分公开", "denied": "不予公开", "unavailable": "无法提供",
-              "not_processed": "不予处理", "other": "其他处理", "total": "总计"}
+CHANNEL_ZH = {
+    "website": "政府网站",
+    "gazette": "政府公报",
+    "weibo": "政务微博",
+    "wechat": "微信公众号",
+    "bulletin_board": "公开栏",
+    "new_media": "政务新媒体",
+    "other": "其他",
+}
+APP_CHANNEL_ZH = {
+    "in_person": "当面",
+    "online": "网络",
+    "letter": "信函",
+    "fax": "传真",
+    "letter_fax": "信函、传真",
+    "other": "其他",
+}
+OUTCOME_ZH = {
+    "granted": "予以公开",
+    "partial": "部分公开",
+    "denied": "不予公开",
+    "unavailable": "无法提供",
+    "not_processed": "不予处理",
+    "other": "其他处理",
+    "total": "总计",
+}
 REVIEW_ZH = {"upheld": "结果维持", "corrected": "结果纠正", "other": "其他结果", "pending": "尚未审结"}
 
 
@@ -56,7 +76,9 @@ class Summary:
     encodings: Counter[str] = field(default_factory=Counter)
 
 
-def plan(n: int, templates: Sequence[str] = TEMPLATES, layouts: Sequence[str] = LAYOUTS) -> list[tuple[int, str, str]]:
+def plan(
+    n: int, templates: Sequence[str] = TEMPLATES, layouts: Sequence[str] = LAYOUTS
+) -> list[tuple[int, str, str]]:
     """(index, template, layout) for N reports: every template × layout pair within len(T)·len(L) reports."""
     for t in templates:
         if t not in TEMPLATES:
@@ -66,7 +88,9 @@ def plan(n: int, templates: Sequence[str] = TEMPLATES, layouts: Sequence[str] = 
             raise SynthError(f"unknown layout {lay!r} (known: {', '.join(LAYOUTS)})")
     if not templates or not layouts:
         raise SynthError("at least one template and one layout are needed")
-    return [(i, templates[i % len(templates)], layouts[(i // len(templates)) % len(layouts)]) for i in range(n)]
+    return [
+        (i, templates[i % len(templates)], layouts[(i // len(templates)) % len(layouts)]) for i in range(n)
+    ]
 
 
 def file_name(index: int) -> str:
@@ -88,8 +112,13 @@ def encode(draft: Draft, seed: int, index: int) -> tuple[bytes, str]:
 def truth_line(file: str, draft: Draft, encoding: str) -> dict[str, Any]:
     """The report's line in the seeds-truth format (keys only for figures the report states)."""
     a = draft.agency
-    t: dict[str, Any] = {"file": file, "agency": a.name, "region": a.region, "report_year": draft.year,
-                         "published": draft.published}
+    t: dict[str, Any] = {
+        "file": file,
+        "agency": a.name,
+        "region": a.region,
+        "report_year": draft.year,
+        "published": draft.published,
+    }
     if draft.doc_number:
         t["doc_number"] = draft.doc_number
     t.update(template=draft.template, layout=draft.layout, encoding=encoding)
@@ -147,7 +176,9 @@ def _prepare(out: Path) -> None:
     if not entries:
         return
     if not (out / TRUTH).is_file():
-        raise SynthError(f"{out}: folder is not empty and holds no synthetic corpus ({TRUTH}); choose an empty folder")
+        raise SynthError(
+            f"{out}: folder is not empty and holds no synthetic corpus ({TRUTH}); choose an empty folder"
+        )
     for p in entries:
         if p.name.startswith(NAME_PREFIX) and p.suffix == ".txt" and p.is_file():
             p.unlink()
@@ -165,15 +196,22 @@ def _write_file(path: Path, data: bytes, durable: bool) -> None:
     os.replace(tmp, path)
 
 
-def drafts(n: int, seed: int = 0, templates: Sequence[str] = TEMPLATES,
-           layouts: Sequence[str] = LAYOUTS) -> Iterator[tuple[int, Draft]]:
+def drafts(
+    n: int, seed: int = 0, templates: Sequence[str] = TEMPLATES, layouts: Sequence[str] = LAYOUTS
+) -> Iterator[tuple[int, Draft]]:
     """The drafts of a corpus in index order (no files written)."""
     for index, template, layout in plan(n, templates, layouts):
         yield index, make_report(seed, index, template, layout)
 
 
-def generate(n: int, out: str | Path, seed: int = 0, templates: Sequence[str] = TEMPLATES,
-             layouts: Sequence[str] = LAYOUTS, durable: bool = True) -> Summary:
+def generate(
+    n: int,
+    out: str | Path,
+    seed: int = 0,
+    templates: Sequence[str] = TEMPLATES,
+    layouts: Sequence[str] = LAYOUTS,
+    durable: bool = True,
+) -> Summary:
     """Write N synthetic reports and their truth files into `out`; same arguments → byte-identical files."""
     from ogi.atomic import atomic_open
 

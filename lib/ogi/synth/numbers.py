@@ -10,16 +10,38 @@ from collections import Counter
 
 APPLICANTS = ("natural_person", "business", "research", "public_interest", "legal_service", "other_org")
 # how often each applicant column is zero, and the largest count it gets otherwise
-_APPLICANT_SCALE = {"natural_person": (0.2, 40), "business": (0.6, 8), "research": (0.9, 2),
-                    "public_interest": (0.9, 2), "legal_service": (0.8, 3), "other_org": (0.7, 4)}
+_APPLICANT_SCALE = {
+    "natural_person": (0.2, 40),
+    "business": (0.6, 8),
+    "research": (0.9, 2),
+    "public_interest": (0.9, 2),
+    "legal_service": (0.8, 3),
+    "other_org": (0.7, 4),
+}
 
-DENIED = ("属于国家秘密", "其他法律行政法规禁止公开", "危及“三安全一稳定”", "保护第三方合法权益",
-          "属于三类内部事务信息", "属于四类过程性信息", "属于行政执法案卷", "属于行政查询事项")
+DENIED = (
+    "属于国家秘密",
+    "其他法律行政法规禁止公开",
+    "危及“三安全一稳定”",
+    "保护第三方合法权益",
+    "属于三类内部事务信息",
+    "属于四类过程性信息",
+    "属于行政执法案卷",
+    "属于行政查询事项",
+)
 UNAVAILABLE = ("本机关不掌握相关政府信息", "没有现成信息需要另行制作", "补正后申请内容仍不明确")
-NOT_PROCESSED = ("信访举报投诉类申请", "重复申请", "要求提供公开出版物", "无正当理由大量反复申请",
-                 "要求行政机关确认或重新出具已获取信息")
-OTHER_2021 = ("申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
-              "申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", "其他")
+NOT_PROCESSED = (
+    "信访举报投诉类申请",
+    "重复申请",
+    "要求提供公开出版物",
+    "无正当理由大量反复申请",
+    "要求行政机关确认或重新出具已获取信息",
+)
+OTHER_2021 = (
+    "申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+    "申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
+    "其他",
+)
 
 
 def small(rng: random.Random, p_zero: float, hi: int, lo: int = 1) -> int:
@@ -44,8 +66,14 @@ def outcome_rows(template: str) -> list[tuple[str, str]]:
     return rows
 
 
-_OUTCOME_WEIGHT = {"granted": 10.0, "partial": 2.0, "denied": 0.25, "unavailable": 0.8, "not_processed": 0.3,
-                   "other": 0.5}
+_OUTCOME_WEIGHT = {
+    "granted": 10.0,
+    "partial": 2.0,
+    "denied": 0.25,
+    "unavailable": 0.8,
+    "not_processed": 0.3,
+    "other": 0.5,
+}
 
 
 def section3(rng: random.Random, template: str, active: bool) -> dict[str, list[int]]:

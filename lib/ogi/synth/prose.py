@@ -49,10 +49,28 @@ RESPONSE = (
     "坚持政策性文件与解读材料同步组织、同步审签、同步部署。",
 )
 
-CATEGORIES_NEW = ("机构职能", "规划计划", "政策文件", "工作动态", "财政资金", "民生事项", "重大建设项目",
-                  "应急管理", "人事")
-CATEGORIES_OLD = ("机构职能", "规划计划", "为民办实事", "民政扶贫救灾社会保障就业", "国土资源城乡建设环保能源",
-                  "科教文体卫生", "安全生产", "重大建设项目", "财政资金")
+CATEGORIES_NEW = (
+    "机构职能",
+    "规划计划",
+    "政策文件",
+    "工作动态",
+    "财政资金",
+    "民生事项",
+    "重大建设项目",
+    "应急管理",
+    "人事",
+)
+CATEGORIES_OLD = (
+    "机构职能",
+    "规划计划",
+    "为民办实事",
+    "民政扶贫救灾社会保障就业",
+    "国土资源城乡建设环保能源",
+    "科教文体卫生",
+    "安全生产",
+    "重大建设项目",
+    "财政资金",
+)
 CATEGORY_SUFFIXES = ("类信息", "类", "信息", "类信息")
 
 
@@ -66,20 +84,35 @@ def total_sentence(year: int, we: str, total: int, cats: list[tuple[str, str, in
     """'2021年，我街道主动公开政府信息119条，其中机构职能类信息2条、…。'"""
     parts: list[str | Fig] = [f"{year}年，{we}主动公开政府信息", Fig.of("proactive.total", total, "条"), "条"]
     for i, (name, suffix, v) in enumerate(cats):
-        parts += ["，其中" if i == 0 else "、", name + suffix, Fig.of("proactive.category", v, "条", category=name), "条"]
+        parts += [
+            "，其中" if i == 0 else "、",
+            name + suffix,
+            Fig.of("proactive.category", v, "条", category=name),
+            "条",
+        ]
     parts.append("。")
     return parts
 
 
-_CHANNEL_WORDS = {"website": "通过政府门户网站公开信息", "wechat": "微信公众号发布信息", "weibo": "政务微博发布信息",
-                  "bulletin_board": "通过公开栏公开信息", "gazette": "政府公报刊登信息"}
+_CHANNEL_WORDS = {
+    "website": "通过政府门户网站公开信息",
+    "wechat": "微信公众号发布信息",
+    "weibo": "政务微博发布信息",
+    "bulletin_board": "通过公开栏公开信息",
+    "gazette": "政府公报刊登信息",
+}
 
 
 def channel_sentence(chans: list[tuple[str, int]]) -> list[str | Fig]:
     """'通过政府门户网站公开信息99条，微信公众号发布信息1558条。'"""
     parts: list[str | Fig] = []
     for i, (code, v) in enumerate(chans):
-        parts += ["，" if i else "", _CHANNEL_WORDS[code], Fig.of("proactive.channel", v, "条", channel=code), "条"]
+        parts += [
+            "，" if i else "",
+            _CHANNEL_WORDS[code],
+            Fig.of("proactive.channel", v, "条", channel=code),
+            "条",
+        ]
     parts.append("。")
     return parts
 
@@ -91,8 +124,13 @@ def interpretation_sentence(we: str, n: int) -> list[str | Fig]:
 def complaints_sentence(city: str, hotline: int, mayor: int) -> list[str | Fig]:
     """'受理办结泉州12345平台交办件81件、市长专线92件。' (labels as dims.source)."""
     source = f"{city}12345平台"
-    parts: list[str | Fig] = ["及时回应社会关切，受理办结", source, "交办件",
-                              Fig.of("complaints.count", hotline, "件", source=source), "件"]
+    parts: list[str | Fig] = [
+        "及时回应社会关切，受理办结",
+        source,
+        "交办件",
+        Fig.of("complaints.count", hotline, "件", source=source),
+        "件",
+    ]
     if mayor:
         parts += ["、市长专线", Fig.of("complaints.count", mayor, "件", source="市长专线"), "件"]
     parts.append("。")
@@ -100,22 +138,41 @@ def complaints_sentence(city: str, hotline: int, mayor: int) -> list[str | Fig]:
 
 
 def inquiries_sentence(onsite: int, phone: int) -> list[str | Fig]:
-    return ["全年共受理群众咨询，其中现场接待", Fig.of("inquiries.count", onsite, "人次", channel="现场接待"),
-            "人次、咨询电话", Fig.of("inquiries.count", phone, "人次", channel="咨询电话"), "人次。"]
+    return [
+        "全年共受理群众咨询，其中现场接待",
+        Fig.of("inquiries.count", onsite, "人次", channel="现场接待"),
+        "人次、咨询电话",
+        Fig.of("inquiries.count", phone, "人次", channel="咨询电话"),
+        "人次。",
+    ]
 
 
 def received_sentence(year: int, we: str, n: int) -> list[str | Fig]:
     if not n:
         return [f"{year}年，{we}未收到政府信息公开申请", Fig.none("applications.received", "件"), "。"]
-    return [f"{year}年，{we}共收到政府信息公开申请", Fig.of("applications.received", n, "件"), "件，均依法依规予以答复。"]
+    return [
+        f"{year}年，{we}共收到政府信息公开申请",
+        Fig.of("applications.received", n, "件"),
+        "件，均依法依规予以答复。",
+    ]
 
 
 def review_sentence(review: int, litigation: int) -> list[str | Fig]:
     if not review and not litigation:
-        return ["全年未发生因政府信息公开引起的行政复议", Fig.none("review.count", "件"), "、行政诉讼案件",
-                Fig.none("litigation.count", "件"), "。"]
-    return ["全年发生因政府信息公开引起的行政复议", Fig.of("review.count", review, "件"), "件、行政诉讼",
-            Fig.of("litigation.count", litigation, "件"), "件。"]
+        return [
+            "全年未发生因政府信息公开引起的行政复议",
+            Fig.none("review.count", "件"),
+            "、行政诉讼案件",
+            Fig.none("litigation.count", "件"),
+            "。",
+        ]
+    return [
+        "全年发生因政府信息公开引起的行政复议",
+        Fig.of("review.count", review, "件"),
+        "件、行政诉讼",
+        Fig.of("litigation.count", litigation, "件"),
+        "件。",
+    ]
 
 
 def fee_sentence(we: str, yuan: int) -> list[str | Fig]:
@@ -125,8 +182,11 @@ def fee_sentence(we: str, yuan: int) -> list[str | Fig]:
 
 
 def cumulative_sentence(year: int, total: int) -> list[str | Fig]:
-    return [f"截至{year}年底，历年累计主动公开政府信息", Fig.of("proactive.total", total, "条", scope="cumulative"),
-            "条。"]
+    return [
+        f"截至{year}年底，历年累计主动公开政府信息",
+        Fig.of("proactive.total", total, "条", scope="cumulative"),
+        "条。",
+    ]
 
 
 def staff_sentence(n: int) -> list[str | Fig]:
@@ -134,6 +194,12 @@ def staff_sentence(n: int) -> list[str | Fig]:
 
 
 def training_sentence(meetings: int, sessions: int, trainees: int) -> list[str | Fig]:
-    return ["全年召开政府信息公开工作会议", Fig.of("training.meetings", meetings, "次"), "次，举办各类培训班",
-            Fig.of("training.sessions", sessions, "次"), "次，接受培训人员",
-            Fig.of("training.trainees", trainees, "人次"), "人次。"]
+    return [
+        "全年召开政府信息公开工作会议",
+        Fig.of("training.meetings", meetings, "次"),
+        "次，举办各类培训班",
+        Fig.of("training.sessions", sessions, "次"),
+        "次，接受培训人员",
+        Fig.of("training.trainees", trainees, "人次"),
+        "人次。",
+    ]

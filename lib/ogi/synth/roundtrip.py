@@ -20,13 +20,26 @@ from typing import Any
 from ogi.synth.corpus import BLANKS_TRUTH, FACTS_TRUTH, TRUTH
 
 Key = tuple[str, tuple[tuple[str, str], ...], float, str, str]
-META = (("agency", "agency"), ("region", "region"), ("report_year", "year"), ("template", "template"),
-        ("published", "published"), ("doc_number", "doc_number"), ("encoding", "encoding"))
+META = (
+    ("agency", "agency"),
+    ("region", "region"),
+    ("report_year", "year"),
+    ("template", "template"),
+    ("published", "published"),
+    ("doc_number", "doc_number"),
+    ("encoding", "encoding"),
+)
 
 
 def fact_key(f: dict[str, Any]) -> Key:
     dims = tuple(sorted((str(k), str(v)) for k, v in (f.get("dims") or {}).items()))
-    return (f["metric"], dims, round(float(f["value"]), 6), f.get("scope") or "year", f.get("origin") or "table")
+    return (
+        f["metric"],
+        dims,
+        round(float(f["value"]), 6),
+        f.get("scope") or "year",
+        f.get("origin") or "table",
+    )
 
 
 def _dims_text(dims: tuple[tuple[str, str], ...]) -> str:
@@ -43,7 +56,9 @@ class FileDiff:
     expected: int = 0
     got: int = 0
     correct: int = 0
-    missing: list[dict[str, Any]] = field(default_factory=list)  # truth facts not reproduced, with what was got
+    missing: list[dict[str, Any]] = field(
+        default_factory=list
+    )  # truth facts not reproduced, with what was got
     extra: list[Key] = field(default_factory=list)  # parsed facts the truth does not have
     meta: list[str] = field(default_factory=list)
     blanks_expected: int = 0
@@ -52,8 +67,13 @@ class FileDiff:
 
     @property
     def exact(self) -> bool:
-        return (not self.failure and not self.missing and not self.extra and not self.meta
-                and self.blanks_correct == self.blanks_expected)
+        return (
+            not self.failure
+            and not self.missing
+            and not self.extra
+            and not self.meta
+            and self.blanks_correct == self.blanks_expected
+        )
 
 
 @dataclass(slots=True)
@@ -102,8 +122,9 @@ def compare(report: Any, file: str, truth: Truth) -> FileDiff:
     by_md: dict[tuple[str, tuple[tuple[str, str], ...], str], list[str]] = defaultdict(list)
     for f in have:
         k = fact_key(f)
-        by_md[(k[0], k[1], k[3])].append(f"{f['value']:g}/{k[4]}" if isinstance(f["value"], float)
-                                         else f"{f['value']}/{k[4]}")
+        by_md[(k[0], k[1], k[3])].append(
+            f"{f['value']:g}/{k[4]}" if isinstance(f["value"], float) else f"{f['value']}/{k[4]}"
+        )
     for f in want:
         k = fact_key(f)
         if pool[k] > 0:
@@ -118,8 +139,9 @@ def compare(report: Any, file: str, truth: Truth) -> FileDiff:
             diff.meta.append(f"{key}: want {meta[key]!r}, got {getattr(report, attr, None)!r}")
     # blanks compare on metric and dims (BlankCell has no scope; a year and a 历年累计 blank count twice)
     want_blanks = Counter((b["metric"], tuple(sorted(b["dims"].items()))) for b in truth.blanks.get(file, []))
-    have_blanks = Counter((b.metric, tuple(sorted((k, v) for k, v in b.dims.items() if k != "scope")))
-                          for b in report.blanks)
+    have_blanks = Counter(
+        (b.metric, tuple(sorted((k, v) for k, v in b.dims.items() if k != "scope"))) for b in report.blanks
+    )
     diff.blanks_correct = sum((want_blanks & have_blanks).values())
     return diff
 
@@ -174,12 +196,19 @@ def misses(diffs: Iterable[FileDiff], limit: int = 40) -> list[str]:
     for d in diffs:
         for f in d.missing:
             dims = {k: v for k, v in f["dims"].items() if k != "applicant"}
-            g = (d.template, d.layout, f["origin"], f.get("label", ""),
-                 f"{f['metric']}[{_dims_text(tuple(sorted(dims.items())))}]{'' if f['scope'] == 'year' else '@cum'}")
+            g = (
+                d.template,
+                d.layout,
+                f["origin"],
+                f.get("label", ""),
+                f"{f['metric']}[{_dims_text(tuple(sorted(dims.items())))}]{'' if f['scope'] == 'year' else '@cum'}",
+            )
             groups[g] += 1
             example.setdefault(g, f"{d.file}:{f['line']} want {f['value']}, got {f['got']}")
-    lines = [f"{n:5d}× {t}/{lay} {origin} «{lab}» {metric}  e.g. {example[(t, lay, origin, lab, metric)]}"
-             for (t, lay, origin, lab, metric), n in groups.most_common(limit)]
+    lines = [
+        f"{n:5d}× {t}/{lay} {origin} «{lab}» {metric}  e.g. {example[(t, lay, origin, lab, metric)]}"
+        for (t, lay, origin, lab, metric), n in groups.most_common(limit)
+    ]
     return lines
 
 
@@ -195,12 +224,16 @@ def report_text(diffs: list[FileDiff]) -> str:
     """A plain-text summary: per-template and per-layout scores, metadata misses, top missed constructs."""
     out = ["template     files exact  expected    got  correct  recall  precision"]
     for name, s in {**scores(diffs), "ALL": _all(diffs)}.items():
-        out.append(f"{name:<12} {s.files:5d} {s.exact:5d} {s.expected:9d} {s.got:6d} {s.correct:8d}  "
-                   f"{s.recall:6.3f}  {s.precision:9.3f}")
+        out.append(
+            f"{name:<12} {s.files:5d} {s.exact:5d} {s.expected:9d} {s.got:6d} {s.correct:8d}  "
+            f"{s.recall:6.3f}  {s.precision:9.3f}"
+        )
     out.append("layout       files exact  expected    got  correct  recall  precision")
     for name, s in scores(diffs, "layout").items():
-        out.append(f"{name:<12} {s.files:5d} {s.exact:5d} {s.expected:9d} {s.got:6d} {s.correct:8d}  "
-                   f"{s.recall:6.3f}  {s.precision:9.3f}")
+        out.append(
+            f"{name:<12} {s.files:5d} {s.exact:5d} {s.expected:9d} {s.got:6d} {s.correct:8d}  "
+            f"{s.recall:6.3f}  {s.precision:9.3f}"
+        )
     meta = Counter(m.split(":")[0] for d in diffs for m in d.meta)
     out.append("metadata misses: " + (", ".join(f"{k} {v}" for k, v in sorted(meta.items())) or "none"))
     blanks_e = sum(d.blanks_expected for d in diffs)
