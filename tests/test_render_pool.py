@@ -203,7 +203,7 @@ def test_dask_local_cluster_renders_the_same_briefs(reference, misbehaving, tmp_
                 timeout=120,
             )
         finally:
-            dask_backend._kernel_thread()[0].submit(dask_backend._shutdown).result()
+            dask_backend.shutdown_kernel()
     ref = _by_key(reference.written)
     assert sorted(b.agency_key for b in s.written) == ["meiling", "xss"]
     for b in s.written:

@@ -11,10 +11,3 @@ def parse_document(doc: Document) -> Report:
     from ogi.parse.pipeline import run
 
     return run(doc)
-
-
-def parse_path(path: str) -> Report:
-    """Read and parse one file (raises ogi.errors.OgiError subclasses only)."""
-    from ogi.batch import parse_one
-
-    return parse_one(path)

@@ -15,15 +15,12 @@ from typing import Any
 
 import polars as pl
 
+from ogi.errors import BriefError
 from ogi.render.params import resolve_store
 from ogi.render.slug import slugify
 
 VIEWS_ENV = "OGI_STORE_VIEWS"
 LANGS = ("zh", "en")
-
-
-class BriefError(ValueError):
-    """A notebook parameter that does not fit the store (unknown agency, year not held, bad lang)."""
 
 
 def views() -> ModuleType:

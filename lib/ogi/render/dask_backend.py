@@ -12,23 +12,23 @@ import atexit
 import threading
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from typing import Any
 
-from ogi.render.kernel import Job, RetryableError
-from ogi.render.pool import Done, _error_from, _error_tuple
-from ogi.render.runner import RenderError
+from ogi.errors import RenderError, RetryableError
+from ogi.render.jobs import Done, Job
 
 _lock = threading.Lock()
 _holder: dict[str, Any] = {}
 
 
-def _kernel_thread() -> tuple[ThreadPoolExecutor, Any]:
-    """This process's kernel thread and its warm kernel (created on first use)."""
+def _kernel_thread() -> ThreadPoolExecutor:
+    """This process's kernel thread (created on first use)."""
     with _lock:
         if "thread" not in _holder:
             _holder["thread"] = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ogi-kernel")
             atexit.register(_shutdown)
-        return _holder["thread"], _holder
+        return _holder["thread"]
 
 
 def _shutdown() -> None:
@@ -37,7 +37,12 @@ def _shutdown() -> None:
         kernel.shutdown()
 
 
-def _render_here(job: Job) -> tuple[bool, str, int | None, str, str] | None:
+def shutdown_kernel() -> None:
+    """Shut this process's warm kernel down from its own thread (a later brief starts a new one)."""
+    _kernel_thread().submit(_shutdown).result()
+
+
+def _render_here(job: Job) -> RenderError | None:
     from ogi.render.kernel import WarmKernel, render_job, skip_slow_imports
 
     skip_slow_imports()
@@ -47,45 +52,44 @@ def _render_here(job: Job) -> tuple[bool, str, int | None, str, str] | None:
         render_job(_holder["kernel"], job)
         return None
     except RenderError as exc:
-        return _error_tuple(exc)
+        return exc
     except Exception as exc:
-        return _error_tuple(
-            RetryableError(job["agency_key"], job.get("year"), "worker", f"{type(exc).__name__}: {exc}"[:300])
-        )
+        return job.error("worker", exc, RetryableError)
 
 
-def render_task(job: Job) -> tuple[bool, str, int | None, str, str] | None:
-    """Dask task: render one brief in this worker's warm kernel; returns None or the error as a tuple."""
-    thread, _ = _kernel_thread()
-    return thread.submit(_render_here, job).result()
+def render_task(job: Job) -> RenderError | None:
+    """Dask task: render one brief in this worker's warm kernel; returns None or the error (it pickles)."""
+    return _kernel_thread().submit(_render_here, job).result()
 
 
-def run_dask(address: str, jobs: Sequence[Job], on_done: Done) -> None:
-    """Render `jobs` on the cluster whose scheduler is at `address`, calling `on_done` as each settles."""
-    from distributed import Client, as_completed
+@dataclass(frozen=True)
+class DaskBackend:
+    """The Backend for the Dask cluster whose scheduler is at `address`."""
 
-    with Client(address, set_as_default=False) as client, client.as_current():
-        futures: dict[str, tuple[Job, int]] = {}
-        submitted = []
-        for job in jobs:
-            fut = client.submit(render_task, job, key=f"ogi-brief-{job['id']}-1", pure=False)
-            futures[fut.key] = (job, 1)
-            submitted.append(fut)
-        done = as_completed(submitted)
-        for fut in done:
-            job, attempt = futures.pop(fut.key)
-            try:
-                result = fut.result()
-                err = _error_from(result) if result else None
-            except Exception as exc:  # worker lost (KilledWorker), cancelled, ...
-                err = RetryableError(
-                    job["agency_key"], job.get("year"), "dask", f"{type(exc).__name__}: {exc}"[:300]
-                )
-            if isinstance(err, RetryableError) and attempt < 2:
-                again = client.submit(render_task, job, key=f"ogi-brief-{job['id']}-2", pure=False)
-                futures[again.key] = (job, 2)
-                done.add(again)
-                continue
-            if isinstance(err, RetryableError):
-                err = RenderError(err.agency, err.year, err.cell, f"{err.error}; failed again on retry")
-            on_done(job, err)
+    address: str
+
+    def run(self, jobs: Sequence[Job], on_done: Done) -> None:
+        """Render `jobs` on the cluster, calling `on_done` as each settles."""
+        from distributed import Client, as_completed
+
+        with Client(self.address, set_as_default=False) as client, client.as_current():
+            futures: dict[str, tuple[Job, int]] = {}
+            submitted = []
+            for job in jobs:
+                fut = client.submit(render_task, job, key=f"ogi-brief-{job.id}-1", pure=False)
+                futures[fut.key] = (job, 1)
+                submitted.append(fut)
+            done = as_completed(submitted)
+            for fut in done:
+                job, attempt = futures.pop(fut.key)
+                err: RenderError | None
+                try:
+                    err = fut.result()
+                except Exception as exc:  # worker lost (KilledWorker), cancelled, ...
+                    err = job.error("dask", exc, RetryableError)
+                if isinstance(err, RetryableError) and attempt < 2:
+                    again = client.submit(render_task, job, key=f"ogi-brief-{job.id}-2", pure=False)
+                    futures[again.key] = (job, 2)
+                    done.add(again)
+                    continue
+                on_done(job, err.exhausted() if isinstance(err, RetryableError) else err)

@@ -18,7 +18,8 @@ import time
 from pathlib import Path
 from typing import Any
 
-from ogi.render.runner import RenderError
+from ogi.errors import RenderError, RetryableError
+from ogi.render.jobs import Job, write_brief
 
 # jsonschema imports rfc3987-syntax for its format checkers when it is installed (JupyterLab pulls it
 # in); that costs about a second in every process importing nbformat or Altair and nothing here uses it.
@@ -60,10 +61,6 @@ def _ogi_forget():
 _ogi_forget()
 del _ogi_forget
 """
-
-
-class RetryableError(RenderError):
-    """A brief lost to the machinery (timeout, dead kernel or worker), not to its notebook: retried once."""
 
 
 def _first_line(text: str) -> str:
@@ -200,54 +197,19 @@ def parameterised(notebook: Path, parameters: dict[str, object]) -> Any:
     return parameterize_notebook(nb, parameters, kernel_name="python3", language="python")
 
 
-class Job(dict):  # type: ignore[type-arg]
-    """One brief to render, as plain picklable data: store, agency_key, year, out, lang, notebook, timeout."""
-
-    @property
-    def label(self) -> tuple[str, int | None]:
-        return (str(self["agency_key"]), self.get("year"))
-
-
-def make_job(
-    store: str | os.PathLike[str],
-    agency_key: str,
-    year: int | None,
-    out: str | os.PathLike[str],
-    lang: str = "zh",
-    notebook: str | os.PathLike[str] | None = None,
-    timeout: float | None = None,
-) -> Job:
-    from ogi.render.runner import BRIEF_NOTEBOOK
-
-    return Job(
-        store=str(Path(store).resolve()),
-        agency_key=agency_key,
-        year=year,
-        out=str(out),
-        lang=lang,
-        notebook=str(notebook or BRIEF_NOTEBOOK),
-        timeout=timeout,
-    )
-
-
 def render_job(kernel: WarmKernel, job: Job) -> str:
     """Run one brief in `kernel` and write its HTML atomically; returns the path written."""
     from ogi.render.export import to_html
-    from ogi.render.runner import _write
 
-    params = {"agency": job["agency_key"], "year": job["year"], "store": job["store"], "lang": job["lang"]}
+    params = {"agency": job.agency_key, "year": job.year, "store": job.store, "lang": job.lang}
     try:
-        nb = parameterised(Path(job["notebook"]), params)
+        nb = parameterised(Path(job.notebook), params)
     except Exception as exc:
-        raise RenderError(
-            job["agency_key"], job["year"], "notebook", f"{type(exc).__name__}: {exc}"[:300]
-        ) from None
-    kernel.run(nb, Job(job).label, job.get("timeout"))
+        raise job.error("notebook", exc) from None
+    kernel.run(nb, job.label, job.timeout)
     try:
-        html = to_html(nb, lang=job["lang"])
+        html = to_html(nb, lang=job.lang)
     except Exception as exc:
-        raise RenderError(
-            job["agency_key"], job["year"], "export", f"{type(exc).__name__}: {exc}"[:300]
-        ) from None
-    _write(Path(job["out"]), html)
-    return str(job["out"])
+        raise job.error("export", exc) from None
+    write_brief(job.out, html)
+    return job.out

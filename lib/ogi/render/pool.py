@@ -15,27 +15,15 @@ import queue
 import signal
 import time
 from collections import deque
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from ogi.render.kernel import Job, RetryableError
-from ogi.render.runner import RenderError
+from ogi.errors import RenderError, RetryableError
+from ogi.render.jobs import Done, Job
 
 GRACE = 30.0
 MAX_START_FAILURES = 3
-
-# (job, error or None, attempt) for every brief once it is finally done
-Done = Callable[[Job, RenderError | None], None]
-
-
-def _error_tuple(exc: RenderError) -> tuple[bool, str, int | None, str, str]:
-    return (isinstance(exc, RetryableError), exc.agency, exc.year, exc.cell, exc.error)
-
-
-def _error_from(t: tuple[bool, str, int | None, str, str]) -> RenderError:
-    cls = RetryableError if t[0] else RenderError
-    return cls(t[1], t[2], t[3], t[4])
 
 
 def worker_main(wid: int, jobs: Any, results: Any) -> None:
@@ -57,14 +45,11 @@ def worker_main(wid: int, jobs: Any, results: Any) -> None:
                 break
             try:
                 render_job(kernel, job)
-                results.put(("done", wid, kernel.pid, (job["id"], None)))
-            except RenderError as exc:
-                results.put(("done", wid, kernel.pid, (job["id"], _error_tuple(exc))))
+                results.put(("done", wid, kernel.pid, (job.id, None)))
+            except RenderError as exc:  # errors pickle: they cross the queue as they are
+                results.put(("done", wid, kernel.pid, (job.id, exc)))
             except Exception as exc:  # anything else is the machinery's fault: retryable
-                err = RetryableError(
-                    job["agency_key"], job.get("year"), "worker", f"{type(exc).__name__}: {exc}"[:300]
-                )
-                results.put(("done", wid, kernel.pid, (job["id"], _error_tuple(err))))
+                results.put(("done", wid, kernel.pid, (job.id, job.error("worker", exc, RetryableError))))
     finally:
         kernel.shutdown()
 
@@ -83,7 +68,7 @@ class _Worker:
 
 @dataclass
 class Pool:
-    """`run(jobs, on_done)` renders every job on `workers` processes with warm kernels."""
+    """The local Backend: `run(jobs, on_done)` renders every job on `workers` processes with warm kernels."""
 
     workers: int
     timeout: float | None = None
@@ -114,7 +99,6 @@ class Pool:
         self._ctx = mp.get_context("spawn")
         self._results = self._ctx.Queue()
         pending: deque[tuple[Job, int]] = deque((j, 1) for j in jobs)
-        by_id = {j["id"]: j for j in jobs}
         n = max(1, min(self.workers, len(jobs)))
         pool: dict[int, _Worker] = {}
         for _ in range(n if jobs else 0):
@@ -142,11 +126,10 @@ class Pool:
                         self._replace(
                             pool, w, pending, on_done, f"worker could not start a kernel: {payload}"
                         )
-                    elif kind == "done" and w.job is not None and payload[0] == w.job["id"]:
+                    elif kind == "done" and w.job is not None and payload[0] == w.job.id:
                         job, attempt = w.job, w.attempt
                         w.job = None
-                        err = _error_from(payload[1]) if payload[1] else None
-                        self._finish(job, attempt, err, pending, on_done)
+                        self._finish(job, attempt, payload[1], pending, on_done)
                 now = time.monotonic()
                 for w in list(pool.values()):
                     if w.job is not None and not w.proc.is_alive():
@@ -169,9 +152,7 @@ class Pool:
                         job, _ = pending.popleft()
                         on_done(
                             job,
-                            RenderError(
-                                job["agency_key"], job.get("year"), "worker", "no worker could start a kernel"
-                            ),
+                            RenderError(job.agency_key, job.year, "worker", "no worker could start a kernel"),
                         )
                     break
         finally:
@@ -183,7 +164,6 @@ class Pool:
                 w.proc.join(max(0.1, deadline - time.monotonic()))
                 if w.proc.is_alive():
                     self._kill(w)
-        del by_id
 
     def _finish(
         self, job: Job, attempt: int, err: RenderError | None, pending: deque[tuple[Job, int]], on_done: Done
@@ -191,9 +171,7 @@ class Pool:
         if isinstance(err, RetryableError) and attempt < 2:
             pending.appendleft((job, attempt + 1))
             return
-        if isinstance(err, RetryableError):
-            err = RenderError(err.agency, err.year, err.cell, f"{err.error}; failed again on retry")
-        on_done(job, err)
+        on_done(job, err.exhausted() if isinstance(err, RetryableError) else err)
 
     def _replace(
         self, pool: dict[int, _Worker], w: _Worker, pending: deque[tuple[Job, int]], on_done: Done, why: str
@@ -205,11 +183,7 @@ class Pool:
             job, attempt = w.job, w.attempt
             w.job = None
             self._finish(
-                job,
-                attempt,
-                RetryableError(job["agency_key"], job.get("year"), "worker", why),
-                pending,
-                on_done,
+                job, attempt, RetryableError(job.agency_key, job.year, "worker", why), pending, on_done
             )
         if self._start_failures < MAX_START_FAILURES and (pending or len(pool) == 0):
             nw = self._spawn()

@@ -1,7 +1,8 @@
 """Run the brief notebook for one agency with papermill and write its HTML; batches go on past failures.
 
-`render_brief` is the unit of work (a worker pool can call it directly); `render_all` picks the
-agencies and years from the store, names the files, renders each, and builds the index.
+`plan` picks the agencies and years from the store and names the files; `render_batch` renders the
+changed ones on a Backend (the local warm-kernel pool or a Dask cluster) and builds the index;
+`render_all` is the reference path: every brief in a fresh kernel (the `Sequential` backend).
 """
 
 from __future__ import annotations
@@ -12,33 +13,37 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ogi.atomic import write_text
-from ogi.errors import OgiError
+from ogi.errors import RenderError
+from ogi.render.jobs import (
+    BRIEF_NOTEBOOK,
+    NOTEBOOK_DIR,
+    OVERVIEW_NOTEBOOK,
+    Backend,
+    Brief,
+    Done,
+    Job,
+    make_job,
+    write_brief,
+)
 from ogi.render.params import register_translator, repo_root
 from ogi.render.slug import slugify, unique_slugs
 
-NOTEBOOK_DIR = repo_root() / "notebooks"
-BRIEF_NOTEBOOK = NOTEBOOK_DIR / "agency_brief.ipynb"
-OVERVIEW_NOTEBOOK = NOTEBOOK_DIR / "corpus_overview.ipynb"
+__all__ = [
+    "BRIEF_NOTEBOOK",
+    "NOTEBOOK_DIR",
+    "OVERVIEW_NOTEBOOK",
+    "Brief",
+    "RenderError",
+    "Sequential",
+    "Summary",
+    "backend",
+    "plan",
+    "render_all",
+    "render_batch",
+    "render_brief",
+    "render_overview",
+]
 _ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
-
-
-class RenderError(OgiError):
-    """A notebook that failed: which agency and year, which cell, which error (one line)."""
-
-    def __init__(self, agency: str, year: int | None, cell: str, error: str) -> None:
-        self.agency, self.year, self.cell, self.error = agency, year, cell, error
-        super().__init__(f"{agency} {year if year is not None else ''}: {cell}: {error}".replace("  ", " "))
-
-
-@dataclass(frozen=True, slots=True)
-class Brief:
-    """One brief to write (or written): who, which year, where."""
-
-    agency_key: str
-    agency: str
-    year: int
-    path: Path
 
 
 def _first_line(text: str) -> str:
@@ -82,20 +87,31 @@ def render_brief(
     lang: str = "zh",
 ) -> Path:
     """Execute the brief notebook for one agency and year and write the offline HTML to `out_path`."""
+    job = make_job(store_path, agency_key, year, out_path, lang)
+    return Path(_render_fresh(job))
+
+
+def _render_fresh(job: Job) -> str:
+    """Execute the job's notebook in a fresh kernel and write its HTML; returns the path written."""
     from ogi.render.export import to_html
 
-    params = {"agency": agency_key, "year": year, "store": str(Path(store_path).resolve()), "lang": lang}
-    nb = execute(BRIEF_NOTEBOOK, params, (agency_key, year))
-    html = to_html(nb, lang=lang)  # type: ignore[arg-type]
-    out = Path(out_path)
-    _write(out, html)
-    return out
+    params = {"agency": job.agency_key, "year": job.year, "store": job.store, "lang": job.lang}
+    nb = execute(Path(job.notebook), params, job.label)
+    write_brief(job.out, to_html(nb, lang=job.lang))  # type: ignore[arg-type]
+    return job.out
 
 
-def _write(path: Path, text: str) -> None:
-    """Atomic write, then the usual 0644 (the temp file was created 0600)."""
-    write_text(path, text)
-    path.chmod(0o644)
+class Sequential:
+    """The reference Backend: one job after another, each in a fresh papermill kernel, in this process."""
+
+    def run(self, jobs: Sequence[Job], on_done: Done) -> None:
+        for job in jobs:
+            try:
+                _render_fresh(job)
+            except RenderError as exc:
+                on_done(job, exc)
+            else:
+                on_done(job, None)
 
 
 def render_overview(
@@ -107,9 +123,7 @@ def render_overview(
     nb = execute(
         OVERVIEW_NOTEBOOK, {"store": str(Path(store_path).resolve()), "lang": lang}, ("overview", None)
     )
-    out = Path(out_path)
-    _write(out, to_html(nb, lang=lang))  # type: ignore[arg-type]
-    return out
+    return write_brief(out_path, to_html(nb, lang=lang))  # type: ignore[arg-type]
 
 
 def plan(
@@ -167,6 +181,19 @@ def default_workers() -> int:
         return max(1, os.cpu_count() or 1)
 
 
+def backend(
+    workers: int | None = None, scheduler: str | None = None, timeout: float | None = None
+) -> Backend:
+    """The Dask cluster at `scheduler` when given, else the local warm-kernel pool of `workers` processes."""
+    if scheduler:
+        from ogi.render.dask_backend import DaskBackend
+
+        return DaskBackend(scheduler)
+    from ogi.render.pool import Pool
+
+    return Pool(workers or default_workers(), timeout)
+
+
 @dataclass
 class Summary:
     """What a batch did: briefs rendered, skipped as unchanged, failed (with their errors)."""
@@ -196,7 +223,6 @@ def render_batch(
     called once before rendering starts; `on_done` once per rendered or failed brief."""
     from ogi.render import state
     from ogi.render.index import build_index
-    from ogi.render.kernel import make_job
 
     out = Path(out_dir)
     briefs, problems = plan(store_path, out_dir, agencies, year)
@@ -212,14 +238,13 @@ def render_batch(
             todo.append(b)
     if on_plan:
         on_plan(len(todo), len(summary.skipped))
-    jobs = []
-    for i, b in enumerate(todo):
-        job = make_job(store_path, b.agency_key, b.year, b.path, lang, BRIEF_NOTEBOOK, timeout)
-        job["id"] = i
-        jobs.append(job)
+    jobs = [
+        make_job(store_path, b.agency_key, b.year, b.path, lang, BRIEF_NOTEBOOK, timeout, job_id=i)
+        for i, b in enumerate(todo)
+    ]
 
-    def settle(job: dict[str, object], error: RenderError | None) -> None:
-        b = todo[int(job["id"])]  # type: ignore[call-overload]
+    def settle(job: Job, error: RenderError | None) -> None:
+        b = todo[job.id]
         if error is None:
             summary.written.append(b)
             manifest[rel[b]] = keys[rel[b]]
@@ -230,14 +255,8 @@ def render_batch(
             on_done(b, error)
 
     try:
-        if jobs and scheduler:
-            from ogi.render.dask_backend import run_dask
-
-            run_dask(scheduler, jobs, settle)  # type: ignore[arg-type]
-        elif jobs:
-            from ogi.render.pool import Pool
-
-            Pool(workers or default_workers(), timeout).run(jobs, settle)  # type: ignore[arg-type]
+        if jobs:
+            backend(workers, scheduler, timeout).run(jobs, settle)
     finally:
         if out.is_dir() or summary.written:
             state.save(out, manifest)
@@ -264,15 +283,17 @@ def render_all(
     briefs, problems = plan(store_path, out_dir, agencies, year)
     written: list[Brief] = []
     failed: list[RenderError] = []
-    for b in briefs:
-        try:
-            render_brief(store_path, b.agency_key, b.year, b.path, lang)
+
+    def settle(job: Job, error: RenderError | None) -> None:
+        b = briefs[job.id]
+        if error is None:
             written.append(b)
-            if on_done:
-                on_done(b, None)
-        except RenderError as exc:
-            failed.append(exc)
-            if on_done:
-                on_done(b, exc)
+        else:
+            failed.append(error)
+        if on_done:
+            on_done(b, error)
+
+    jobs = [make_job(store_path, b.agency_key, b.year, b.path, lang, job_id=i) for i, b in enumerate(briefs)]
+    Sequential().run(jobs, settle)
     build_index(store_path, out_dir, failed=failed, lang=lang)
     return written, failed, problems

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ogi.errors import OgiError
+from ogi.errors import SynthError
 from ogi.synth.builder import LAYOUTS
 from ogi.synth.templates import TEMPLATES, Draft, make_report
 
@@ -57,10 +57,6 @@ OUTCOME_ZH = {
     "total": "总计",
 }
 REVIEW_ZH = {"upheld": "结果维持", "corrected": "结果纠正", "other": "其他结果", "pending": "尚未审结"}
-
-
-class SynthError(OgiError):
-    """The corpus cannot be written (bad arguments or an output folder we must not touch)."""
 
 
 @dataclass(slots=True)

@@ -1,0 +1,114 @@
+"""The render layer's shared vocabulary: a Brief, a Job, the Backend protocol and the brief file write.
+
+A leaf: it imports no other render module, so the runner, the warm kernel, the local pool and the
+Dask backend all import it and none of them imports another to get at these names.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+from ogi.atomic import write_text
+from ogi.errors import RenderError, RetryableError
+from ogi.render.params import repo_root
+
+__all__ = [
+    "BRIEF_NOTEBOOK",
+    "NOTEBOOK_DIR",
+    "OVERVIEW_NOTEBOOK",
+    "Backend",
+    "Brief",
+    "Done",
+    "Job",
+    "RenderError",
+    "RetryableError",
+    "make_job",
+    "write_brief",
+]
+
+NOTEBOOK_DIR = repo_root() / "notebooks"
+BRIEF_NOTEBOOK = NOTEBOOK_DIR / "agency_brief.ipynb"
+OVERVIEW_NOTEBOOK = NOTEBOOK_DIR / "corpus_overview.ipynb"
+
+
+@dataclass(frozen=True, slots=True)
+class Brief:
+    """One brief to write (or written): who, which year, where."""
+
+    agency_key: str
+    agency: str
+    year: int
+    path: Path
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    """One brief to render, as plain picklable data (it crosses to worker processes and Dask tasks)."""
+
+    id: int
+    store: str
+    agency_key: str
+    year: int | None
+    out: str
+    lang: str = "zh"
+    notebook: str = str(BRIEF_NOTEBOOK)
+    timeout: float | None = None
+
+    @property
+    def label(self) -> tuple[str, int | None]:
+        """(agency_key, year): how errors name this brief."""
+        return (self.agency_key, self.year)
+
+    def error(self, cell: str, exc: BaseException, cls: type[RenderError] = RenderError) -> RenderError:
+        """`exc` as this brief's one-line error at `cell`."""
+        return cls(self.agency_key, self.year, cell, f"{type(exc).__name__}: {exc}"[:300])
+
+
+# called once per job when it is finally done: None, or the error it failed with
+Done = Callable[[Job, RenderError | None], None]
+
+
+class Backend(Protocol):
+    """Where briefs run: the sequential fresh-kernel path, the local warm-kernel pool, or a Dask cluster.
+
+    `run` renders every job and calls `on_done` once per job, in any order; it never raises for one
+    brief (notebook failures, timeouts and lost workers all reach `on_done` as a RenderError).
+    """
+
+    def run(self, jobs: Sequence[Job], on_done: Done) -> None: ...
+
+
+def make_job(
+    store: str | os.PathLike[str],
+    agency_key: str,
+    year: int | None,
+    out: str | os.PathLike[str],
+    lang: str = "zh",
+    notebook: str | os.PathLike[str] | None = None,
+    timeout: float | None = None,
+    *,
+    job_id: int = 0,
+) -> Job:
+    """A Job with the store path made absolute (workers may run in another folder)."""
+    return Job(
+        id=job_id,
+        store=str(Path(store).resolve()),
+        agency_key=agency_key,
+        year=year,
+        out=str(out),
+        lang=lang,
+        notebook=str(notebook or BRIEF_NOTEBOOK),
+        timeout=timeout,
+    )
+
+
+def write_brief(path: str | os.PathLike[str], html: str) -> Path:
+    """Atomic write, then the usual 0644 (the temp file was created 0600)."""
+    out = Path(path)
+    write_text(out, html)
+    out.chmod(0o644)
+    return out
