@@ -2,61 +2,25 @@
 
 A brief's inputs are its agency's rows in the store (reports, facts, findings: every year, since the
 brief compares with earlier years), the proactive totals of the agency's same-city peers (the peer
-median line), the notebook file, the package version and render code, the year and the language.
+median line), the notebook file, the code (`ogi.digest.code_digest`: every file of the package, the
+Python and library versions), the year and the language.
 A brief whose digest matches the manifest and whose file exists is skipped. Stores that are not the
 Parquet store (a test double named by OGI_STORE_VIEWS) are digested as a whole: any change renders all.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from collections.abc import Iterable
 from pathlib import Path
 
+from ogi import digest
 from ogi.atomic import write_text
+from ogi.digest import sha
 
 MANIFEST = ".ogi-render.json"
 FRAMES = ("reports", "facts", "findings")
-_CODE = (
-    "brief.py",
-    "charts.py",
-    "context.py",
-    "export.py",
-    "fragments.py",
-    "theme.py",
-    "params.py",
-    "kernel.py",
-)
-
-
-def _sha(*parts: bytes | str) -> str:
-    h = hashlib.sha256()
-    for p in parts:
-        b = p.encode("utf-8") if isinstance(p, str) else p
-        h.update(len(b).to_bytes(8, "little"))
-        h.update(b)
-    return h.hexdigest()
-
-
-def code_digest() -> str:
-    """Package version, the render code that shapes a brief, and the library versions that draw it."""
-    import polars as pl
-
-    import ogi
-
-    here = Path(__file__).resolve().parent
-    parts: list[bytes | str] = [ogi.__version__, pl.__version__]
-    for name in ("altair", "nbconvert", "vl_convert"):
-        try:
-            from importlib.metadata import version
-
-            parts.append(f"{name}={version(name.replace('_', '-'))}")
-        except Exception:
-            parts.append(f"{name}=?")
-    parts += [(here / n).read_bytes() for n in _CODE if (here / n).is_file()]
-    return _sha(*parts)
 
 
 def _parquet_store(store: Path) -> bool:
@@ -70,7 +34,7 @@ def agency_digests(store_path: str | os.PathLike[str]) -> dict[str, str]:
         parts: list[bytes | str] = []
         for f in sorted(p for p in store.rglob("*") if p.is_file()):
             parts += [f.relative_to(store).as_posix(), f.read_bytes()]
-        return {"*": _sha(*parts)}
+        return {"*": sha(*parts)}
     import polars as pl
 
     from ogi.store import open_store, volumes
@@ -85,11 +49,11 @@ def agency_digests(store_path: str | os.PathLike[str]) -> dict[str, str]:
         if "agency_key" not in df.columns or df.height == 0:
             continue
         cols = sorted(df.columns)
-        # row hashes are stable within one Polars version; code_digest() holds the version
+        # row hashes are stable within one Polars version; digest.code_digest() holds the version
         hashed = df.select(pl.col("agency_key"), df.select(cols).hash_rows(seed=0).alias("_h"))
         for key, hs in hashed.group_by("agency_key").agg(pl.col("_h").sort()).iter_rows():
             digests.setdefault(str(key), []).append(
-                name + ":" + _sha(pl.Series(hs, dtype=pl.UInt64).to_numpy().tobytes())
+                name + ":" + sha(pl.Series(hs, dtype=pl.UInt64).to_numpy().tobytes())
             )
     vols = volumes(open_store(store))
     by_city: dict[str, list[str]] = {}
@@ -101,15 +65,15 @@ def agency_digests(store_path: str | os.PathLike[str]) -> dict[str, str]:
                 json.dumps([r["agency_key"], r["year"], r["proactive_total"]], ensure_ascii=False)
             )
             city_of_agency[str(r["agency_key"])] = city
-    city_digest = {c: _sha(*rows) for c, rows in by_city.items()}
+    city_digest = {c: sha(*rows) for c, rows in by_city.items()}
     return {
-        k: _sha(*sorted(v), "peers", city_digest.get(city_of_agency.get(k, ""), ""))
+        k: sha(*sorted(v), "peers", city_digest.get(city_of_agency.get(k, ""), ""))
         for k, v in digests.items()
     }
 
 
 def brief_key(agency_digest: str, year: int | None, lang: str, notebook: bytes, code: str) -> str:
-    return _sha(agency_digest, str(year), lang, notebook, code)
+    return sha(agency_digest, str(year), lang, notebook, code)
 
 
 def load(out_dir: str | os.PathLike[str]) -> dict[str, str]:
@@ -135,7 +99,7 @@ def keys_for(
     """Relative brief path -> input digest, for (relative path, agency_key, year) items."""
     digests = agency_digests(store_path)
     nb = notebook.read_bytes()
-    code = code_digest()
+    code = digest.code_digest()
     whole = digests.get("*")
     return {
         rel: brief_key(whole or digests.get(key, "none"), year, lang, nb, code) for rel, key, year in items

@@ -27,7 +27,7 @@ import dataframely as dy
 import polars as pl
 
 from ogi.batch import expand, parse_one
-from ogi.errors import OgiError, ReadError
+from ogi.errors import IngestError, OgiError, ReadError
 from ogi.facts import Report
 from ogi.findings import SEVERITIES
 from ogi.store import schema as S
@@ -38,24 +38,8 @@ STORE_VERSION = "1"
 PART_GROUP = 16  # cached parts read per scan when streaming them into a frame
 CACHE = "_cache"
 MANIFEST = "manifest.parquet"
-#: the code that turns bytes into a Report: a change here re-parses everything
-_FP_PARTS = (
-    "readers",
-    "parse",
-    "__init__.py",
-    "batch.py",
-    "document.py",
-    "errors.py",
-    "facts.py",
-    "text.py",
-    "vocabulary.py",
-)
 
 ParseFn = Callable[[str], Report]
-
-
-class IngestError(OgiError):
-    """The store folder itself cannot be written (not a problem with one input)."""
 
 
 @dataclass(slots=True)
@@ -100,11 +84,11 @@ def _tree_hash(root: Path, only: Sequence[str] = ()) -> str:
 
 
 def parse_fingerprint() -> str:
-    """Hash of the code that turns bytes into facts (readers, parse, model, vocabulary) and of this store's layout."""
-    import ogi
+    """Hash of the code that turns bytes into facts (every file of the package, Python and the libraries,
+    `ogi.digest.code_digest`) and of this store's layout: a change in any of them re-parses everything."""
+    from ogi.digest import code_digest
 
-    root = Path(ogi.__file__).parent
-    return hashlib.sha256(f"{STORE_VERSION}:{_tree_hash(root, _FP_PARTS)}".encode()).hexdigest()[:16]
+    return hashlib.sha256(f"{STORE_VERSION}:{code_digest()}".encode()).hexdigest()[:16]
 
 
 def _load_checks() -> tuple[Callable[..., Any] | None, str]:
