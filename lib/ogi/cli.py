@@ -20,13 +20,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", required=True)
     for name in COMMANDS:
-        try:
-            mod = importlib.import_module(f"ogi.commands.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name == f"ogi.commands.{name}":
-                continue  # verb not built yet
-            raise
-        mod.register(sub)
+        importlib.import_module(f"ogi.commands.{name}").register(sub)
     return parser
 
 

@@ -1,6 +1,6 @@
 """Facts (one figure with provenance) and reports (one parsed file): the parser's output model.
 
-The JSON form of a Fact is the public contract in shared/spec/facts.md: keep field names stable.
+The JSON form of a Fact is the public contract in docs/facts.md: keep field names stable.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ class Fact:
     loc: str = ""  # table/row/column or page for non-text formats
 
     def as_dict(self, source: str, agency: str | None, year: int | None) -> dict[str, Any]:
-        """The export line of facts.md, in its field order."""
+        """The export line of docs/facts.md, in its field order."""
         out: dict[str, Any] = {
             "source": source,
             "agency": agency,

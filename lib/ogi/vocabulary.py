@@ -1,6 +1,6 @@
 """Metric and dims codes with their Chinese and English labels: the one vocabulary every layer uses.
 
-Metric codes are `family.measure` (shared/spec/facts.md). Dims values are codes where a code list
+Metric codes are `family.measure` (docs/facts.md). Dims values are codes where a code list
 exists below, otherwise the report's own label. Charts and frames take labels from here only.
 """
 

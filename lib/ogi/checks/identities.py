@@ -1,4 +1,4 @@
-"""Arithmetic identities of the template tables (templates.md §6 and §9.2): breaks are errors.
+"""Arithmetic identities of the template tables (2019/2021 forms and the 统计表): breaks are errors.
 
 Identities read table facts only; a blank cell makes an identity unverifiable, so with blanks a
 rule only reports a sum that already exceeds its total (blanks cannot make it smaller).

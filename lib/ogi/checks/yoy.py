@@ -1,7 +1,7 @@
 """Year over year, when the store holds the same agency's previous report: carried-over applications
 against last year's carried-forward ones, documents in force, and text copied from last year.
 
-These are heuristics (templates.md §6, items 6–8): they warn, never error.
+These are heuristics: they warn, never error.
 """
 
 from __future__ import annotations

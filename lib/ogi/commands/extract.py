@@ -1,4 +1,4 @@
-"""`ogi extract`: facts (and report metadata) as JSON Lines, per shared/spec/facts.md."""
+"""`ogi extract`: facts (and report metadata) as JSON Lines, per docs/facts.md."""
 
 from __future__ import annotations
 

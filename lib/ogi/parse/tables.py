@@ -157,8 +157,7 @@ class _Reader:
         if self.row.slots:
             self.flush()
         if not re.search(r"[\u4e00-\u9fff]", text):
-            self._orphan_text(c)
-            return
+            return  # a non-Chinese, non-numeric cell (dates, codes): left to the mention scanner
         if text.startswith("三、本年度办理结果") or "本年新收" in text:
             if self.block not in ("sec3",):
                 self.block = "sec3"
@@ -448,9 +447,6 @@ class _Reader:
 
     def _orphan(self, cell: Cell) -> None:
         self._mention(cell, "")
-
-    def _orphan_text(self, cell: Cell) -> None:
-        """A non-Chinese, non-numeric cell (dates, codes): left to the mention scanner."""
 
 
 def read_table(table: Table, out: TableFacts) -> None:

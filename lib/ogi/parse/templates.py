@@ -1,6 +1,6 @@
 """The national templates as data: row labels and column headers → metric and dims.
 
-Adding a template is adding rows here, not code (DESIGN.md). Patterns are matched with
+Adding a template is adding rows here, not code. Patterns are matched with
 `re.search` against a label with whitespace removed and its leading numbering stripped; the first
 matching spec wins, so specific wordings come before general ones.
 """

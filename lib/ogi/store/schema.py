@@ -53,7 +53,7 @@ class ReportsSchema(dy.Schema):
 
 
 def _facts_schema() -> type[dy.Schema]:
-    """Facts: the facts.md fields, provenance, and one string column per dims key (built from the vocabulary)."""
+    """Facts: the docs/facts.md fields, provenance, and one string column per dims key (built from the vocabulary)."""
     cols: dict[str, Any] = {
         "__doc__": "One row per fact; `dims_json` keeps the full dims dict so nothing is lost.",
         "report_id": dy.String(nullable=False),

@@ -80,7 +80,7 @@ def section3(rng: random.Random, template: str, active: bool) -> dict[str, list[
     """Section 三 matrix: row key → 7 numbers (6 applicant columns then 总计).
 
     Row keys: received, carried_over, 'outcome|reason' for each outcome row, total, carried_forward.
-    Identities 1–3 of templates.md §6 hold by construction.
+    The matrix's sum identities (ogi.checks.identities) hold by construction.
     """
     rows = outcome_rows(template)
     keys = ["received", "carried_over"] + [f"{o}|{r}" for o, r in rows] + ["total", "carried_forward"]

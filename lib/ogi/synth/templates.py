@@ -1,8 +1,8 @@
 """One synthetic report per call, in any of the templates the parser knows (2021, 2019, statform, pre2014, narrative).
 
-Each writer lays out title, 统计期限 sentence, the template's section headings (spec/templates.md
-§2 and §9), prose figures, the template tables (numbers from ogi.synth.numbers) and a signature,
-while the TextBuilder records the expected facts and blanks.
+Each writer lays out title, 统计期限 sentence, the template's section headings, prose figures, the
+template tables (numbers from ogi.synth.numbers) and a signature, while the TextBuilder records the
+expected facts and blanks.
 """
 
 from __future__ import annotations
