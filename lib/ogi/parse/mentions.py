@@ -148,9 +148,8 @@ def scan_mentions(lines: list[str], norm: list[str], spans: dict[int, list[tuple
         for m in _DIGITS.finditer(line):
             if covered(m.start(), m.end()):
                 continue
-            value = parse_number(m.group(0)) if len(m.group(0)) <= 18 else None
-            if value is None:
-                value = _num("".join(ch for ch in m.group(0) if ch.isdigit()))
+            parsed = parse_number(m.group(0)) if len(m.group(0)) <= 18 else None
+            value = parsed if parsed is not None else _num("".join(ch for ch in m.group(0) if ch.isdigit()))
             before = re.split(r"[，,；;。：:、|（）()]", line[max(0, m.start() - 16) : m.start()])[-1].strip()
             after = re.match(r"\s*([^\d\s，,；;。、|]{0,4})", line[m.end() :])
             out.append(

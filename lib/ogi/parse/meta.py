@@ -158,7 +158,7 @@ def extract_meta(lines: list[str], norm: list[str]) -> Meta:
         if m:
             meta.year = _year(m.group(1))
     if meta.year is None:
-        years = Counter()
+        years: Counter[int] = Counter()
         for line in head + norm[25:60]:
             for m in re.finditer(r"((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月\s*\d{1,2}\s*日)", line):
                 years[int(m.group(1))] += 1

@@ -154,16 +154,16 @@ def _extract_parts(page, number: int) -> list[_Part]:  # type: ignore[no-untyped
         if sum(1 for r in rows for c in r.cells if c is not None) < 2:  # a lone box is a frame, not a table
             continue
         texts = table.extract()
-        part = _Part(page=number, bbox=tuple(table.bbox))  # type: ignore[arg-type]
+        part = _Part(page=number, bbox=tuple(table.bbox))
         for row, values in zip(rows, texts, strict=False):
             for box, value in zip(row.cells, values, strict=False):
                 if box is not None:
-                    part.cells.append((tuple(box), tidy(unradical(value or ""))))  # type: ignore[arg-type]
+                    part.cells.append((tuple(box), tidy(unradical(value or ""))))
         parts.append(part)
     return parts
 
 
-def _inside(obj: dict, boxes: list[tuple[float, float, float, float]]) -> bool:  # type: ignore[type-arg]
+def _inside(obj: dict, boxes: list[tuple[float, float, float, float]]) -> bool:
     cx = (obj["x0"] + obj["x1"]) / 2
     cy = (obj["top"] + obj["bottom"]) / 2
     return any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)

@@ -118,7 +118,7 @@ def volume(ctx: Context) -> None:
     if own.height == 0:
         _no_data(ctx, "主动公开数量", "proactive disclosure volume")
         return
-    n_peers = int(peers.get_column("peers").max() or 0) if peers.height else 0
+    n_peers = int(peers.get_column("peers").max() or 0) if peers.height else 0  # type: ignore[arg-type]
     _show(
         sentence(
             ctx.t(

@@ -88,7 +88,7 @@ def brief_context(
         latest = row.get("latest_year")
         ctx.year = int(latest) if latest is not None else (ctx.years[-1] if ctx.years else None)
     else:
-        ctx.year = int(year)  # type: ignore[arg-type]
+        ctx.year = int(year)
         if ctx.years and ctx.year not in ctx.years:
             raise BriefError(f"the store holds no {ctx.year} report for {ctx.agency} (it has {ctx.years})")
     return ctx

@@ -111,9 +111,9 @@ def vega_runtime() -> str:
 
     version = ".".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2])
     try:
-        js = vlc.javascript_bundle(vl_version=f"v{version}")
+        js = vlc.javascript_bundle(vl_version=f"v{version}")  # type: ignore[call-arg]  # snippet is optional
     except Exception:  # this vl-convert lacks Altair's exact minor version: its newest is compatible
-        js = vlc.javascript_bundle()
+        js = vlc.javascript_bundle()  # type: ignore[call-arg]
     # nothing in the bundle may close or confuse the <script> element that holds it
     return re.sub(r"</(script)", r"<\\/\1", js, flags=re.IGNORECASE).replace("<!--", "<\\!--")
 

@@ -201,7 +201,12 @@ def render_job(kernel: WarmKernel, job: Job) -> str:
     """Run one brief in `kernel` and write its HTML atomically; returns the path written."""
     from ogi.render.export import to_html
 
-    params = {"agency": job.agency_key, "year": job.year, "store": job.store, "lang": job.lang}
+    params: dict[str, object] = {
+        "agency": job.agency_key,
+        "year": job.year,
+        "store": job.store,
+        "lang": job.lang,
+    }
     try:
         nb = parameterised(Path(job.notebook), params)
     except Exception as exc:

@@ -131,7 +131,7 @@ def channels(ctx: Context) -> None:
             )
         )
     )
-    colours = {r["channel"]: theme.code_colour(r["code"], theme.CHANNEL_COLOURS) for r in rows}
+    colours = {str(r["channel"]): theme.code_colour(str(r["code"]), theme.CHANNEL_COLOURS) for r in rows}
     data = pl.DataFrame(rows).drop("code")
     display(
         charts.bar(

@@ -30,7 +30,7 @@ def register_translator() -> None:
             return repr(str_val) if isinstance(str_val, str) else f'"{str_val}"'
 
     if not getattr(papermill_translators._translators.get("python"), "ogi_readable", False):
-        ReadableTranslator.ogi_readable = True  # type: ignore[attr-defined]
+        ReadableTranslator.ogi_readable = True
         papermill_translators.register("python", ReadableTranslator)
 
 

@@ -95,7 +95,12 @@ def _render_fresh(job: Job) -> str:
     """Execute the job's notebook in a fresh kernel and write its HTML; returns the path written."""
     from ogi.render.export import to_html
 
-    params = {"agency": job.agency_key, "year": job.year, "store": job.store, "lang": job.lang}
+    params: dict[str, object] = {
+        "agency": job.agency_key,
+        "year": job.year,
+        "store": job.store,
+        "lang": job.lang,
+    }
     nb = execute(Path(job.notebook), params, job.label)
     write_brief(job.out, to_html(nb, lang=job.lang))  # type: ignore[arg-type]
     return job.out

@@ -116,7 +116,7 @@ def config() -> dict[str, Any]:
 
 @alt.theme.register(THEME_NAME, enable=True)
 def _ogi_theme() -> alt.theme.ThemeConfig:
-    return {"config": config()}  # type: ignore[return-value]
+    return {"config": config()}  # type: ignore[typeddict-item]
 
 
 def enable() -> None:

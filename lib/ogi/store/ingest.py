@@ -686,7 +686,7 @@ def ingest(
     # write everything to temp files, then rename into place (manifest last)
     tmp = {name: out / f".{name}.parquet.{os.getpid()}.tmp" for name in (*S.FRAMES, "manifest")}
     try:
-        jobs_ = [
+        jobs_: list[tuple[Path, str, Sequence[Path], pl.DataFrame]] = [
             (
                 tmp["facts"],
                 "facts",

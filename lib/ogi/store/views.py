@@ -156,7 +156,7 @@ def agencies(store: Store) -> pl.DataFrame:
         .sort("agency_key")
         .collect()
     )
-    return df.select(AGENCIES.names()).cast(dict(AGENCIES))
+    return df.select(AGENCIES.names()).cast(AGENCIES)
 
 
 def reports(store: Store, agency_key: str | None = None) -> pl.DataFrame:
@@ -227,7 +227,7 @@ def volumes(store: Store, agency_key: str | None = None) -> pl.DataFrame:
     df = _volumes_all(store)
     if agency_key is not None:
         df = df.filter(pl.col("agency_key") == agency_key)
-    return df.select(VOLUMES.names()).cast(dict(VOLUMES))
+    return df.select(VOLUMES.names()).cast(VOLUMES)
 
 
 PEER_MEDIAN = _schema(year=pl.Int64, median_proactive_total=pl.Float64, peers=pl.UInt32)
@@ -256,7 +256,7 @@ def peer_median(store: Store, agency_key: str, year: int) -> pl.DataFrame:
         )
         .sort("year")
     )
-    return out.select(PEER_MEDIAN.names()).cast(dict(PEER_MEDIAN))
+    return out.select(PEER_MEDIAN.names()).cast(PEER_MEDIAN)
 
 
 CATEGORY_MIX = _schema(category=pl.String, value=pl.Float64, share=pl.Float64)
@@ -273,7 +273,7 @@ def category_mix(store: Store, agency_key: str, year: int) -> pl.DataFrame:
         .with_columns((pl.col("value") / pl.col("value").sum()).alias("share"))
         .sort(["value", "category"], descending=[True, False])
     )
-    return df.select(CATEGORY_MIX.names()).cast(dict(CATEGORY_MIX))
+    return df.select(CATEGORY_MIX.names()).cast(CATEGORY_MIX)
 
 
 CHANNEL_MIX = _schema(channel=pl.String, label_zh=pl.String, label_en=pl.String, value=pl.Float64)
@@ -286,7 +286,7 @@ def channel_mix(store: Store, agency_key: str, year: int) -> pl.DataFrame:
     )
     df = _prefer(facts, ["dim_channel"]).select(pl.col("dim_channel").alias("channel"), "value")
     df = with_labels(df, "channel", "channel").sort(["value", "channel"], descending=[True, False])
-    return df.select(CHANNEL_MIX.names()).cast(dict(CHANNEL_MIX))
+    return df.select(CHANNEL_MIX.names()).cast(CHANNEL_MIX)
 
 
 APPLICATIONS = _schema(
@@ -347,7 +347,7 @@ def applications(store: Store, agency_key: str, year: int) -> pl.DataFrame:
             "value",
         )
     )
-    return pl.concat([p.cast(dict(APPLICATIONS)) for p in parts], how="vertical")
+    return pl.concat([p.cast(APPLICATIONS) for p in parts], how="vertical")
 
 
 REVIEW_LITIGATION = _schema(
@@ -387,7 +387,7 @@ def review_litigation(store: Store, agency_key: str, year: int) -> pl.DataFrame:
         )
         .sort("kind", "seq", descending=[True, False])
     )
-    return df.select(REVIEW_LITIGATION.names()).cast(dict(REVIEW_LITIGATION))
+    return df.select(REVIEW_LITIGATION.names()).cast(REVIEW_LITIGATION)
 
 
 COMPLAINTS = _schema(family=pl.String, source=pl.String, value=pl.Float64)
@@ -409,7 +409,7 @@ def complaints(store: Store, agency_key: str, year: int) -> pl.DataFrame:
         "seq",
     )
     df = pl.concat([c, i], how="vertical").sort("family", "seq")
-    return df.select(COMPLAINTS.names()).cast(dict(COMPLAINTS))
+    return df.select(COMPLAINTS.names()).cast(COMPLAINTS)
 
 
 FINDINGS = _schema(
@@ -447,7 +447,7 @@ def findings(store: Store, agency_key: str | None = None, year: int | None = Non
         .sort("agency_key", "year", "_o", "line", "rule", "seq")
         .collect()
     )
-    return df.select(FINDINGS.names()).cast(dict(FINDINGS))
+    return df.select(FINDINGS.names()).cast(FINDINGS)
 
 
 COVERAGE = _schema(agency_key=pl.String, agency=pl.String, year=pl.Int64, present=pl.Boolean)
@@ -472,7 +472,7 @@ def coverage(store: Store) -> pl.DataFrame:
         .with_columns(pl.col("present").fill_null(False))
         .sort("agency_key", "year")
     )
-    return df.select(COVERAGE.names()).cast(dict(COVERAGE))
+    return df.select(COVERAGE.names()).cast(COVERAGE)
 
 
 def failures(store: Store) -> pl.DataFrame:
