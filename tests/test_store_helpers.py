@@ -1,7 +1,9 @@
-"""Helpers for the store tests: a stand-in parser reading reports written as JSON, and a small corpus.
+"""Helpers for the store tests, and tests that pin them: a stand-in parser reading reports written as
+JSON, and a small corpus.
 
-The real parser is still growing, so the view tests build their store from reports whose facts are
-spelled out here (per docs/conventions.md); the ingest tests also run on the bundled sample.
+The view tests build their store from reports whose facts are spelled out here (per
+docs/conventions.md), so each expected figure is known exactly; the ingest tests also run on the
+bundled sample with the real parser.
 """
 
 from __future__ import annotations
@@ -10,6 +12,8 @@ import hashlib
 import json
 from pathlib import Path
 from typing import Any
+
+import pytest
 
 from ogi.errors import ReadError
 from ogi.facts import Fact, Report
@@ -92,3 +96,54 @@ def write_corpus(root: Path, corpus: dict[str, dict[str, Any]] | None = None) ->
 def store_bytes(out: Path) -> dict[str, bytes]:
     """The store's frame files by name (to compare runs byte for byte)."""
     return {p.name: p.read_bytes() for p in sorted(out.glob("*.parquet"))}
+
+
+# The store tests rest on these helpers: if the stand-in parser or the corpus drifted, the ingest and
+# view tests would check a different store than they say. These tests pin what the others assume.
+
+
+def test_json_parse_reads_a_written_report_with_its_facts_in_order(tmp_path: Path) -> None:
+    raw = write_corpus(tmp_path)
+    report = json_parse(str(raw / "a2019.json.txt"))
+    spec = CORPUS["a2019.json.txt"]
+    assert (report.agency, report.region, report.year, report.published) == (
+        "梅岭街道办事处",
+        "福建省泉州市晋江市",
+        2019,
+        "2020-01-10",
+    )
+    assert [(f.metric, f.value, f.dims, f.origin) for f in report.facts] == [tuple(f) for f in spec["facts"]]
+    assert [f.line for f in report.facts] == list(range(1, len(spec["facts"]) + 1))
+
+
+def test_json_parse_keys_reports_by_their_bytes(tmp_path: Path) -> None:
+    raw = write_corpus(tmp_path)
+    ids = {name: json_parse(str(raw / name)).report_id for name in CORPUS}
+    assert len(set(ids.values())) == len(CORPUS)  # the ingest cache and de-duplication key on it
+    copy = tmp_path / "copy.json.txt"
+    copy.write_bytes((raw / "b2020.json.txt").read_bytes())
+    assert json_parse(str(copy)).report_id == ids["b2020.json.txt"]
+
+
+@pytest.mark.parametrize("data", [b"\xff\xfe not utf-8", b"{not json", b""])
+def test_json_parse_refuses_other_files_with_a_read_error(tmp_path: Path, data: bytes) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(data)
+    with pytest.raises(ReadError) as exc:
+        json_parse(str(bad))
+    assert exc.value.path == str(bad) and exc.value.reason.startswith("not a JSON report")
+
+
+def test_report_spec_scales_the_proactive_figures() -> None:
+    facts = report_spec("甲", None, 2020, 101)["facts"]
+    proactive = {tuple(sorted(d.items())): v for m, v, d, _ in facts if m.startswith("proactive.")}
+    assert proactive[()] == 101
+    categories = [v for m, v, _, _ in facts if m == "proactive.category"]
+    assert sum(categories) == 101  # the category mix adds up to the total the views compare it with
+
+
+def test_store_bytes_lists_only_frames_sorted(tmp_path: Path) -> None:
+    (tmp_path / "b.parquet").write_bytes(b"2")
+    (tmp_path / "a.parquet").write_bytes(b"1")
+    (tmp_path / "manifest.json").write_bytes(b"x")
+    assert list(store_bytes(tmp_path).items()) == [("a.parquet", b"1"), ("b.parquet", b"2")]
