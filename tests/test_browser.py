@@ -12,7 +12,7 @@ import pytest
 
 from fixtures.render_support import ROOT, fake_store, ingest_sample, render_store
 
-pytestmark = pytest.mark.timeout(900)
+pytestmark = [pytest.mark.timeout(900), pytest.mark.browser, pytest.mark.slow]
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = [

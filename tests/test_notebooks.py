@@ -18,7 +18,7 @@ import pytest
 
 from fixtures.render_support import ROOT, ingest_sample
 
-pytestmark = pytest.mark.timeout(900)
+pytestmark = [pytest.mark.timeout(900), pytest.mark.slow]
 
 
 def _num(v: object) -> str:

@@ -76,6 +76,7 @@ def test_chart_figure_cannot_close_its_script() -> None:
     assert 'id="ogi-chart-1x"' in html and "&lt;b&gt;" in html
 
 
+@pytest.mark.slow
 def test_every_brief_of_the_batch_is_written_despite_a_failing_one(fake) -> None:
     written = sorted(b.agency_key for b in fake.written)
     assert written == ["meiling", "xss"]
@@ -88,6 +89,7 @@ def test_every_brief_of_the_batch_is_written_despite_a_failing_one(fake) -> None
     assert "RuntimeError: boom" in index  # failures listed under their own heading
 
 
+@pytest.mark.slow
 def test_briefs_load_nothing_from_the_network(fake) -> None:
     for brief in fake.written:
         html = brief.path.read_text(encoding="utf-8")
@@ -98,6 +100,7 @@ def test_briefs_load_nothing_from_the_network(fake) -> None:
         assert '"Noto Sans CJK SC"' in html
 
 
+@pytest.mark.slow
 def test_report_strings_are_escaped(fake) -> None:
     brief = next(b for b in fake.written if b.agency_key == "xss")
     html = brief.path.read_text(encoding="utf-8")
@@ -108,6 +111,7 @@ def test_report_strings_are_escaped(fake) -> None:
     assert "&lt;script&gt;x&lt;/script&gt;" in meiling  # a quoted source line with markup
 
 
+@pytest.mark.slow
 def test_two_renders_of_one_store_are_byte_identical(fake, tmp_path: Path) -> None:
     import os
 
@@ -127,6 +131,7 @@ def test_two_renders_of_one_store_are_byte_identical(fake, tmp_path: Path) -> No
     )
 
 
+@pytest.mark.slow
 def test_sections_without_data_say_so(fake) -> None:
     html = next(b for b in fake.written if b.agency_key == "xss").path.read_text(encoding="utf-8")
     assert "本年度报告中没有行政复议和行政诉讼的数据。" in html
@@ -134,6 +139,7 @@ def test_sections_without_data_say_so(fake) -> None:
     assert html.count('class="ogi-chart"') == 3  # volume, categories, channels: nothing empty drawn
 
 
+@pytest.mark.slow
 def test_cli_reports_the_failing_cell_and_exits_non_zero(fake, tmp_path: Path) -> None:
     res = subprocess.run(
         [

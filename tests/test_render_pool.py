@@ -17,7 +17,7 @@ import pytest
 
 from fixtures.render_support import FIXTURES, ROOT, fake_store, ingest_sample, render_store
 
-pytestmark = pytest.mark.timeout(600)
+pytestmark = [pytest.mark.timeout(600), pytest.mark.slow]  # warm kernels and worker pools
 
 # A views module for the tests: the fake store, plus briefs that misbehave on request. A file
 # `<agency_key>.hang` in OGI_TEST_CTRL makes that brief hang, `.once` hang only the first time,

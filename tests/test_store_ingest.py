@@ -174,6 +174,7 @@ def _run_cli(args: list[str], crash_at: str | None = None) -> subprocess.Complet
     )
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("stage", ["parse", "write", "rename-facts"])
 def test_a_run_killed_midway_leaves_a_readable_store(sample: Path, tmp_path: Path, stage: str) -> None:
     out = tmp_path / "store"

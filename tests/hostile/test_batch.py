@@ -12,9 +12,11 @@ from hostile.corpus import CASES
 from ogi.batch import Failure, parse_many
 
 SMALL = [c for c in CASES if not c.big]
+# a case over 1 MB takes the parser seconds: it runs in the whole suite, not in `make test-fast`
+BY_SIZE = [pytest.param(c, marks=pytest.mark.slow) if len(c.make()) > 1_000_000 else c for c in SMALL]
 
 
-@pytest.mark.parametrize("case", SMALL, ids=lambda c: c.name)
+@pytest.mark.parametrize("case", BY_SIZE, ids=lambda c: c.name)
 def test_each_case_reads_or_fails_in_one_line(case, corpus: dict[str, Path]) -> None:
     items = list(parse_many([str(corpus[case.name])]))
     assert len(items) == 1
@@ -49,6 +51,7 @@ def mixed_extract(corpus: dict[str, Path], good: list[Path], tmp_path_factory: p
     return alone, mixed, tmp
 
 
+@pytest.mark.slow
 def test_extract_mixed_batch_loses_no_fact_of_the_good_files(mixed_extract, good: list[Path]) -> None:
     alone, _mixed, tmp = mixed_extract
     assert alone.returncode == 0, alone.stderr
@@ -58,6 +61,7 @@ def test_extract_mixed_batch_loses_no_fact_of_the_good_files(mixed_extract, good
         assert m.get(str(p)) == a[str(p)], f"facts of {p.name} differ in the mixed batch"
 
 
+@pytest.mark.slow
 def test_extract_mixed_batch_names_each_bad_file_once(mixed_extract, corpus: dict[str, Path]) -> None:
     _, mixed, _ = mixed_extract
     assert "Traceback" not in mixed.stderr
@@ -72,6 +76,7 @@ def test_extract_mixed_batch_names_each_bad_file_once(mixed_extract, corpus: dic
     assert mixed.stderr.count(f"{corpus['empty.txt']}: ") == 2  # the line, and its copy in the summary
 
 
+@pytest.mark.slow
 def test_check_mixed_batch(corpus: dict[str, Path], good: list[Path], tmp_path: Path) -> None:
     paths = [str(p) for p in good] + [str(corpus[c.name]) for c in SMALL]
     res = ogi("check", "--json", *paths, "-o", str(tmp_path / "findings.jsonl"))

@@ -19,6 +19,7 @@ def _limit() -> None:
     resource.setrlimit(resource.RLIMIT_AS, (AS_LIMIT, AS_LIMIT))
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", ["big50mb.txt", "line5mb.txt"])
 def test_big_input_finishes_bounded(name: str, tmp_path: Path) -> None:
     path = tmp_path / name
@@ -36,6 +37,7 @@ def test_big_input_finishes_bounded(name: str, tmp_path: Path) -> None:
         assert reason and "\n" not in reason
 
 
+@pytest.mark.slow
 def test_50mb_report_is_refused_with_the_documented_limit(tmp_path: Path) -> None:
     path = tmp_path / "big50mb.txt"
     path.write_bytes(by_name("big50mb.txt").make())
@@ -44,6 +46,7 @@ def test_50mb_report_is_refused_with_the_documented_limit(tmp_path: Path) -> Non
     assert "not a single report" in failure_lines(res.stderr)[str(path)]
 
 
+@pytest.mark.slow
 def test_5mb_line_is_read_in_linear_time(tmp_path: Path) -> None:
     path = tmp_path / "line5mb.txt"
     path.write_bytes(by_name("line5mb.txt").make())

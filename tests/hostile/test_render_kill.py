@@ -9,7 +9,11 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from hostile.conftest import ROOT, ogi
+
+pytestmark = pytest.mark.slow  # renders, kills and resumes a real render
 
 
 def _complete(page: Path) -> bool:

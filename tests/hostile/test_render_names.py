@@ -10,6 +10,8 @@ import pytest
 from hostile.conftest import ogi
 from hostile.corpus import IMG_NAME, SCRIPT_NAME
 
+pytestmark = pytest.mark.slow  # renders briefs in real kernels
+
 NAMES = ("agency_script.txt", "agency_img.txt", "agency_dotdot.txt", "CON.txt", "rtl_zero_width.txt")
 
 
@@ -50,6 +52,7 @@ def test_hostile_names_reach_html_only_escaped(rendered) -> None:
             assert needle not in html, f"{page.name} holds {needle!r} unescaped"
 
 
+@pytest.mark.browser
 def test_browser_runs_no_script_from_names(rendered) -> None:
     out, _, _ = rendered
     try:
