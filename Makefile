@@ -3,6 +3,8 @@
 .PHONY: setup help test test-fast lint format briefs lab fuzz bench clean
 
 FAST = not slow and not browser
+# nbval (the notebook tests run it in a subprocess of their own) imports nbformat at start-up: seconds
+FAST_OPTS = -p no:nbval
 
 setup: ## create .venv with the package and its test tools (Chromium and CJK fonts as root on Debian)
 	./scripts/setup.sh
@@ -14,7 +16,7 @@ test: setup ## the whole test suite (CI runs exactly this, through .ci/run)
 	.venv/bin/python -m pytest
 
 test-fast: setup ## every test not marked slow (kernels, pools, subprocess pipelines) or browser
-	.venv/bin/python -m pytest -m "$(FAST)"
+	.venv/bin/python -m pytest $(FAST_OPTS) -m "$(FAST)"
 
 lint: setup ## ruff check, ruff format --check and mypy (as the test suite does)
 	.venv/bin/ruff check lib tests bench

@@ -32,6 +32,7 @@ def sample(tmp_path: Path) -> Path:
     return dst
 
 
+@pytest.mark.slow
 def test_sample_builds_then_second_run_skips_and_leaves_bytes(sample: Path, tmp_path: Path, capsys) -> None:
     out = tmp_path / "store"
     n_files = len([p for p in sample.rglob("*.txt") if p.name != "README.md"])
@@ -91,6 +92,7 @@ def test_fresh_builds_are_byte_identical(tmp_path: Path) -> None:
     assert pl.read_parquet(a / "facts.parquet").height == sum(len(s["facts"]) for s in CORPUS.values())
 
 
+@pytest.mark.slow
 def test_corrupt_inputs_land_in_failures_and_the_rest_in_the_store(
     sample: Path, tmp_path: Path, capsys
 ) -> None:

@@ -34,12 +34,14 @@ def store(corpus: dict[str, Path], good: list[Path], tmp_path_factory: pytest.Te
     return out
 
 
+@pytest.mark.slow
 def test_failures_frame_lists_every_refused_file(store: Path, corpus: dict[str, Path]) -> None:
     failed = set(pl.read_parquet(store / "failures.parquet")["path"].to_list())
     must = {str(corpus[c.name]) for c in SMALL if c.expect == "fail"}
     assert must <= failed, must - failed
 
 
+@pytest.mark.slow
 def test_good_files_all_stored(store: Path, good: list[Path]) -> None:
     reports = pl.read_parquet(store / "reports.parquet")
     col = "path" if "path" in reports.columns else "source"
