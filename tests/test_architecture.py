@@ -173,6 +173,10 @@ def test_render_orchestration_is_one_way() -> None:
     assert graph["ogi.render.jobs"] & render <= {"ogi.render.params"}  # the leaf
     for m in ("ogi.render.kernel", "ogi.render.pool", "ogi.render.dask_backend", "ogi.render.jobs"):
         assert "ogi.render.runner" not in graph[m], m
+    assert {m for m, deps in graph.items() if "ogi.render.runner" in deps} <= {
+        "ogi.render",
+        "ogi.commands.render",
+    }
 
 
 def test_every_render_backend_has_the_backend_signature() -> None:
