@@ -1,0 +1,278 @@
+"""Metadata rules: small named rules, tried in order, each reading one kind of place in a report.
+
+Agency rules look only where a report names itself (its title, a heading, the metadata block, the
+opening sentence's 由…编制 / 现公布…, the signature); year rules read the title, the 统计期限 sentence
+and, last, the years the opening lines talk about. Each rule returns `Found` items carrying its name,
+so a test can say which rule gave (or broke) a value.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ogi.parse import meta_lexicon as L
+from ogi.parse.meta_names import CJK, NAME_END, YEAR, clean, plausible, year_of
+
+HEAD_LINES = 25  # where titles, headings and metadata blocks stand
+OPENING_CHARS = 3000  # the opening sentences, line breaks removed
+TAIL_LINES = 12  # where the signature stands
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """What one rule read: a name as printed (region chain included) and/or a year."""
+
+    rule: str
+    name: str | None = None
+    year: int | None = None
+
+
+@dataclass(slots=True)
+class Context:
+    """The places rules read, computed once per report."""
+
+    head: list[str]  # the first non-empty lines, stripped of bullets and spaces
+    opening: str  # the opening text without line breaks or spaces
+    tail: list[str]  # the last non-empty lines, stripped
+    body: str  # the whole text, lines joined
+
+    @classmethod
+    def of(cls, norm: list[str]) -> Context:
+        stripped = [re.sub(r"^[\s•·*#]+", "", x).strip() for x in norm]
+        nonempty = [x for x in stripped if x]
+        opening = re.sub(r"\s+", "", "".join(nonempty[:60]))[:OPENING_CHARS]
+        return cls(nonempty[:HEAD_LINES], opening, nonempty[-TAIL_LINES:], "\n".join(norm))
+
+
+_TITLE = re.compile(
+    rf"^(?P<pre>.*?){YEAR}\s*年度?(?P<post>.*?)(?:政府)?信息公开(?:工作)?(?:年度)?(?:工作)?(?:报告|年报)"
+)
+_TITLE_NOYEAR = re.compile(r"^(?P<pre>.{2,30}?)(?:政府)?信息公开(?:工作)?年度报告$")
+_SENTENCE_MARK = re.compile(r"[，,。；;！？!?]")
+_TITLE_LABEL = re.compile(r"^(?:" + "|".join(L.TITLE_PREFIXES[:2]) + r")\s*[:：]\s*")
+
+
+def _name_part(s: str, *, in_prose: bool = False) -> str | None:
+    """The name in a title part: no title label, no 关于, a 人民 cut by 政府信息公开 made whole again."""
+    s = clean(s)
+    s = re.sub(r"^关于", "", s)
+    if s.endswith("人民"):
+        s += "政府"
+    return s if plausible(s, in_prose=in_prose) else None
+
+
+def title_parts(line: str) -> tuple[str, int | None, str] | None:
+    """(text before the year, year, text after it) of a report title standing at the start of a line."""
+    s = _TITLE_LABEL.sub("", line)
+    if s.startswith(L.SENTENCE_OPENERS) or "《" in s[1:12]:
+        return None
+    m = _TITLE.match(s)
+    if (
+        m
+        and len(m.group("pre")) <= 40
+        and len(m.group("post")) <= 30
+        and not _SENTENCE_MARK.search(m.group("pre") + m.group("post"))
+    ):
+        return m.group("pre"), year_of(m.group(2)), m.group("post")
+    m = _TITLE_NOYEAR.match(s)
+    if m and not _SENTENCE_MARK.search(m.group("pre")):
+        return m.group("pre"), None, ""
+    return None
+
+
+def titles(head: list[str]) -> list[tuple[str, tuple[str, int | None, str]]]:
+    """Every title in the head as (text up to 报告, parts); a title broken over two lines is joined."""
+    out = []
+    for i, s in enumerate(head):
+        if _chrome_marks(s):
+            continue
+        nxt = head[i + 1] if i + 1 < len(head) else ""
+        text = s
+        parts = title_parts(s)
+        if not parts and not title_parts(nxt) and not _SENTENCE_MARK.search(s) and len(s + nxt) <= 60:
+            text, parts = s + nxt, title_parts(s + nxt)
+        if parts:
+            end = re.search(r"(?:报告|年报)", _TITLE_LABEL.sub("", text))
+            text = _TITLE_LABEL.sub("", text)
+            out.append((text[: end.end()] if end else text, parts))
+    return out
+
+
+def rule_title(ctx: Context) -> list[Found]:
+    """The report's title: 2018年梅岭街道办事处政府信息公开工作年度报告 / 梅岭街道2017年…报告."""
+    out = []
+    for _text, (pre, year, post) in titles(ctx.head):
+        name = _name_part(post) or _name_part(pre)
+        out.append(Found("title", name, year))
+    return out
+
+
+def _chrome_marks(line: str) -> bool:
+    """A breadcrumb or a CMS line (首页 > 政务公开 > …)."""
+    return any(ch in line for ch in L.BREADCRUMB_MARKS.replace("|", "")) or "首页" in line
+
+
+def _chrome(line: str) -> bool:
+    return any(w in line for w in L.SITE_CHROME) or any(ch in line for ch in L.BREADCRUMB_MARKS)
+
+
+def rule_heading(ctx: Context) -> list[Found]:
+    """A line near the top that is only a body's name (淮安市人民政府 above its title)."""
+    return [
+        Found("heading", clean(s))
+        for s in ctx.head[:12]
+        if not _chrome(s) and plausible(clean(s)) and not re.search(r"\d", s)
+    ]
+
+
+def _label_values(ctx: Context, labels: tuple[str, ...], rule: str) -> list[Found]:
+    out = []
+    label_rx = "|".join(map(re.escape, labels))
+    for i, s in enumerate(ctx.head):
+        cells = [c.strip() for c in s.split("|")]
+        if len(cells) > 2 and i + 1 < len(ctx.head):  # a metadata table: the value is below its label
+            below = [c.strip() for c in ctx.head[i + 1].split("|")]
+            for j, c in enumerate(cells):
+                if re.fullmatch(label_rx, c) and j < len(below) and plausible(clean(below[j])):
+                    out.append(Found(rule, clean(below[j])))
+        for m in re.finditer(rf"(?:{label_rx})\s*[:：]\s*({CJK}{{2,30}})", s):
+            value = clean(m.group(1))
+            if plausible(value):
+                out.append(Found(rule, value))
+    return out
+
+
+def rule_publisher_label(ctx: Context) -> list[Found]:
+    """The metadata block's 发布机构 / 信息来源 / 发文机关 value."""
+    return _label_values(ctx, L.PUBLISHER_LABELS, "publisher_label")
+
+
+def rule_source_label(ctx: Context) -> list[Found]:
+    """A CMS page's bare 来源: value, when it is a body's name (not 本网)."""
+    return _label_values(ctx, L.SOURCE_LABELS, "source_label")
+
+
+_COMPILED = re.compile(
+    rf"由({CJK}{{2,30}}?{NAME_END})(?=" + "|".join(L.COMPILED_AFTER) + r")[^。]{0,120}?编制"
+)
+
+
+def rule_compiled_by(ctx: Context) -> list[Found]:
+    """The opening sentence's 本报告由X编制 / 由X根据《条例》…编制."""
+    return [
+        Found("compiled_by", m.group(1))
+        for m in _COMPILED.finditer(ctx.opening)
+        if plausible(m.group(1), in_prose=True)
+    ]
+
+
+_VERBS = "|".join(map(re.escape, L.ANNOUNCE_VERBS))
+_ANNOUNCED = re.compile(rf"(?:{_VERBS})({CJK}{{2,30}}?){YEAR}\s*年")
+_NAMED_REPORT = re.compile(
+    rf"{YEAR}\s*年度?({CJK}{{2,30}}?)(?:政府)?信息公开(?:工作)?(?:年度)?(?:工作)?(?:报告|年报)"
+)
+
+
+def rule_announce(ctx: Context) -> list[Found]:
+    """The opening sentence names the report: 现公布X2018年… / 现将X2009年度… / 编制2021年度X信息公开年度报告."""
+    out = []
+    for m in _ANNOUNCED.finditer(ctx.opening):
+        name = _name_part(m.group(1), in_prose=True)
+        if name:
+            out.append(Found("announce", name, year_of(m.group(2))))
+    for m in _NAMED_REPORT.finditer(ctx.opening):
+        name = _name_part(m.group(2), in_prose=True)
+        if name:
+            out.append(Found("announce", name, year_of(m.group(1))))
+    return out
+
+
+_TRAILING_DATE = re.compile(r"\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$")
+
+
+def rule_signature(ctx: Context) -> list[Found]:
+    """The signature: a body's name on a short line at the end, a date beside it or not."""
+    for s in reversed(ctx.tail):
+        name = clean(_TRAILING_DATE.sub("", s))
+        if len(name) <= 30 and not _chrome(s) and plausible(name):
+            return [Found("signature", name)]
+    return []
+
+
+_LOCAL = re.compile(r"街道|镇|乡")
+
+
+def rule_frequent_local_name(ctx: Context) -> list[Found]:
+    """Last resort: a township or street name the text uses three times or more (沙塘镇积极…).
+
+    Every 2–4 character stem before 街道/镇/乡 is counted; the most used wins, the longer on a tie.
+    """
+    counts: Counter[str] = Counter()
+    for m in _LOCAL.finditer(ctx.body):
+        before = re.search(rf"{CJK}{{0,4}}$", ctx.body[max(0, m.start() - 4) : m.start()])
+        stem = before.group(0) if before else ""
+        for k in range(2, len(stem) + 1):
+            cand = stem[-k:] + m.group(0)
+            if plausible(cand, in_prose=True):
+                counts[cand] += 1
+    best = sorted(counts.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))
+    return [Found("frequent_local_name", best[0][0])] if best and best[0][1] >= 3 else []
+
+
+_PERIOD = re.compile(
+    rf"(?:统计期限|统计时限|统计时间|数据期限)[^。]{{0,20}}?{YEAR}\s*年\s*1\s*月\s*1\s*日"
+    rf"|自{YEAR}\s*年\s*1\s*月\s*1\s*日起?至(?:{YEAR}\s*年\s*)?12\s*月\s*31\s*日"
+)
+
+
+def rule_period(ctx: Context) -> list[Found]:
+    """The 统计期限 sentence: 本报告所列数据的统计期限自2018年1月1日起至2018年12月31日止."""
+    out = []
+    for m in _PERIOD.finditer(ctx.opening):
+        y = year_of(m.group(1) or m.group(2))
+        if y:
+            out.append(Found("period", year=y))
+    return out
+
+
+_SPOKEN_YEAR = re.compile(r"((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月\s*\d{1,2}\s*日)")
+_UNTIL = re.compile(r"截[止至]\s*((?:19|20)\d{2})\s*1231")
+
+
+def rule_opening_years(ctx: Context) -> list[Found]:
+    """Last resort for the year: the year the opening lines speak of most (dates excluded)."""
+    years: Counter[int] = Counter()
+    for line in ctx.head + ctx.body.split("\n")[HEAD_LINES:60]:
+        for m in _SPOKEN_YEAR.finditer(line):
+            years[int(m.group(1))] += 1
+        for m in _UNTIL.finditer(line):
+            years[int(m.group(1))] += 3
+    if not years:
+        return []
+    return [Found("opening_years", year=max(years.items(), key=lambda kv: (kv[1], -kv[0]))[0])]
+
+
+Rule = Callable[[Context], list[Found]]
+
+# Tried in this order; the first name found is the agency, later ones may only lengthen it.
+AGENCY_RULES: dict[str, Rule] = {
+    "title": rule_title,
+    "publisher_label": rule_publisher_label,
+    "heading": rule_heading,
+    "compiled_by": rule_compiled_by,
+    "announce": rule_announce,
+    "signature": rule_signature,
+    "source_label": rule_source_label,
+    "frequent_local_name": rule_frequent_local_name,
+}
+
+# Tried in this order; the first year found is the year covered.
+YEAR_RULES: dict[str, Rule] = {
+    "title": rule_title,
+    "period": rule_period,
+    "announce": rule_announce,
+    "opening_years": rule_opening_years,
+}
