@@ -76,7 +76,9 @@ def test_traditional_quotes_are_printed_text(src: Path, tmp_path: Path) -> None:
 
 
 def test_detection_is_cheap_and_exact() -> None:
-    simplified = "根据《中华人民共和国政府信息公开条例》规定，现公布梅岭街道办事处2018年政府信息公开工作年度报告。"
+    simplified = (
+        "根据《中华人民共和国政府信息公开条例》规定，现公布梅岭街道办事处2018年政府信息公开工作年度报告。"
+    )
     assert not is_traditional(simplified)
     assert is_traditional(CONVERTERS["s2t"].convert(simplified))
     assert not is_traditional("2018 | 12 | 0")

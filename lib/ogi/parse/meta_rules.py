@@ -119,13 +119,18 @@ def _chrome(line: str) -> bool:
     return any(w in line for w in L.SITE_CHROME) or any(ch in line for ch in L.BREADCRUMB_MARKS)
 
 
+_BODY_START = re.compile(r"[。；]|^[一二三四五六七八九十]+[、.．]")
+
+
 def rule_heading(ctx: Context) -> list[Found]:
     """A line near the top that is only a body's name (淮安市人民政府 above its title)."""
-    return [
-        Found("heading", clean(s))
-        for s in ctx.head[:12]
-        if not _chrome(s) and plausible(clean(s)) and not re.search(r"\d", s)
-    ]
+    out = []
+    for s in ctx.head[:12]:
+        if _BODY_START.search(s):
+            break  # the body has begun: a name standing alone further down is a signature or a list
+        if not _chrome(s) and plausible(clean(s)) and not re.search(r"\d", s):
+            out.append(Found("heading", clean(s)))
+    return out
 
 
 def _label_values(ctx: Context, labels: tuple[str, ...], rule: str) -> list[Found]:
@@ -190,7 +195,7 @@ def rule_announce(ctx: Context) -> list[Found]:
     return out
 
 
-_TRAILING_DATE = re.compile(r"\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$")
+_TRAILING_DATE = re.compile(r"\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:印发|发布|制)?\s*$")
 
 
 def rule_signature(ctx: Context) -> list[Found]:
@@ -203,12 +208,16 @@ def rule_signature(ctx: Context) -> list[Found]:
 
 
 _LOCAL = re.compile(r"街道|镇|乡")
+_UNIT_CHAR = re.compile(
+    "[" + "".join(u[-1] for u in L.REGION_UNITS) + "]"
+)  # 永嘉县|北城街道: a stem stops here
 
 
 def rule_frequent_local_name(ctx: Context) -> list[Found]:
     """Last resort: a township or street name the text uses three times or more (沙塘镇积极…).
 
-    Every 2–4 character stem before 街道/镇/乡 is counted; the most used wins, the longer on a tie.
+    Every 2–4 character stem before 街道/镇/乡 is counted (not across a region unit: 永嘉县北城街道 gives
+    北城街道); the most used wins, the longer on a tie.
     """
     counts: Counter[str] = Counter()
     for m in _LOCAL.finditer(ctx.body):
@@ -216,7 +225,7 @@ def rule_frequent_local_name(ctx: Context) -> list[Found]:
         stem = before.group(0) if before else ""
         for k in range(2, len(stem) + 1):
             cand = stem[-k:] + m.group(0)
-            if plausible(cand, in_prose=True):
+            if plausible(cand, in_prose=True) and not _UNIT_CHAR.search(stem[-k:-2]):
                 counts[cand] += 1
     best = sorted(counts.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))
     return [Found("frequent_local_name", best[0][0])] if best and best[0][1] >= 3 else []
