@@ -344,6 +344,36 @@ ROWS = [
         "announce",
         "period",
     ),
+    Row(
+        "hb031-like 现发布《X2025年…报告》: the cited title in book quotes",
+        [
+            "根据《中华人民共和国政府信息公开条例》(国务院令第711号)规定,现发布《涡阳县教育局2025年政府信息公开工作年度报告》。如对本报告有任何疑问,请与涡阳县教育局联系。",
+        ],
+        "涡阳县教育局",
+        "涡阳县",
+        2025,
+        "announce",
+        "announce",
+    ),
+    # --- contact: 请与X联系, when nothing better names the body -------------------------------------
+    Row(
+        "contact sentence names the body",
+        [BODY, "如对本报告有任何疑问,请与故城县教育局联系(地址:故城县建设大街1号)。"],
+        "故城县教育局",
+        "故城县",
+        None,
+        "contact",
+        None,
+    ),
+    Row(
+        "hb006-like contact names a desk: not the agency",
+        ["如对报告有任何疑问,请与北京市大兴区瀛海镇办公室联系(地址:北京市大兴区104国道38号)。"],
+        None,
+        None,
+        None,
+        None,
+        None,
+    ),
     # --- signature: the body's name at the end ----------------------------------------------------
     Row(
         "h029-like signature with its date on the next line",

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from ogi.parse.meta_names import reduce
-from ogi.parse.meta_rules import AGENCY_RULES, YEAR_RULES, Context, Found, titles
+from ogi.parse.meta_rules import AGENCY_RULES, LAST_RESORT, YEAR_RULES, Context, Found, titles
 
 _DOCNO = re.compile(r"([\u4e00-\u9fff]{1,10}[〔\[【(（]\s*(?:19|20)\d{2}\s*[〕\]】)）]\s*\d{1,4}\s*号)")
 _SIGNER = re.compile(r"签发人\s*[:：]\s*([\u4e00-\u9fff]{2,4})")
@@ -36,12 +36,23 @@ class Meta:
     year_rule: str | None = None
 
 
-def _first(rules: dict, ctx: Context, key: str) -> tuple[Found | None, list[Found]]:
-    """The first Found with `key` set, in rule order, and every Found that has it."""
+def _names(ctx: Context) -> list[Found]:
+    """Every name the agency rules read, in rule order; last-resort rules only when none did."""
     every: list[Found] = []
-    for rule in rules.values():
-        every.extend(f for f in rule(ctx) if getattr(f, key))
-    return (every[0] if every else None), every
+    for name, rule in AGENCY_RULES.items():
+        if every and name in LAST_RESORT:
+            break
+        every.extend(f for f in rule(ctx) if f.name)
+    return every
+
+
+def _year(ctx: Context) -> Found | None:
+    """The first year a year rule reads (later rules are not run)."""
+    for rule in YEAR_RULES.values():
+        for f in rule(ctx):
+            if f.year:
+                return f
+    return None
 
 
 def _agency(meta: Meta, ctx: Context, found: list[Found]) -> None:
@@ -69,10 +80,10 @@ def extract_meta(lines: list[str], norm: list[str]) -> Meta:
     """Agency, region, year, title, document number, signer and publication date of one report."""
     meta = Meta()
     ctx = Context.of(norm)
-    first, names = _first(AGENCY_RULES, ctx, "name")
-    if first:
+    names = _names(ctx)
+    if names:
         _agency(meta, ctx, names)
-    first_year, _ = _first(YEAR_RULES, ctx, "year")
+    first_year = _year(ctx)
     if first_year:
         meta.year = first_year.year
         meta.year_rule = first_year.rule

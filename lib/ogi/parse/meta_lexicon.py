@@ -75,6 +75,9 @@ ANNOUNCE_VERBS: tuple[str, ...] = ("特向社会公布", "现予公布", "现公
 # What follows the body's name in 由X编制 / 由X根据…编制.
 COMPILED_AFTER: tuple[str, ...] = ("根据", "依据", "依照", "按照", "结合", "编制", "负责编制")
 
+# What a contact sentence (请与X联系) names when it names a desk of the body, not the body.
+CONTACT_DESKS: tuple[str, ...] = ("办公室", "科", "股", "中心", "窗口", "组")
+
 # A line of site chrome, never a heading or a signature.
 SITE_CHROME: tuple[str, ...] = (
     "搜索",

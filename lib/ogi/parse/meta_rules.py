@@ -48,7 +48,7 @@ class Context:
 
 
 _TITLE = re.compile(
-    rf"^(?P<pre>.*?){YEAR}\s*年度?(?P<post>.*?)(?:政府)?信息公开(?:工作)?(?:年度)?(?:工作)?(?:报告|年报)"
+    rf"^(?P<pre>.*?){YEAR}\s*年度?(?P<post>.*?)(?:政府)?信息公开(?:工作)?(?:年度)?(?:工作)?(?:情况)?(?:报告|年报)"
 )
 _TITLE_NOYEAR = re.compile(r"^(?P<pre>.{2,30}?)(?:政府)?信息公开(?:工作)?年度报告$")
 _SENTENCE_MARK = re.compile(r"[，,。；;！？!?]")
@@ -58,7 +58,7 @@ _TITLE_LABEL = re.compile(r"^(?:" + "|".join(L.TITLE_PREFIXES[:2]) + r")\s*[:：
 def _name_part(s: str, *, in_prose: bool = False) -> str | None:
     """The name in a title part: no title label, no 关于, a 人民 cut by 政府信息公开 made whole again."""
     s = clean(s)
-    s = re.sub(r"^关于", "", s)
+    s = re.sub(r"^关于|关于$", "", s)
     if s.endswith("人民"):
         s += "政府"
     return s if plausible(s, in_prose=in_prose) else None
@@ -175,14 +175,14 @@ def rule_compiled_by(ctx: Context) -> list[Found]:
 
 
 _VERBS = "|".join(map(re.escape, L.ANNOUNCE_VERBS))
-_ANNOUNCED = re.compile(rf"(?:{_VERBS})({CJK}{{2,30}}?){YEAR}\s*年")
+_ANNOUNCED = re.compile(rf"(?:{_VERBS})[《“\"]?({CJK}{{2,30}}?){YEAR}\s*年")
 _NAMED_REPORT = re.compile(
     rf"{YEAR}\s*年度?({CJK}{{2,30}}?)(?:政府)?信息公开(?:工作)?(?:年度)?(?:工作)?(?:报告|年报)"
 )
 
 
 def rule_announce(ctx: Context) -> list[Found]:
-    """The opening sentence names the report: 现公布X2018年… / 现将X2009年度… / 编制2021年度X信息公开年度报告."""
+    """The opening sentence names the report: 现公布X2018年… / 现发布《X2025年…》 / 编制2021年度X信息公开年度报告."""
     out = []
     for m in _ANNOUNCED.finditer(ctx.opening):
         name = _name_part(m.group(1), in_prose=True)
@@ -205,6 +205,18 @@ def rule_signature(ctx: Context) -> list[Found]:
         if len(name) <= 30 and not _chrome(s) and plausible(name):
             return [Found("signature", name)]
     return []
+
+
+_CONTACT = re.compile(rf"请与({CJK}{{2,30}}?{NAME_END})联系")
+
+
+def rule_contact(ctx: Context) -> list[Found]:
+    """如对本报告有任何疑问，请与X联系: the body itself, not one of its offices (X办公室 is a desk)."""
+    return [
+        Found("contact", m.group(1))
+        for m in _CONTACT.finditer(ctx.opening)
+        if plausible(m.group(1), in_prose=True) and not m.group(1).endswith(L.CONTACT_DESKS)
+    ]
 
 
 _LOCAL = re.compile(r"街道|镇|乡")
@@ -275,8 +287,12 @@ AGENCY_RULES: dict[str, Rule] = {
     "announce": rule_announce,
     "signature": rule_signature,
     "source_label": rule_source_label,
+    "contact": rule_contact,
     "frequent_local_name": rule_frequent_local_name,
 }
+
+# Run only when no rule before them read a name (they scan the whole text).
+LAST_RESORT = frozenset({"frequent_local_name"})
 
 # Tried in this order; the first year found is the year covered.
 YEAR_RULES: dict[str, Rule] = {
