@@ -13,13 +13,14 @@ import re
 from dataclasses import dataclass
 
 from ogi.parse.meta_names import reduce
-from ogi.parse.meta_rules import AGENCY_RULES, LAST_RESORT, YEAR_RULES, Context, Found, titles
+from ogi.parse.meta_rules import AGENCY_RULES, LAST_RESORT, YEAR_RULES, Context, Found
 
 _DOCNO = re.compile(r"([\u4e00-\u9fff]{1,10}[〔\[【(（]\s*(?:19|20)\d{2}\s*[〕\]】)）]\s*\d{1,4}\s*号)")
 _SIGNER = re.compile(r"签发人\s*[:：]\s*([\u4e00-\u9fff]{2,4})")
 _DATE_CN = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 _DATE_ISO = re.compile(r"((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})")
 _PUB_LABEL = re.compile(r"(?:发布日期|发布时间|生成日期|成文日期|公文生成日期|印发日期|时间)\s*[:：|]?\s*")
+_ATTACHED = re.compile(r"^\s*(?:附件|附表)\s*\d*\s*[:：]?\s*$")
 _WIDER = ("办事处", "人民政府")  # how a short spelling of the same body may be completed
 
 
@@ -61,9 +62,10 @@ def _agency(meta: Meta, ctx: Context, found: list[Found]) -> None:
     assert first.name
     core, _chain = reduce(first.name)
     best = core
-    for extra in _WIDER:
-        if (core + extra) in ctx.body and not core.endswith(extra) and len(core + extra) > len(best):
-            if core.endswith(("街道", "镇", "乡")):
+    if core.endswith(("街道", "镇", "乡")):
+        body = ctx.body()
+        for extra in _WIDER:
+            if (core + extra) in body and len(core + extra) > len(best):
                 best = core + extra
     regions = []
     for f in found:
@@ -103,7 +105,7 @@ def extract_meta(lines: list[str], norm: list[str]) -> Meta:
 
 def _title_line(ctx: Context) -> str | None:
     """The first title with a year as printed up to 报告, else the first title without one."""
-    found = titles(ctx.head)
+    found = ctx.titles
     dated = [text for text, (_pre, year, _post) in found if year]
     return (dated or [text for text, _parts in found] or [None])[0]
 
@@ -129,7 +131,7 @@ def _published(norm: list[str]) -> str | None:
                 return _iso(*d.groups())
     ends = [len(norm)]
     for i, line in enumerate(norm):
-        if re.match(r"^\s*(?:附件|附表)\s*\d*\s*[:：]?\s*$", line) and i > 10:
+        if i > 10 and "附" in line and _ATTACHED.match(line):
             ends.append(i)  # the signature may stand before an attached table
             break
     for end in ends:

@@ -34,14 +34,18 @@ def clean(s: str) -> str:
     return _JUNK.sub("", s)
 
 
+_ALL_CJK = re.compile(rf"{CJK}+")
+_PROSE = re.compile("|".join(map(re.escape, L.PROSE_MARKERS)))
+
+
 def plausible(name: str, *, in_prose: bool = False) -> bool:
     """A whole name of a body or region: CJK only, a known ending, more than the ending, no prose words.
 
     `in_prose`: the name was cut out of a sentence, so it must not start like a sentence (我镇, 各部门).
     """
-    if not 2 <= len(name) <= 30 or not re.fullmatch(rf"{CJK}+", name):
+    if not 2 <= len(name) <= 30 or not _ALL_CJK.fullmatch(name):
         return False
-    if any(w in name for w in L.PROSE_MARKERS) or name.startswith(L.SELF_REFERENCE):
+    if _PROSE.search(name) or name.startswith(L.SELF_REFERENCE):
         return False
     if in_prose and name.startswith(L.NAME_STOP_STARTS):
         return False

@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from ogi.parse import meta_lexicon as L
 from ogi.parse.meta_names import CJK, NAME_END, YEAR, clean, plausible, year_of
 
 HEAD_LINES = 25  # where titles, headings and metadata blocks stand
-OPENING_CHARS = 3000  # the opening sentences, line breaks removed
+OPENING_LINES = 60  # the lines the opening text is taken from
+_BULLETS = " \t\u3000•·*#"  # stripped from the start of a line
+OPENING_CHARS = 2000  # the opening sentences, line breaks removed
 TAIL_LINES = 12  # where the signature stands
 
 
@@ -37,18 +39,42 @@ class Context:
     head: list[str]  # the first non-empty lines, stripped of bullets and spaces
     opening: str  # the opening text without line breaks or spaces
     tail: list[str]  # the last non-empty lines, stripped
-    body: str  # the whole text, lines joined
+    norm: list[str]  # every line (the whole text is joined only by the rules that need it)
+    titles: list[tuple[str, tuple[str, int | None, str]]]  # the head's titles (see `titles`)
 
     @classmethod
     def of(cls, norm: list[str]) -> Context:
-        stripped = [re.sub(r"^[\s•·*#]+", "", x).strip() for x in norm]
-        nonempty = [x for x in stripped if x]
-        opening = re.sub(r"\s+", "", "".join(nonempty[:60]))[:OPENING_CHARS]
-        return cls(nonempty[:HEAD_LINES], opening, nonempty[-TAIL_LINES:], "\n".join(norm))
+        first = _nonempty(norm, OPENING_LINES, HEAD_LINES, OPENING_CHARS)
+        last = _nonempty(reversed(norm), TAIL_LINES)[::-1]
+        opening = re.sub(r"\s+", "", "".join(first))[:OPENING_CHARS]
+        head = first[:HEAD_LINES]
+        return cls(head, opening, last, norm, titles(head))
+
+    def body(self) -> str:
+        """The whole text, lines joined."""
+        return "\n".join(self.norm)
+
+
+def _nonempty(lines: Iterable[str], n: int, at_least: int = 0, chars: int = 0) -> list[str]:
+    """The first n non-empty lines, stripped of bullets and spaces (only those are looked at).
+
+    With `chars`, stop earlier: once `at_least` lines and `chars` characters have been read.
+    """
+    out: list[str] = []
+    size = 0
+    for x in lines:
+        x = x.lstrip(_BULLETS).strip()
+        if x:
+            out.append(x)
+            size += len(x)
+            if len(out) >= n or (chars and size >= chars and len(out) >= at_least):
+                break
+    return out
 
 
 _TITLE = re.compile(
-    rf"^(?P<pre>.*?){YEAR}\s*年度?(?P<post>.*?)(?:政府)?信息公开(?:工作)?(?:年度)?(?:工作)?(?:情况)?(?:报告|年报)"
+    rf"^(?P<pre>.{{0,40}}?){YEAR}\s*年度?(?P<post>.{{0,30}}?)(?:政府)?信息公开(?:工作)?(?:年度)?(?:工作)?(?:情况)?"
+    r"(?:报告|年报)"
 )
 _TITLE_NOYEAR = re.compile(r"^(?P<pre>.{2,30}?)(?:政府)?信息公开(?:工作)?年度报告$")
 _SENTENCE_MARK = re.compile(r"[，,。；;！？!?]")
@@ -66,6 +92,8 @@ def _name_part(s: str, *, in_prose: bool = False) -> str | None:
 
 def title_parts(line: str) -> tuple[str, int | None, str] | None:
     """(text before the year, year, text after it) of a report title standing at the start of a line."""
+    if "信息公开" not in line:
+        return None
     s = _TITLE_LABEL.sub("", line)
     if s.startswith(L.SENTENCE_OPENERS) or "《" in s[1:12]:
         return None
@@ -86,13 +114,14 @@ def title_parts(line: str) -> tuple[str, int | None, str] | None:
 def titles(head: list[str]) -> list[tuple[str, tuple[str, int | None, str]]]:
     """Every title in the head as (text up to 报告, parts); a title broken over two lines is joined."""
     out = []
+    alone = [title_parts(s) for s in head] + [None]
     for i, s in enumerate(head):
-        if _chrome_marks(s):
-            continue
         nxt = head[i + 1] if i + 1 < len(head) else ""
+        if ("信息公开" not in s and "信息公开" not in nxt) or _chrome_marks(s):
+            continue
         text = s
-        parts = title_parts(s)
-        if not parts and not title_parts(nxt) and not _SENTENCE_MARK.search(s) and len(s + nxt) <= 60:
+        parts = alone[i]
+        if not parts and not alone[i + 1] and not _SENTENCE_MARK.search(s) and len(s + nxt) <= 60:
             text, parts = s + nxt, title_parts(s + nxt)
         if parts:
             end = re.search(r"(?:报告|年报)", _TITLE_LABEL.sub("", text))
@@ -104,19 +133,23 @@ def titles(head: list[str]) -> list[tuple[str, tuple[str, int | None, str]]]:
 def rule_title(ctx: Context) -> list[Found]:
     """The report's title: 2018年梅岭街道办事处政府信息公开工作年度报告 / 梅岭街道2017年…报告."""
     out = []
-    for _text, (pre, year, post) in titles(ctx.head):
+    for _text, (pre, year, post) in ctx.titles:
         name = _name_part(post) or _name_part(pre)
         out.append(Found("title", name, year))
     return out
 
 
+_CRUMBS = re.compile("[" + re.escape(L.BREADCRUMB_MARKS.replace("|", "")) + "]|首页")
+_CHROME = re.compile("|".join(map(re.escape, L.SITE_CHROME)) + "|[" + re.escape(L.BREADCRUMB_MARKS) + "]")
+
+
 def _chrome_marks(line: str) -> bool:
     """A breadcrumb or a CMS line (首页 > 政务公开 > …)."""
-    return any(ch in line for ch in L.BREADCRUMB_MARKS.replace("|", "")) or "首页" in line
+    return _CRUMBS.search(line) is not None
 
 
 def _chrome(line: str) -> bool:
-    return any(w in line for w in L.SITE_CHROME) or any(ch in line for ch in L.BREADCRUMB_MARKS)
+    return _CHROME.search(line) is not None
 
 
 _BODY_START = re.compile(r"[。；]|^[一二三四五六七八九十]+[、.．]")
@@ -133,31 +166,43 @@ def rule_heading(ctx: Context) -> list[Found]:
     return out
 
 
-def _label_values(ctx: Context, labels: tuple[str, ...], rule: str) -> list[Found]:
+def _label_rx(labels: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(a cell that is only a label, a label followed by : and its value)."""
+    alt = "|".join(map(re.escape, labels))
+    return re.compile(rf"(?:{alt})"), re.compile(rf"(?:{alt})\s*[:：]\s*({CJK}{{2,30}})")
+
+
+def _label_values(ctx: Context, rx: tuple[re.Pattern[str], re.Pattern[str]], rule: str) -> list[Found]:
     out = []
-    label_rx = "|".join(map(re.escape, labels))
+    cell_rx, value_rx = rx
     for i, s in enumerate(ctx.head):
+        if not cell_rx.search(s):
+            continue
         cells = [c.strip() for c in s.split("|")]
         if len(cells) > 2 and i + 1 < len(ctx.head):  # a metadata table: the value is below its label
             below = [c.strip() for c in ctx.head[i + 1].split("|")]
             for j, c in enumerate(cells):
-                if re.fullmatch(label_rx, c) and j < len(below) and plausible(clean(below[j])):
+                if cell_rx.fullmatch(c) and j < len(below) and plausible(clean(below[j])):
                     out.append(Found(rule, clean(below[j])))
-        for m in re.finditer(rf"(?:{label_rx})\s*[:：]\s*({CJK}{{2,30}})", s):
+        for m in value_rx.finditer(s):
             value = clean(m.group(1))
             if plausible(value):
                 out.append(Found(rule, value))
     return out
 
 
+_PUBLISHER = _label_rx(L.PUBLISHER_LABELS)
+_SOURCE = _label_rx(L.SOURCE_LABELS)
+
+
 def rule_publisher_label(ctx: Context) -> list[Found]:
     """The metadata block's 发布机构 / 信息来源 / 发文机关 value."""
-    return _label_values(ctx, L.PUBLISHER_LABELS, "publisher_label")
+    return _label_values(ctx, _PUBLISHER, "publisher_label")
 
 
 def rule_source_label(ctx: Context) -> list[Found]:
     """A CMS page's bare 来源: value, when it is a body's name (not 本网)."""
-    return _label_values(ctx, L.SOURCE_LABELS, "source_label")
+    return _label_values(ctx, _SOURCE, "source_label")
 
 
 _COMPILED = re.compile(
@@ -220,6 +265,7 @@ def rule_contact(ctx: Context) -> list[Found]:
 
 
 _LOCAL = re.compile(r"街道|镇|乡")
+_STEM = re.compile(rf"{CJK}{{0,4}}$")
 _UNIT_CHAR = re.compile(
     "[" + "".join(u[-1] for u in L.REGION_UNITS) + "]"
 )  # 永嘉县|北城街道: a stem stops here
@@ -232,8 +278,9 @@ def rule_frequent_local_name(ctx: Context) -> list[Found]:
     北城街道); the most used wins, the longer on a tie.
     """
     counts: Counter[str] = Counter()
-    for m in _LOCAL.finditer(ctx.body):
-        before = re.search(rf"{CJK}{{0,4}}$", ctx.body[max(0, m.start() - 4) : m.start()])
+    body = ctx.body()
+    for m in _LOCAL.finditer(body):
+        before = _STEM.search(body[max(0, m.start() - 4) : m.start()])
         stem = before.group(0) if before else ""
         for k in range(2, len(stem) + 1):
             cand = stem[-k:] + m.group(0)
@@ -266,7 +313,7 @@ _UNTIL = re.compile(r"截[止至]\s*((?:19|20)\d{2})\s*1231")
 def rule_opening_years(ctx: Context) -> list[Found]:
     """Last resort for the year: the year the opening lines speak of most (dates excluded)."""
     years: Counter[int] = Counter()
-    for line in ctx.head + ctx.body.split("\n")[HEAD_LINES:60]:
+    for line in ctx.head + ctx.norm[HEAD_LINES:60]:
         for m in _SPOKEN_YEAR.finditer(line):
             years[int(m.group(1))] += 1
         for m in _UNTIL.finditer(line):

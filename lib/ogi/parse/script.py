@@ -35,7 +35,7 @@ def _traditional_class() -> re.Pattern[str]:
 
 
 _TRAD = _traditional_class()
-SAMPLE = 4000  # characters looked at to decide
+SAMPLE = 2000  # characters looked at to decide
 MIN_SHARE = 0.05  # simplified reports score 0 here; traditional ones about 0.3
 
 
