@@ -467,6 +467,15 @@ ROWS = [
         "opening_years",
     ),
     Row(
+        "the year in brackets after the title",
+        ["兴华乡政府信息公开工作年度报告（2010年）", "发布日期:2011-01-01"],
+        "兴华乡",
+        None,
+        2010,
+        "title",
+        "title",
+    ),
+    Row(
         "Chinese numerals in a title",
         ["二〇一八年兴华乡政府信息公开工作年度报告"],
         "兴华乡",

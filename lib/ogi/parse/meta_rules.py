@@ -76,6 +76,9 @@ _TITLE = re.compile(
     rf"^(?P<pre>.{{0,40}}?){YEAR}\s*年度?(?P<post>.{{0,30}}?)(?:政府)?信息公开(?:工作)?(?:年度)?(?:工作)?(?:情况)?"
     r"(?:报告|年报)"
 )
+_TITLE_YEAR_AFTER = re.compile(  # 兴华乡政府信息公开工作年度报告（2010年）
+    rf"^(?P<pre>.{{2,30}}?)(?:政府)?信息公开(?:工作)?(?:年度)?(?:工作)?报告\s*[（(]\s*{YEAR}\s*年?度?\s*[)）]"
+)
 _TITLE_NOYEAR = re.compile(r"^(?P<pre>.{2,30}?)(?:政府)?信息公开(?:工作)?年度报告$")
 _SENTENCE_MARK = re.compile(r"[，,。；;！？!?]")
 _TITLE_LABEL = re.compile(r"^(?:" + "|".join(L.TITLE_PREFIXES[:2]) + r")\s*[:：]\s*")
@@ -105,6 +108,9 @@ def title_parts(line: str) -> tuple[str, int | None, str] | None:
         and not _SENTENCE_MARK.search(m.group("pre") + m.group("post"))
     ):
         return m.group("pre"), year_of(m.group(2)), m.group("post")
+    m = _TITLE_YEAR_AFTER.match(s)
+    if m and not _SENTENCE_MARK.search(m.group("pre")):
+        return m.group("pre"), year_of(m.group(2)), ""
     m = _TITLE_NOYEAR.match(s)
     if m and not _SENTENCE_MARK.search(m.group("pre")):
         return m.group("pre"), None, ""
