@@ -36,6 +36,7 @@ def clean(s: str) -> str:
 
 _ALL_CJK = re.compile(rf"{CJK}+")
 _PROSE = re.compile("|".join(map(re.escape, L.PROSE_MARKERS)))
+_SENTENCE = re.compile(r"[，,。；;！？!?：:\s]")
 
 
 def plausible(name: str, *, in_prose: bool = False) -> bool:
@@ -54,6 +55,23 @@ def plausible(name: str, *, in_prose: bool = False) -> bool:
         return False
     stem = name[: m.start()]
     return len(stem) >= 2 or (len(stem) == 1 and not _UNIT_END.search(stem))
+
+
+def printed_name(name: str) -> bool:
+    """A name as a title prints it: `plausible`, or any text ending in an agency suffix that is not a sentence.
+
+    Titles are the one place a report names itself in full, so a name with Latin letters, digits or marks
+    (a hostile `<script>…</script>局` too) is kept as printed rather than lost.
+    """
+    if plausible(name):
+        return True
+    return (
+        2 <= len(name) <= 60
+        and _SUFFIX_END.search(name) is not None
+        and not _SENTENCE.search(name)
+        and not _PROSE.search(name)
+        and not name.startswith(L.SELF_REFERENCE)
+    )
 
 
 def split_chain(name: str) -> tuple[str, str]:

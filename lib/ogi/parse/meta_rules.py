@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from ogi.parse import meta_lexicon as L
-from ogi.parse.meta_names import CJK, NAME_END, YEAR, clean, plausible, year_of
+from ogi.parse.meta_names import CJK, NAME_END, YEAR, clean, plausible, printed_name, year_of
 
 HEAD_LINES = 25  # where titles, headings and metadata blocks stand
 OPENING_LINES = 60  # the lines the opening text is taken from
@@ -84,12 +84,14 @@ _SENTENCE_MARK = re.compile(r"[，,。；;！？!?]")
 _TITLE_LABEL = re.compile(r"^(?:" + "|".join(L.TITLE_PREFIXES[:2]) + r")\s*[:：]\s*")
 
 
-def _name_part(s: str, *, in_prose: bool = False) -> str | None:
+def _name_part(s: str, *, in_prose: bool = False, title: bool = False) -> str | None:
     """The name in a title part: no title label, no 关于, a 人民 cut by 政府信息公开 made whole again."""
     s = clean(s)
     s = re.sub(r"^关于|关于$", "", s)
     if s.endswith("人民"):
         s += "政府"
+    if title:
+        return s if printed_name(s) else None
     return s if plausible(s, in_prose=in_prose) else None
 
 
@@ -140,17 +142,17 @@ def rule_title(ctx: Context) -> list[Found]:
     """The report's title: 2018年梅岭街道办事处政府信息公开工作年度报告 / 梅岭街道2017年…报告."""
     out = []
     for _text, (pre, year, post) in ctx.titles:
-        name = _name_part(post) or _name_part(pre)
+        name = _name_part(post, title=True) or _name_part(pre, title=True)
         out.append(Found("title", name, year))
     return out
 
 
-_CRUMBS = re.compile("[" + re.escape(L.BREADCRUMB_MARKS.replace("|", "")) + "]|首页")
+_CRUMBS = re.compile(r"\s[" + re.escape(L.BREADCRUMB_MARKS.replace("|", "")) + r"]\s|首页|位置[:：]")
 _CHROME = re.compile("|".join(map(re.escape, L.SITE_CHROME)) + "|[" + re.escape(L.BREADCRUMB_MARKS) + "]")
 
 
 def _chrome_marks(line: str) -> bool:
-    """A breadcrumb or a CMS line (首页 > 政务公开 > …)."""
+    """A breadcrumb (首页 > 政务公开 > …, 当前位置：…): never a title."""
     return _CRUMBS.search(line) is not None
 
 
