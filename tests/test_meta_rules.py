@@ -469,7 +469,11 @@ ROWS = [
     Row(
         "a title keeps a name with marks as printed (hostile corpus), a breadcrumb is not a title",
         ["首页 > 政务公开 > 信息公开年报", "../../etc局2020年政府信息公开工作年度报告", BODY],
-        "../../etc局", None, 2020, "title", "title",
+        "../../etc局",
+        None,
+        2020,
+        "title",
+        "title",
     ),
     Row(
         "the year in brackets after the title",

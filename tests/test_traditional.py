@@ -135,3 +135,14 @@ def test_traditional_html_title_line(tmp_path: Path) -> None:
     original, parsed = _html_pair("r2021.html", tmp_path)
     assert parsed.doc is not None and original.doc is not None
     assert to_simplified(parsed.doc.lines[0]) == original.doc.lines[0]
+
+
+def test_detection_characters_come_from_the_converter() -> None:
+    """script_chars.TRADITIONAL is the converter's own set (regenerate it with traditional_chars())."""
+    from ogi.parse.script import traditional_chars
+    from ogi.parse.script_chars import TRADITIONAL
+
+    now = set(traditional_chars())
+    assert len(TRADITIONAL) == len(set(TRADITIONAL)) > 3000
+    drift = now ^ set(TRADITIONAL)
+    assert len(drift) <= len(now) // 100, f"OpenCC's t2s set moved by {len(drift)} characters: regenerate"

@@ -1,7 +1,8 @@
 """Traditional characters: parse a simplified view of a 繁體 report, then give back what was printed.
 
 Detection is a regex over a sample of the text (the character class is every CJK character that
-OpenCC's t2s changes, built once at import), so simplified reports cost one short scan. A traditional
+OpenCC's t2s changes, kept in `script_chars` and checked against the converter by the tests), so
+simplified reports cost one short scan and never load OpenCC. A traditional
 document is converted line by line with OpenCC t2s; a line whose length the conversion changes keeps
 its printed form, so every position in the view is the same position in the source. Quotes, labels
 and metadata found on the view are mapped back to the printed characters by position.
@@ -13,35 +14,39 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-
-import opencc
+from functools import lru_cache
+from typing import Any
 
 from ogi.document import Cell, Document, Table
 from ogi.facts import Report
+from ogi.parse.script_chars import TRADITIONAL
 
-_T2S = opencc.OpenCC("t2s")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-
-
-def _traditional_class() -> re.Pattern[str]:
-    """Every basic CJK character that t2s changes (the converter's own data, not a hand table)."""
-    chars = "".join(chr(i) for i in range(0x4E00, 0xA000))
-    out = _T2S.convert(chars)
-    if len(out) != len(chars):  # a converter that changes lengths here: compare one by one
-        changed = [c for c in chars if _T2S.convert(c) != c]
-    else:
-        changed = [a for a, b in zip(chars, out, strict=True) if a != b]
-    return re.compile("[" + "".join(changed) + "]")
-
-
-_TRAD = _traditional_class()
+_TRAD = re.compile("[" + TRADITIONAL + "]")
 SAMPLE = 2000  # characters looked at to decide
 MIN_SHARE = 0.05  # simplified reports score 0 here; traditional ones about 0.3
 
 
+@lru_cache(maxsize=1)
+def _t2s() -> Any:
+    """The OpenCC t2s converter, loaded on the first traditional report only (it costs ~6 MB)."""
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def traditional_chars() -> str:
+    """Every basic CJK character that OpenCC t2s changes: the source of `script_chars.TRADITIONAL`."""
+    chars = "".join(chr(i) for i in range(0x4E00, 0xA000))
+    out = _t2s().convert(chars)
+    if len(out) != len(chars):  # a converter that changes lengths here: compare one by one
+        return "".join(c for c in chars if _t2s().convert(c) != c)
+    return "".join(a for a, b in zip(chars, out, strict=True) if a != b)
+
+
 def to_simplified(text: str) -> str:
     """OpenCC t2s of one string."""
-    return _T2S.convert(text)
+    return _t2s().convert(text)
 
 
 def is_traditional(text: str) -> bool:
@@ -55,10 +60,10 @@ def is_traditional(text: str) -> bool:
 
 def _same_length(texts: list[str]) -> list[str]:
     """t2s of each string, or the string itself where the conversion changes its length."""
-    joined = _T2S.convert("\n".join(texts))
+    joined = to_simplified("\n".join(texts))
     out = joined.split("\n")
     if len(out) != len(texts):
-        out = [_T2S.convert(t) for t in texts]
+        out = [to_simplified(t) for t in texts]
     return [o if len(o) == len(t) else t for o, t in zip(out, texts, strict=True)]
 
 
