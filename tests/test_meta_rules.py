@@ -187,7 +187,7 @@ ROWS = [
         None,
         2016,
         "publisher_label",
-        "opening_years",
+        "announce",
     ),
     Row(
         "h024-like 发布机构 line",
@@ -443,6 +443,18 @@ ROWS = [
         None,
         2019,
         "announce",
+        "announce",
+    ),
+    Row(
+        "year from the report named without a body: 现将2019年度政府信息公开工作年度报告公布如下",
+        [
+            "根据《中华人民共和国政府信息公开条例》要求，现将2019年度政府信息公开工作年度报告公布如下。",
+            "2018年，我镇完成信息公开。",
+        ],
+        None,
+        None,
+        2019,
+        None,
         "announce",
     ),
     Row(

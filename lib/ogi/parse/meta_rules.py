@@ -230,7 +230,7 @@ def rule_compiled_by(ctx: Context) -> list[Found]:
 _VERBS = "|".join(map(re.escape, L.ANNOUNCE_VERBS))
 _ANNOUNCED = re.compile(rf"(?:{_VERBS})[《“\"]?({CJK}{{2,30}}?){YEAR}\s*年")
 _NAMED_REPORT = re.compile(
-    rf"{YEAR}\s*年度?({CJK}{{2,30}}?)(?:政府)?信息公开(?:工作)?(?:年度)?(?:工作)?(?:报告|年报)"
+    rf"{YEAR}\s*年度?({CJK}{{0,30}}?)(?:政府)?信息公开(?:工作)?(?:年度)?(?:工作)?(?:报告|年报)"
 )
 
 
@@ -242,9 +242,8 @@ def rule_announce(ctx: Context) -> list[Found]:
         if name:
             out.append(Found("announce", name, year_of(m.group(2))))
     for m in _NAMED_REPORT.finditer(ctx.opening):
-        name = _name_part(m.group(2), in_prose=True)
-        if name:
-            out.append(Found("announce", name, year_of(m.group(1))))
+        # 现将2019年度政府信息公开工作年度报告公布如下: the year without a name
+        out.append(Found("announce", _name_part(m.group(2), in_prose=True), year_of(m.group(1))))
     return out
 
 
