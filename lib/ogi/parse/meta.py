@@ -107,7 +107,8 @@ def _title_line(ctx: Context) -> str | None:
     """The first title with a year as printed up to 报告, else the first title without one."""
     found = ctx.titles
     dated = [text for text, (_pre, year, _post) in found if year]
-    return (dated or [text for text, _parts in found] or [None])[0]
+    every = dated or [text for text, _parts in found]
+    return every[0] if every else None
 
 
 def _iso(y: str, mo: str, d: str) -> str | None:

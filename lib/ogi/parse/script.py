@@ -99,10 +99,10 @@ class View:
                     return dst[line - 1][pos : pos + len(s)]
         if " | " in s:
             return " | ".join(self.printed(p, line) for p in s.split(" | "))
-        for src, dst in zip(self.simple.lines, self.doc.lines, strict=True):
-            pos = src.find(s)
+        for view_line, printed_line in zip(self.simple.lines, self.doc.lines, strict=True):
+            pos = view_line.find(s)
             if pos >= 0:
-                return dst[pos : pos + len(s)]
+                return printed_line[pos : pos + len(s)]
         return "".join(self._chars.get(ch, ch) for ch in s)
 
     def restore(self, report: Report) -> Report:
