@@ -10,6 +10,7 @@ from ogi.parse.layout import find_tables
 from ogi.parse.mentions import scan_mentions
 from ogi.parse.meta import extract_meta
 from ogi.parse.prose import extract_prose
+from ogi.parse.script import simplified_view
 from ogi.parse.sections import find_sections
 from ogi.parse.tables import TableFacts, read_table
 
@@ -76,6 +77,12 @@ def _claim_table_spans(doc: Document, facts: list[Fact], spans: dict[int, list[t
 
 
 def run(doc: Document) -> Report:
+    """Parse a document; one printed in traditional characters is parsed on its simplified view."""
+    view = simplified_view(doc)
+    return _run(doc) if view is None else view.restore(_run(view.simple))
+
+
+def _run(doc: Document) -> Report:
     tables = doc.tables or find_tables(doc)
     tf = TableFacts()
     for t in tables:
