@@ -105,7 +105,7 @@ def _open_list(sent: str, line_ctx: Context, ctx: Context) -> bool:
     head = sent[: first.start()] if first else ""
     if first and channel(re.split(r"[，,；;]", head)[-1]):
         return False  # the sentence opens with a channel figure: a later 其中 breaks that figure down
-    if first and _rx(r"主动公开|公开(?:政府)?信息|发布(?:各类)?信息|上报信息").search(head):
+    if first and _rx(lx.PROACTIVE_TOTAL + "|上报信息").search(head):
         return True
     ctx.listing = True
     return False
@@ -130,6 +130,7 @@ def _sentence(
         return
     ctx = Context(topic=line_ctx.topic, line_channel=line_ctx.channel or line_ctx.line_channel)
     list_after_first = _open_list(sent, line_ctx, ctx)
+    ctx.list_head = list_after_first
     for cm in _CHANNEL_WORDS.finditer(sent):
         line_ctx.channel = line_ctx.channel or channel(cm.group(0))
     respectively = _respectively(sent)
@@ -176,7 +177,7 @@ def _sentence(
             rule = "mention"
             facts = [("mention.other", {"label": label[-20:] or clean_label(after)[:20]}, "year")]
         if list_after_first:
-            ctx.listing, list_after_first = True, False
+            ctx.listing, list_after_first, ctx.list_head = True, False, False
         for metric, dims, scope in facts:
             fact = Fact(
                 metric=metric,
@@ -275,11 +276,18 @@ def _percentages(out: ProseFacts, raw: str, line: str, lineno: int, base: int, s
 def _negatives(
     out: ProseFacts, raw: str, line: str, lineno: int, base: int, sent: str, topic: str = ""
 ) -> None:
-    """'2018年我街道没有受理依申请公开诉求' → applications.received = 0 (origin prose)."""
-    if _rx(r"\d+\s*(?:件|起|次|份)").search(sent) and not _rx(lx.NEG_STRONG).search(sent):
-        return
+    """'2018年我街道没有受理依申请公开诉求' → applications.received = 0 (origin prose), one clause at a time:
+    没有收到政府信息公开申请；没有…行政复议、行政诉讼 states three zeros, each in its own clause."""
     seen: set[str] = set()
     quote = sent.strip()[:120]
+    for part in _rx(r"[；;]").split(sent):
+        if _HAS_NEGATION.search(part):
+            _zeros(out, lineno, part, quote, topic, seen)
+
+
+def _zeros(out: ProseFacts, lineno: int, sent: str, quote: str, topic: str, seen: set[str]) -> None:
+    if _rx(r"\d+\s*(?:件|起|次|份)").search(sent) and not _rx(lx.NEG_STRONG).search(sent):
+        return
     for rule in ZERO_RULES:
         if rule.metric in seen or not _rx(rule.pattern).search(sent):
             continue
@@ -293,9 +301,11 @@ def _negatives(
         and _rx(lx.BARE_NOT_RECEIVED).search(sent)
     ):
         if not _rx(r"行政复议|行政诉讼|诉讼").search(sent):
+            seen.add("applications.received")
             out.add_zero(_zero("applications.received", "件", lineno, quote, {}), "zero_applications_topic")
     m = _rx(lx.ZERO_COMPLAINT).search(sent)
-    if m:
+    if m and "complaints.count" not in seen:
+        seen.add("complaints.count")
         for src in dict.fromkeys(_rx(lx.ZERO_COMPLAINT_SOURCES).findall(m.group(0))):
             out.add_zero(_zero("complaints.count", "件", lineno, quote, {"source": src}), "zero_complaints")
 
@@ -311,25 +321,27 @@ def _reason(out: ProseFacts) -> None:
 
 
 def _channel_is_total(out: ProseFacts) -> None:
-    """The only proactive figure is one channel count: it is the total when the categories listed sum
-    to it, or when it is 主动公开政府信息N条 through that channel and no category is listed."""
-    year = [(f, r) for f, r in zip(out.facts, out.rules, strict=True) if f.scope == "year"]
-    if any(f.metric == "proactive.total" for f, _ in year):
+    """No proactive total was printed as such, but a channel count is one: the categories listed after it
+    sum to it (在门户网站公开各类政府信息共计127条，其中…), or it is the only proactive figure and says
+    主动公开政府信息 (通过政府网站主动公开政府信息12条)."""
+    year = [f for f in out.facts if f.scope == "year" and f.metric.startswith("proactive.")]
+    if any(f.metric == "proactive.total" for f in year):
         return
-    chans = [f for f, _ in year if f.metric == "proactive.channel"]
-    if len(chans) != 1:
-        return
-    ch = chans[0]
-    cats = [f for f, _ in year if f.metric == "proactive.category" and "parent" not in f.dims]
+    chans = [f for f in year if f.metric == "proactive.channel"]
+    cats = [f for f in year if f.metric == "proactive.category" and "parent" not in f.dims]
+    total = sum(f.value for f in cats)
+    why = ""
     if cats:
-        if sum(f.value for f in cats) != ch.value or min(f.line for f in cats) < ch.line:
-            return
-        why = "categories " + " + ".join(str(f.value) for f in cats) + f" = {ch.value}"
-    elif _rx(lx.PROACTIVE_TOTAL_NOUN).search(ch.quote):
+        hits = [f for f in chans if f.value == total and f.line <= min(c.line for c in cats)]
+        if hits:
+            ch = hits[0]
+            why = "categories " + " + ".join(str(f.value) for f in cats) + f" = {ch.value}"
+    elif len(chans) == 1 and _rx(lx.PROACTIVE_TOTAL_NOUN).search(chans[0].quote):
+        ch = chans[0]
         why = "the only proactive figure"
-    else:
+    if not why:
         return
-    total = Fact(
+    fact = Fact(
         metric="proactive.total",
         value=ch.value,
         unit=ch.unit,
@@ -339,7 +351,7 @@ def _channel_is_total(out: ProseFacts) -> None:
         scope="year",
         origin="prose",
     )
-    out.add_zero(total, f"channel_is_total ({why})")
+    out.add_zero(fact, f"channel_is_total ({why})")
 
 
 def _staff_total(out: ProseFacts) -> None:

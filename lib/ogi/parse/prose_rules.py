@@ -27,6 +27,7 @@ class Context:
     """What the scanner knows at a figure: the paragraph topic and the list/channel state of the sentence."""
 
     listing: bool = False  # inside "其中 …" after a proactive total: 'label N条' items are categories
+    list_head: bool = False  # the next figure is the one the sentence's list breaks down
     channel: str | None = None  # the channel the sentence (or paragraph) publishes on
     topic: str = ""  # the current (sub)heading
     line_channel: str | None = None  # a channel named earlier in the same paragraph
@@ -140,6 +141,23 @@ def _electronic(c: Cue) -> list[Emit] | None:
     return None
 
 
+def _listed_interpretation(c: Cue) -> list[Emit] | None:
+    if (
+        c.ctx.listing
+        and c.unit in lx.INTERPRETATION_UNITS
+        and _rx(lx.INTERPRETATION).search(c.label)
+        and _rx(r"^[\d,，.]+\s*\S{1,2}?[，,；;：:]?\s*其中").search(c.sent[c.pos : c.pos + 24])
+    ):
+        return [("interpretation.count", {}, "year")]  # 相关文件解读6条,其中…: broken down, so not a category
+    return None
+
+
+def _list_head(c: Cue) -> list[Emit] | None:
+    if c.ctx.list_head and c.unit == "条" and _is_total(c) and not channel(c.label):
+        return [("proactive.total", {}, c.scope)]
+    return None
+
+
 def _listed_total(c: Cue) -> list[Emit] | None:
     if (
         c.ctx.listing
@@ -221,7 +239,7 @@ def _staff(c: Cue) -> list[Emit] | None:
 
 
 def _application(c: Cue) -> list[Emit] | None:
-    if c.unit not in ("件", "份", "次", "条"):
+    if c.unit not in ("件", "份", "次", "条", "宗"):
         return None
     both = c.label + "|" + c.after
     if _rx(lx.APP_CARRIED_FORWARD).search(both):
@@ -282,6 +300,17 @@ def _bracketed_category(c: Cue) -> list[Emit] | None:
     return None
 
 
+def _several_channels(c: Cue) -> list[Emit] | None:
+    if c.unit not in lx.ITEM_UNITS:
+        return None
+    named = {code for pat, code in lx.CHANNELS if _rx(pat).search(c.label)}
+    if len(named) < 2:
+        return None
+    if _rx(r"主动公开").search(c.label) and not c.ctx.listing:
+        return [("proactive.total", {}, c.scope)]  # 通过门户网站、公开栏等主动公开政府信息N条
+    return []  # 政务网站、微信、微博共发布各类信息2483条: a combined count of several channels
+
+
 def _named_channel(c: Cue) -> list[Emit] | None:
     named = channel(c.label) or (channel(c.clause) if not c.ctx.listing else None)
     if not named or c.unit not in lx.ITEM_UNITS:
@@ -331,8 +360,22 @@ RULES: tuple[Rule, ...] = (
         "a bare publish verb after a channel sentence: 上报信息114条,审发推送71条",
         _channel_verb,
     ),
-    Rule("verb_after_channel", "通过信息公告栏,公开43条: a bare verb whose clause before names the channel", _verb_after_channel),
+    Rule(
+        "verb_after_channel",
+        "通过信息公告栏,公开43条: a bare verb whose clause before names the channel",
+        _verb_after_channel,
+    ),
     Rule("electronic", "全文电子化率/数 is its own metric", _electronic),
+    Rule(
+        "listed_interpretation",
+        "a 解读 count in a list that is itself broken down (其中…) is the interpretation figure",
+        _listed_interpretation,
+    ),
+    Rule(
+        "list_head",
+        "主动公开/发布政府信息N条，具体包括…: the figure a list breaks down is the total",
+        _list_head,
+    ),
     Rule("listed_total", "inside a 其中 list, 主动公开政府信息N条 is still the total", _listed_total),
     Rule("listed_category", "inside a 其中 list, 'label N条' is a category of the total", _listed_category),
     Rule(
