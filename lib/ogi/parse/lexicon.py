@@ -62,7 +62,9 @@ LIST_OPENERS = r"其中|具体包括|包括|具体为|分别是|主要有|在主
 CHANNEL_PUBLISH_VERB = r"(?:审核|审发|审定)?(?:推送|发布|公开|刊发|上传|更新)(?:了)?"
 ELECTRONIC = r"全文电子化"
 # lead words stripped from a label before it is read as a category
-LABEL_LEADS = r"其中|具体包括|包括|分别为|主要有|共计|共|累计|合计|全年|今年来|本年度|年度"
+LABEL_LEADS = r"其中|具体包括|包括|分别为|分别|主要有|共计|共|累计|合计|全年|今年来|本年度|年度|以及"
+# a category is not a bare 信息 and not a route (通过/依托/运用 … names how items were published)
+NOT_A_CATEGORY = r"^(?:各类|相关)?(?:政府|政务)?信息$|^(?:通过|依托|利用|运用|借助)"
 CATEGORY_LEADS = r"公开|发布|主动公开"
 CATEGORY_SUFFIXES = ("类信息", "信息", "类")
 # words that make a count cumulative (历年累计, 截至目前累计)
@@ -87,10 +89,12 @@ RESPECTIVELY_CHANNELS = r"微博|微信公众号|公众号|微信|网站|门户|
 # --- complaints and inquiries -------------------------------------------------------------------
 COMPLAINT = r"12345|热线|专线|投诉|举报|信访|交办|指挥平台|意见建议|网民|来信|诉求"
 # verbs stripped from a complaint label to leave its source
+COMPLAINT_UNITS = ("件", "次", "条", "个", "人次", "起", "宗")
 COMPLAINT_VERBS = r"共|累计|受理办结|受理|办结|接到|接收|处理答复|处理|答复|收到"
 COMPLAINT_TAILS = r"交办件|交办|事件|事项|件"
 INQUIRY = r"咨询|接待|来访|来电|访问|留言"
 INQUIRY_LABEL = r"咨询|接待|留言"
+NOT_INQUIRY = r"访问量|浏览量|点击量|阅读量"  # page views are not inquiries
 
 # --- other metrics ------------------------------------------------------------------------------
 INTERPRETATION = r"政策解读|解读"
@@ -124,9 +128,14 @@ APP_COMPLETED = r"按时办结|办结"
 APP_RECEIVED = r"收到|受理|接到|发生|依申请公开|提出"
 APP_RECEIVED_AFTER = r"^(?:政府信息公开)?申请"
 
+# a Chinese numeral after these is not a count (每一件, 第一次, 至少一名, 各一名)
+NOT_A_COUNT_BEFORE = r"(?:每|第|任何|至少|各|哪|逐)$"
+MONEY_METRICS = ("fees.amount", "budget.amount")
+
 # --- brackets that hold a part of the figure before them ----------------------------------------
 # 答复3050件（含上年度结转申请34件）: what follows 含/其中/包括 inside a bracket is a part
 PART_BRACKET = r"[（(]\s*(?:含|其中|包括|包含)"
+PART_LEADS = r"^[（(]?\s*(?:含|其中|包括|包含)[：:，,]?"
 
 # --- negation and explicit zeros ----------------------------------------------------------------
 NEGATION = r"没有|未|无|为零|均为0|为0"
@@ -141,21 +150,21 @@ NEG_EVENT = (
 # about fees, not about applications).
 ZERO_PHRASES: tuple[tuple[str, str, str, str], ...] = (
     (
-        r"(?:没有|未有|未|无)(?:发生|收到|接到|受理|出现|产生)?[^。，,；;]{0,12}"
+        r"(?:没有|未有|未(?!经)|无)(?:发生|收到|接到|受理|出现|产生)?[^。，,；;]{0,12}"
         r"(?:依申请公开|政府信息公开申请|公开申请|申请)",
         "applications.received",
         "件",
         r"行政复议|行政诉讼|诉讼|复议|收取|收费|费用",
     ),
     (
-        r"(?:没有|未有|未|无)(?:发生|出现|收到|接到|产生)?[^。；;费]{0,30}(?:行政复议|复议)"
+        r"(?:没有|未有|未(?!经)|无)(?:发生|出现|收到|接到|产生)?[^。；;费]{0,30}(?:行政复议|复议)"
         r"|行政复议[^。；;]{0,12}(?:均为零|为零|均为0件)",
         "review.count",
         "件",
         "",
     ),
     (
-        r"(?:没有|未有|未|无)(?:发生|出现|收到|接到|产生)?[^。；;费]{0,40}(?:行政诉讼|诉讼)"
+        r"(?:没有|未有|未(?!经)|无)(?:发生|出现|收到|接到|产生)?[^。；;费]{0,40}(?:行政诉讼|诉讼)"
         r"|行政诉讼[^。；;]{0,12}(?:均为零|为零|均为0件)",
         "litigation.count",
         "件",
@@ -170,14 +179,14 @@ ZERO_PHRASES: tuple[tuple[str, str, str, str], ...] = (
     ),
     (r"解读[^。]{0,20}?(?:均为零|为零|为0)|没有[^。]{0,40}解读", "interpretation.count", "次", ""),
     (
-        r"(?:没有|未有|未|无)(?:收到|接到|受理|发生|有)[^。；;，,]{0,25}咨询",
+        r"(?:没有|未有|未(?!经)|无)(?:收到|接到|受理|发生|有)[^。；;，,]{0,25}咨询",
         "inquiries.count",
         "次",
         r"\d\s*(?:人次|次|件|个|条)",
     ),
 )
 # a zero that names its sources: 没有接到有关举报、投诉… → complaints.count source=举报 0, source=投诉 0
-ZERO_COMPLAINT = r"(?:没有|未有|未|无)(?:发生|收到|接到|受理|出现)?[^。；;]{0,12}(?:举报|投诉)(?:[、和及或与](?:举报|投诉))*"
+ZERO_COMPLAINT = r"(?:没有|未有|未(?!经)|无)(?:发生|收到|接到|受理|出现)?[^。；;]{0,12}(?:举报|投诉)(?:[、和及或与](?:举报|投诉))*"
 ZERO_COMPLAINT_SOURCES = r"举报|投诉"
 # a heading topic about applications lets a bare "未收到" stand for zero applications
 APP_TOPIC = "依申请"

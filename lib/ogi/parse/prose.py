@@ -111,10 +111,23 @@ def _open_list(sent: str, line_ctx: Context, ctx: Context) -> bool:
     return False
 
 
+def _label(before: str) -> str:
+    """The words that name a figure: its clause since the previous figure, from an unclosed bracket on
+    (工作信息469条（政务动态465条: 政务动态), without a 含/其中 lead (a part is named by its own words)."""
+    seg = _rx(r"[，,；;]").split(before)[-1]
+    k = max(seg.rfind("（"), seg.rfind("("))
+    if k >= 0 and max(seg.rfind("）"), seg.rfind(")")) < k:
+        seg = _rx(lx.PART_LEADS).sub("", seg[k + 1 :])
+    return clean_label(seg)
+
+
 def _after(sent: str, end: int) -> str:
-    """The words after a figure up to the clause end, and never into a 含/其中 bracket (a part of it)."""
+    """The words after a figure up to the clause end or the next figure, never into a 含/其中 bracket."""
     after = sent[end : end + 24]
     after = _rx(r"[，,；;。]").split(after)[0]
+    nxt = _NUM.search(after)
+    if nxt:
+        after = after[: nxt.start()]
     part = _PART_BRACKET.search(after)
     return after[: part.start()] if part else after
 
@@ -138,7 +151,9 @@ def _sentence(
     stops = [x.end() for x in _CLAUSE_STOP.finditer(sent)]  # clause starts, found once (linear in long lines)
     for m in _NUM.finditer(sent):
         tok, unit = m.group(1), m.group(2)
-        if not tok[0].isdigit() and not _rx(lx.CN_NUMERAL_UNITS).search(unit):
+        if not tok[0].isdigit() and (
+            not _rx(lx.CN_NUMERAL_UNITS).search(unit) or _rx(lx.NOT_A_COUNT_BEFORE).search(sent[: m.start()])
+        ):
             prev_end = m.end()
             continue
         value = _value(tok)
@@ -150,7 +165,7 @@ def _sentence(
         k = bisect.bisect_right(stops, m.start())
         clause_start = stops[k - 1] if k else 0
         clause = sent[clause_start : m.start()]
-        label = clean_label(_rx(r"[，,；;]").split(before)[-1]) or clean_label(clause)
+        label = _label(before) or clean_label(clause)
         q0 = base + clause_start
         q1 = base + m.end() + len(after)
         quote = raw[q0:q1].strip() if len(raw) >= q1 else line[q0:q1].strip()
@@ -179,10 +194,11 @@ def _sentence(
         if list_after_first:
             ctx.listing, list_after_first, ctx.list_head = True, False, False
         for metric, dims, scope in facts:
+            money = metric in lx.MONEY_METRICS and unit_clean == "万元"  # money is in yuan (conventions)
             fact = Fact(
                 metric=metric,
-                value=value,
-                unit=unit_clean,
+                value=_yuan(value) if money else value,
+                unit="元" if money else unit_clean,
                 line=lineno,
                 quote=quote or sent.strip(),
                 dims=dims,
@@ -197,6 +213,11 @@ def _sentence(
         _negatives(out, raw, line, lineno, base, sent, ctx.topic)
     if ctx.channel:
         line_ctx.channel = ctx.channel
+
+
+def _yuan(wan: int | float) -> int | float:
+    v = round(wan * 10000, 2)
+    return int(v) if v == int(v) else v
 
 
 def _remember(ctx: Context, rule: str, facts: list[tuple[str, dict[str, str], str]]) -> None:

@@ -82,6 +82,11 @@ def clean_label(s: str) -> str:
     return s.strip()
 
 
+def is_category(cat: str) -> bool:
+    """A usable category name: not a bare 信息, not a route (通过新闻报刊公开 names how, not what)."""
+    return bool(cat) and not _rx(lx.NOT_A_CATEGORY).search(cat)
+
+
 def category(label: str) -> str:
     """The category a label names, without its 公开/发布 lead and its 类信息/信息/类 suffix."""
     s = clean_label(label)
@@ -114,6 +119,8 @@ def _about_disclosure(c: Cue) -> bool:
 
 
 def _inquiry(c: Cue) -> list[Emit] | None:
+    if _rx(lx.NOT_INQUIRY).search(c.label):
+        return None
     if (c.unit == "人次" and _rx(lx.INQUIRY).search(c.words)) or (
         c.unit in ("人次", "次", "条", "件") and _rx(lx.INQUIRY_LABEL).search(c.label)
     ):
@@ -173,12 +180,19 @@ def _listed_category(c: Cue) -> list[Emit] | None:
     if not c.ctx.listing or c.unit not in lx.ITEM_UNITS or channel(c.label):
         return None
     cat = category(c.label)
-    if cat and len(cat) <= 60 and not _rx(r"[\d\W]*").fullmatch(cat) and not paren_open(c.sent, c.pos):
+    if (
+        is_category(cat)
+        and len(cat) <= 60
+        and not _rx(r"[\d\W]*").fullmatch(cat)
+        and not paren_open(c.sent, c.pos)
+    ):
         return [("proactive.category", {"category": cat}, "year")]
     return None
 
 
 def _complaint(c: Cue) -> list[Emit] | None:
+    if c.unit not in lx.COMPLAINT_UNITS:
+        return None
     in_label = _rx(lx.COMPLAINT).search(c.label) is not None
     if not in_label and (c.label or not _rx(lx.COMPLAINT).search(c.after)):
         return None
@@ -273,6 +287,8 @@ def _electronic_words(c: Cue) -> list[Emit] | None:
 
 
 def _is_total(c: Cue) -> bool:
+    if _rx(r"(?:公开|发布)\D*\d+(?![\d年月日])[\u4e00-\u9fff]").search(c.label):
+        return False  # 主动公开乡镇动态23政策文件5条: an item whose unit was dropped stands between
     return (
         _rx(lx.PROACTIVE_TOTAL).search(c.label + c.clause) is not None
         or _rx(lx.PROACTIVE_TOTAL_NOUN).search(c.label) is not None
@@ -304,6 +320,8 @@ def _several_channels(c: Cue) -> list[Emit] | None:
     if c.unit not in lx.ITEM_UNITS:
         return None
     named = {code for pat, code in lx.CHANNELS if _rx(pat).search(c.label)}
+    if len(named) > 1:
+        named.discard("new_media")  # 新媒体平台…微信公众号: the family word names no second channel
     if len(named) < 2:
         return None
     if _rx(r"主动公开").search(c.label) and not c.ctx.listing:
@@ -340,7 +358,7 @@ def _total(c: Cue) -> list[Emit] | None:
 def _late_category(c: Cue) -> list[Emit] | None:
     if c.ctx.listing and c.unit in lx.ITEM_UNITS:
         cat = category(c.label)
-        if cat and len(cat) <= 40 and not _rx(r"\d").search(cat):
+        if is_category(cat) and len(cat) <= 40 and not _rx(r"\d").search(cat):
             return [("proactive.category", {"category": cat}, "year")]
     return None
 
@@ -398,6 +416,11 @@ RULES: tuple[Rule, ...] = (
         "bracketed_category",
         "工作信息469条(政务动态465条): a category inside brackets is a part",
         _bracketed_category,
+    ),
+    Rule(
+        "several_channels",
+        "a count over two or more channels is no one channel's figure (微信、微博发布信息102条)",
+        _several_channels,
     ),
     Rule(
         "named_channel",
