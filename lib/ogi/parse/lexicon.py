@@ -62,11 +62,11 @@ LIST_OPENERS = r"其中|具体包括|包括|具体为|分别是|主要有|在主
 CHANNEL_PUBLISH_VERB = r"(?:审核|审发|审定)?(?:推送|发布|公开|刊发|上传|更新)(?:了)?"
 ELECTRONIC = r"全文电子化"
 # lead words stripped from a label before it is read as a category
-LABEL_LEADS = r"其中|具体包括|包括|分别为|分别|主要有|共计|共|累计|合计|全年|今年来|本年度|年度|以及"
+LABEL_LEADS = r"其中|具体包括|包括|分别为|分别|主要有|共计|共|累计|合计|全年|今年来|本年度|年度|以及|和"
 # a category is not a bare 信息 and not a route (通过/依托/运用 … names how items were published)
-NOT_A_CATEGORY = r"^(?:各类|相关)?(?:政府|政务)?信息$|^(?:通过|依托|利用|运用|借助)"
+NOT_A_CATEGORY = r"^(?:各类|相关)?(?:政府|政务)?信息$|^(?:通过|依托|利用|运用|借助)|^\d{4}\s*年度?(?:共计|共|累计)?(?:公开|发布)"
 CATEGORY_LEADS = r"公开|发布|主动公开"
-CATEGORY_SUFFIXES = ("类信息", "信息", "类")
+CATEGORY_SUFFIXES = ("类信息数", "信息数", "类信息", "信息", "类")
 # words that make a count cumulative (历年累计, 截至目前累计)
 CUMULATIVE = r"历年|至今|截至目前累计|以来|总量"
 
@@ -129,7 +129,7 @@ APP_RECEIVED = r"收到|受理|接到|发生|依申请公开|提出"
 APP_RECEIVED_AFTER = r"^(?:政府信息公开)?申请"
 
 # a Chinese numeral after these is not a count (每一件, 第一次, 至少一名, 各一名)
-NOT_A_COUNT_BEFORE = r"(?:每|第|任何|至少|各|哪|逐)$"
+NOT_A_COUNT_BEFORE = r"(?:每|第|任何|至少|至少有|各|哪|逐)$"
 MONEY_METRICS = ("fees.amount", "budget.amount")
 
 # --- brackets that hold a part of the figure before them ----------------------------------------
@@ -150,7 +150,7 @@ NEG_EVENT = (
 # about fees, not about applications).
 ZERO_PHRASES: tuple[tuple[str, str, str, str], ...] = (
     (
-        r"(?:没有|未有|未(?!经)|无)(?:发生|收到|接到|受理|出现|产生)?[^。，,；;]{0,12}"
+        r"(?:(?:没有|未有|未(?!经))(?:发生|收到|接到|受理|出现|产生)?[^。，,；;]{0,12}|无(?:人提出|收到)?)"
         r"(?:依申请公开|政府信息公开申请|公开申请|申请)",
         "applications.received",
         "件",
@@ -164,7 +164,7 @@ ZERO_PHRASES: tuple[tuple[str, str, str, str], ...] = (
         "",
     ),
     (
-        r"(?:没有|未有|未(?!经)|无)(?:发生|出现|收到|接到|产生)?[^。；;费]{0,40}(?:行政诉讼|诉讼)"
+        r"(?:没有|未有|未(?!经)|无)(?:发生|出现|收到|接到|产生)?[^。；;费]{0,40}(?:行政诉讼|诉讼)(?![^。；;，,]{0,4}费)"
         r"|行政诉讼[^。；;]{0,12}(?:均为零|为零|均为0件)",
         "litigation.count",
         "件",

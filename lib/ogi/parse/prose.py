@@ -111,12 +111,18 @@ def _open_list(sent: str, line_ctx: Context, ctx: Context) -> bool:
     return False
 
 
+def _open_bracket(s: str) -> int:
+    """Where the last bracket still open at the end of `s` opens, or -1."""
+    k = max(s.rfind("（"), s.rfind("("))
+    return k if k >= 0 and max(s.rfind("）"), s.rfind(")")) < k else -1
+
+
 def _label(before: str) -> str:
     """The words that name a figure: its clause since the previous figure, from an unclosed bracket on
     (工作信息469条（政务动态465条: 政务动态), without a 含/其中 lead (a part is named by its own words)."""
     seg = _rx(r"[，,；;]").split(before)[-1]
-    k = max(seg.rfind("（"), seg.rfind("("))
-    if k >= 0 and max(seg.rfind("）"), seg.rfind(")")) < k:
+    k = _open_bracket(seg)
+    if k >= 0:
         seg = _rx(lx.PART_LEADS).sub("", seg[k + 1 :])
     return clean_label(seg)
 
@@ -165,6 +171,9 @@ def _sentence(
         k = bisect.bisect_right(stops, m.start())
         clause_start = stops[k - 1] if k else 0
         clause = sent[clause_start : m.start()]
+        bracket = _open_bracket(clause)
+        if bracket >= 0:
+            clause = clause[bracket + 1 :]  # a figure in brackets is named by the words inside them
         label = _label(before) or clean_label(clause)
         q0 = base + clause_start
         q1 = base + m.end() + len(after)
