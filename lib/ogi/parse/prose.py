@@ -198,7 +198,7 @@ def _sentence(
             prev_end = m.end()
             continue
         if not facts:
-            rule = "mention"
+            rule = rule or "mention"  # the rule that declined the figure, when one did
             facts = [("mention.other", {"label": label[-20:] or clean_label(after)[:20]}, "year")]
         if list_after_first:
             ctx.listing, list_after_first, ctx.list_head = True, False, False
@@ -385,7 +385,8 @@ def _channel_is_total(out: ProseFacts) -> None:
 
 
 def _staff_total(out: ProseFacts) -> None:
-    """专职 a名 + 兼职 b名 on one line with no printed total: the total a + b, origin derived."""
+    """专职 a名 + 兼职 b名 on one line: the parts are no totals; with no printed total, the total a + b is
+    derived (origin derived, the quote names the parts)."""
     by_line: dict[int, list[int]] = {}
     for k, f in enumerate(out.facts):
         if f.metric == "staff.count" and out.rules[k] == "staff":
@@ -395,12 +396,13 @@ def _staff_total(out: ProseFacts) -> None:
         kinds = {out.facts[k].dims.get("kind"): out.facts[k] for k in ks if out.facts[k].dims.get("kind")}
         if set(kinds) != {"full_time", "part_time"}:
             continue
-        part_values = {kinds["full_time"].value, kinds["part_time"].value}
-        plain = [k for k in ks if not out.facts[k].dims]
-        printed = [k for k in plain if out.facts[k].value not in part_values]
-        if printed:
+        # the staff rule emits (plain, kind) for one figure: the plain twin of a part is no total
+        paired = [
+            k for k in ks if not out.facts[k].dims and k + 1 in ks and out.facts[k + 1].dims.get("kind")
+        ]
+        drop.update(paired)
+        if any(not out.facts[k].dims and k not in paired for k in ks):
             continue  # 工作人员3名，其中专职1名、兼职2名: the printed total stands
-        drop.update(plain)
         ft, pt = kinds["full_time"], kinds["part_time"]
         out.facts.append(
             Fact(

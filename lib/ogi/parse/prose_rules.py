@@ -143,7 +143,7 @@ def _verb_after_channel(c: Cue) -> list[Emit] | None:
 
 
 def _electronic(c: Cue) -> list[Emit] | None:
-    if _rx(lx.ELECTRONIC).search(c.label):
+    if _rx(lx.ELECTRONIC).search(c.words):
         return [("proactive.electronic", {}, "year")]
     return None
 
@@ -280,12 +280,6 @@ def _not_an_item(c: Cue) -> list[Emit] | None:
     return [] if c.unit not in ("条", "篇", "件", "个") else None
 
 
-def _electronic_words(c: Cue) -> list[Emit] | None:
-    if _rx(lx.ELECTRONIC).search(c.words):
-        return [("proactive.electronic", {}, "year")]
-    return None
-
-
 def _is_total(c: Cue) -> bool:
     if _rx(r"(?:公开|发布)\D*\d+(?![\d年月日])[\u4e00-\u9fff]").search(c.label):
         return False  # 主动公开乡镇动态23政策文件5条: an item whose unit was dropped stands between
@@ -355,14 +349,6 @@ def _total(c: Cue) -> list[Emit] | None:
     return res
 
 
-def _late_category(c: Cue) -> list[Emit] | None:
-    if c.ctx.listing and c.unit in lx.ITEM_UNITS:
-        cat = category(c.label)
-        if is_category(cat) and len(cat) <= 40 and not _rx(r"\d").search(cat):
-            return [("proactive.category", {"category": cat}, "year")]
-    return None
-
-
 def _sentence_channel(c: Cue) -> list[Emit] | None:
     if c.ctx.channel and c.unit == "条" and not c.ctx.listing:
         return [("proactive.channel", {"channel": c.ctx.channel}, c.scope)]
@@ -406,7 +392,6 @@ RULES: tuple[Rule, ...] = (
     Rule("staff", "staff in 人/名, with kind when 专职/兼职 is said", _staff),
     Rule("application", "依申请 counts: received, carried over/forward, channel, outcome", _application),
     Rule("not_an_item", "below here only item counts (条 篇 件 个) can be proactive figures", _not_an_item),
-    Rule("electronic_words", "全文电子化 named in the clause", _electronic_words),
     Rule(
         "paragraph_channel_verb",
         "发布/推送N条 in a paragraph that named its channel",
@@ -428,7 +413,6 @@ RULES: tuple[Rule, ...] = (
         _named_channel,
     ),
     Rule("total", "主动公开政府信息N条 / 主动公开的各类政府信息数量N件: the proactive total", _total),
-    Rule("late_category", "a list item after the total, no channel named", _late_category),
     Rule("sentence_channel", "N条 in a sentence or paragraph about one channel", _sentence_channel),
 )
 
