@@ -72,6 +72,21 @@ CONTEXT_ROWS: list[Row] = [
         ],
     ),
     (
+        "zero_topic",
+        "五、因政府信息公开申请行政复议、提起行政诉讼的情况\n无。",  # real2/hb016.txt heading, constructed answer
+        [("review.count", {}, 0), ("litigation.count", {}, 0)],
+    ),
+    (
+        "zero_topic",
+        "四、政府信息公开的收费及减免情况\n本年度无此类情况。",  # real2/hb016.txt heading, constructed answer
+        [("fees.amount", {}, 0)],
+    ),
+    (
+        "zero_topic",
+        "二、主动公开政府信息情况\n无。",  # constructed: a heading that names no zero-able figure
+        [],
+    ),
+    (
         "staff_total",
         "明确党政办专职工作人员1名、兼职工作人员1名负责政府信息公开工作。",  # constructed (issue 12: 1专职 + 1兼职)
         [("staff.count", {}, 2)],
@@ -1629,7 +1644,7 @@ def test_the_table_is_large_and_names_every_rule() -> None:
     assert len(ROWS) >= 150
     named = {r[0] for r in ROWS}
     scanner = {"respectively", "approximate", "channel_is_total", "staff_total", "zero_applications_topic"}
-    scanner |= {"zero_complaints"}
+    scanner |= {"zero_complaints", "zero_topic"}
     every = {r.name for r in RULES} | {z.name for z in ZERO_RULES} | scanner
     assert every - named == set(), f"rules without rows: {sorted(every - named)}"
     assert named - every == set(), f"rows for unknown rules: {sorted(named - every)}"

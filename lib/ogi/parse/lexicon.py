@@ -188,6 +188,18 @@ ZERO_PHRASES: tuple[tuple[str, str, str, str], ...] = (
 # a zero that names its sources: 没有接到有关举报、投诉… → complaints.count source=举报 0, source=投诉 0
 ZERO_COMPLAINT = r"(?:没有|未有|未(?!经)|无)(?:发生|收到|接到|受理|出现)?[^。；;]{0,12}(?:举报|投诉)(?:[、和及或与](?:举报|投诉))*"
 ZERO_COMPLAINT_SOURCES = r"举报|投诉"
+# a short line that only says "none" (无。 / 本年度未发生此类情况。) under a heading: zero for what the
+# heading names (TOPIC_ZEROS, in order; applications only when the heading names no review/litigation)
+BARE_ZERO = (
+    r"^\s*(?:本年度|全年|今年|本年|年内|报告期内|\d{4}年度?)?[，,]?\s*(?:我[镇乡街局委办署区县市]\S{0,6})?"
+    r"(?:暂|均|也)?(?:无|没有|未发生|未出现|未收到|未接到)(?:此类|相关|该类|此项|上述|这方面)?(?:的)?(?:情况|事项|案件)?(?:发生)?[。.]?\s*$"
+)
+TOPIC_ZEROS: tuple[tuple[str, str, str], ...] = (
+    (r"行政复议|复议", "review.count", "件"),
+    (r"行政诉讼|诉讼", "litigation.count", "件"),
+    (r"收费|费用", "fees.amount", "元"),
+    (r"依申请|公开申请|申请", "applications.received", "件"),
+)
 # a heading topic about applications lets a bare "未收到" stand for zero applications
 APP_TOPIC = "依申请"
 BARE_NOT_RECEIVED = r"未接到|未收到|没有收到|没有接到|未发生"

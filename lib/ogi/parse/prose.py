@@ -310,9 +310,21 @@ def _negatives(
     没有收到政府信息公开申请；没有…行政复议、行政诉讼 states three zeros, each in its own clause."""
     seen: set[str] = set()
     quote = sent.strip()[:120]
+    if topic and len(sent) <= 40 and _rx(lx.BARE_ZERO).match(sent):
+        _topic_zeros(out, lineno, quote, topic, seen)
     for part in _rx(r"[；;]").split(sent):
         if _HAS_NEGATION.search(part):
             _zeros(out, lineno, part, quote, topic, seen)
+
+
+def _topic_zeros(out: ProseFacts, lineno: int, quote: str, topic: str, seen: set[str]) -> None:
+    """'无。' under '四、因政府信息公开申请行政复议、提起行政诉讼的情况': zero for what the heading names."""
+    named = [(metric, unit) for pat, metric, unit in lx.TOPIC_ZEROS if _rx(pat).search(topic)]
+    if any(m in ("review.count", "litigation.count") for m, _ in named):
+        named = [(m, u) for m, u in named if m != "applications.received"]  # 因…申请行政复议 names review
+    for metric, unit in named:
+        seen.add(metric)
+        out.add_zero(_zero(metric, unit, lineno, quote, {}), "zero_topic")
 
 
 def _zeros(out: ProseFacts, lineno: int, sent: str, quote: str, topic: str, seen: set[str]) -> None:
