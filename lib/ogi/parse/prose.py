@@ -43,6 +43,7 @@ _HAS_NEGATION = re.compile(lx.NEGATION)
 _CHANNEL_WORDS = re.compile(lx.CHANNEL_MENTION)
 _CLAUSE_STOP = re.compile(r"[，,；;。]")
 _PART_BRACKET = re.compile(lx.PART_BRACKET)
+_ZERO_GATE = re.compile(lx.ZERO_GATE)
 # a "table" line that holds running prose (two full sentences): a page pasted into one cell is read as prose
 _RUNNING_PROSE = re.compile(r"[\u4e00-\u9fff]{6}[^。|]{0,400}。[^。|]{6,400}。")
 _TOPIC = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(]?[一二三四五六七八九十]+[）)])")
@@ -313,7 +314,7 @@ def _negatives(
     if topic and len(sent) <= 40 and _rx(lx.BARE_ZERO).match(sent):
         _topic_zeros(out, lineno, quote, topic, seen)
     for part in _rx(r"[；;]").split(sent):
-        if _HAS_NEGATION.search(part):
+        if _HAS_NEGATION.search(part) and _ZERO_GATE.search(part):
             _zeros(out, lineno, part, quote, topic, seen)
 
 
