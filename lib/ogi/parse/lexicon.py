@@ -186,7 +186,7 @@ ZERO_PHRASES: tuple[tuple[str, str, str, str], ...] = (
     ),
 )
 # words one of which every zero phrase holds (a cheap test before the zero patterns run)
-ZERO_GATE = r"申请|复议|诉讼|收|费|解读|咨询|举报|投诉"
+ZERO_GATE = r"申请|复议|诉讼|收|费|解读|咨询|举报|投诉|接到|发生"
 # a zero that names its sources: 没有接到有关举报、投诉… → complaints.count source=举报 0, source=投诉 0
 ZERO_COMPLAINT = r"(?:没有|未有|未(?!经)|无)(?:发生|收到|接到|受理|出现)?[^。；;]{0,12}(?:举报|投诉)(?:[、和及或与](?:举报|投诉))*"
 ZERO_COMPLAINT_SOURCES = r"举报|投诉"
