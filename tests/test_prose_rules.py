@@ -87,6 +87,29 @@ CONTEXT_ROWS: list[Row] = [
         [],
     ),
     (
+        "verb_after_channel",
+        "（1）充分发挥新媒体平台作用。我区各部门共开设新媒体数量70个。其中微博29个，共发布信息1992条；微信公众号41个，共发布信息3404条。",  # formats/f008.html
+        [
+            ("proactive.channel", {"channel": "weibo"}, 1992),
+            ("proactive.channel", {"channel": "wechat"}, 3404),
+        ],
+    ),
+    (
+        "listed_category",
+        "2018年，我区主动公开政府信息的主要类别有：机构职能类信息211条，政策、规范性文件类信息82条，规划计划类信息15条，其他信息1029条。",  # formats/f008.html (shortened)
+        [
+            ("proactive.category", {"category": "机构职能"}, 211),
+            ("proactive.category", {"category": "政策、规范性文件"}, 82),
+            ("proactive.category", {"category": "规划计划"}, 15),
+            ("proactive.category", {"category": "其他"}, 1029),
+        ],
+    ),
+    (
+        "interpretation",
+        "全年新增公开市政府规章 1 件、市政府及市政府办政策性文件 11 件，通过文字、图片等形式制作政策解读21 个，制作《淮安市人民政府公报》6 期。",  # formats/f001.pdf
+        [("interpretation.count", {}, 21)],
+    ),
+    (
         "staff_total",
         "明确党政办专职工作人员1名、兼职工作人员1名负责政府信息公开工作。",  # constructed (issue 12: 1专职 + 1兼职)
         [("staff.count", {}, 2)],

@@ -60,6 +60,8 @@ LIST_ANCHOR = r"主动公开|公开政府信息|共公开|累计公开|类别|�
 LIST_OPENERS = r"其中|具体包括|包括|具体为|分别是|主要有|在主动公开的(?:政府)?信息中|在公开的(?:政府)?信息中"
 # a verb that alone (after a channel) means "published on that channel": 上报信息114条,审发推送71条
 CHANNEL_PUBLISH_VERB = r"(?:审核|审发|审定)?(?:推送|发布|公开|刊发|上传|更新)(?:了)?"
+# the same verb with its object: "共发布信息", "累计推送各类政务信息" (after a channel named just before)
+CHANNEL_PUBLISH_PHRASE = r"(?:共|共计|累计|全年)?(?:审核|审发|审定)?(?:推送|发布|公开|刊发|上传|更新)(?:了)?(?:各类)?(?:政府|政务)?(?:信息)?"
 ELECTRONIC = r"全文电子化"
 # lead words stripped from a label before it is read as a category
 LABEL_LEADS = r"其中|具体包括|包括|分别为|分别|主要有|共计|共|累计|合计|全年|今年来|本年度|年度|以及|和"
@@ -98,7 +100,7 @@ NOT_INQUIRY = r"访问量|浏览量|点击量|阅读量"  # page views are not i
 
 # --- other metrics ------------------------------------------------------------------------------
 INTERPRETATION = r"政策解读|解读"
-INTERPRETATION_UNITS = ("次", "篇", "条", "场", "期")
+INTERPRETATION_UNITS = ("次", "篇", "条", "场", "期", "个")
 LITIGATION = r"行政诉讼|诉讼案"
 REVIEW = r"行政复议|复议案"
 FEES = r"信息处理费|收费|费用"

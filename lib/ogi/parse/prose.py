@@ -103,7 +103,7 @@ def _open_list(sent: str, line_ctx: Context, ctx: Context) -> bool:
     if not (_looks_like_list(sent) and _LIST_ANCHOR.search(sent + " " + line_ctx.topic)):
         return False
     first = _NUM.search(sent)
-    head = sent[: first.start()] if first else ""
+    head = re.split(r"[：:]", sent[: first.start()])[-1] if first else ""  # 主要类别有：机构职能类… is a list
     if first and channel(re.split(r"[，,；;]", head)[-1]):
         return False  # the sentence opens with a channel figure: a later 其中 breaks that figure down
     if first and _rx(lx.PROACTIVE_TOTAL + "|上报信息").search(head):
@@ -121,7 +121,7 @@ def _open_bracket(s: str) -> int:
 def _label(before: str) -> str:
     """The words that name a figure: its clause since the previous figure, from an unclosed bracket on
     (工作信息469条（政务动态465条: 政务动态), without a 含/其中 lead (a part is named by its own words)."""
-    seg = _rx(r"[，,；;]").split(before)[-1]
+    seg = _rx(r"[，,；;：:]").split(before)[-1]  # a colon ends a lead-in: 主要类别有：机构职能类信息
     k = _open_bracket(seg)
     if k >= 0:
         seg = _rx(lx.PART_LEADS).sub("", seg[k + 1 :])

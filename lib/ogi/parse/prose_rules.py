@@ -135,11 +135,20 @@ def _channel_verb(c: Cue) -> list[Emit] | None:
 
 
 def _verb_after_channel(c: Cue) -> list[Emit] | None:
-    if c.unit in lx.ITEM_UNITS and _rx(lx.CHANNEL_PUBLISH_VERB).fullmatch(c.label):
-        named = channel(c.before)
-        if named:
-            return [("proactive.channel", {"channel": named}, c.scope)]
+    if c.unit not in lx.ITEM_UNITS or not _rx(lx.CHANNEL_PUBLISH_PHRASE).fullmatch(c.label):
+        return None
+    # the channel named since the previous figure, or in the clause group (up to ；) this figure ends:
+    # 其中微博29个，共发布信息1992条；微信公众号41个，共发布信息3404条
+    group = _rx(r"[；;。]").split(c.sent[: c.pos])[-1]
+    named = channel(c.before) or _one_channel(group)
+    if named:
+        return [("proactive.channel", {"channel": named}, c.scope)]
     return None
+
+
+def _one_channel(text: str) -> str | None:
+    codes = {code for pat, code in lx.CHANNELS if _rx(pat).search(text)}
+    return codes.pop() if len(codes) == 1 else None
 
 
 def _electronic(c: Cue) -> list[Emit] | None:
