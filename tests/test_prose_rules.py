@@ -110,6 +110,35 @@ CONTEXT_ROWS: list[Row] = [
         [("interpretation.count", {}, 21)],
     ),
     (
+        "case_outcome",
+        "政府信息公开行政复议 351件，其中结果维持 72 件，结果纠正 64 件，其他结果 178 件，尚未审结 37 件；政府信息公开行政诉讼 46 件，其中结果维持 25件，结果纠正 5 件，其他结果 9 件，尚未审结 7 件。",  # formats/f001.pdf
+        [
+            ("review.count", {"outcome": "upheld"}, 72),
+            ("review.count", {"outcome": "corrected"}, 64),
+            ("review.count", {"outcome": "other"}, 178),
+            ("review.count", {"outcome": "pending"}, 37),
+            ("litigation.count", {"outcome": "upheld"}, 25),
+            ("litigation.count", {"outcome": "corrected"}, 5),
+            ("litigation.count", {"outcome": "other"}, 9),
+            ("litigation.count", {"outcome": "pending"}, 7),
+        ],
+    ),
+    (
+        "zero_applications",
+        "本年度政府信息公开申请数为零，收费为零。",  # constructed (为零 phrasing)
+        [("applications.received", {}, 0)],
+    ),
+    (
+        "zero_applications",
+        "我镇未收到政府信息公开申请，也未发生行政复议。",  # constructed: the review words come after a comma
+        [("applications.received", {}, 0)],
+    ),
+    (
+        "zero_inquiries",
+        "未收到书面咨询，接待电话咨询12次。",  # constructed: a count in the clause means no zero
+        [],
+    ),
+    (
         "staff_total",
         "明确党政办专职工作人员1名、兼职工作人员1名负责政府信息公开工作。",  # constructed (issue 12: 1专职 + 1兼职)
         [("staff.count", {}, 2)],

@@ -103,6 +103,13 @@ INTERPRETATION = r"政策解读|解读"
 INTERPRETATION_UNITS = ("次", "篇", "条", "场", "期", "个")
 LITIGATION = r"行政诉讼|诉讼案"
 REVIEW = r"行政复议|复议案"
+# outcomes of review and litigation cases, listed after their total (其中结果维持72件，结果纠正64件 …)
+CASE_OUTCOMES: tuple[tuple[str, str], ...] = (
+    (r"维持", "upheld"),
+    (r"纠正|撤销|变更|确认违法", "corrected"),
+    (r"其他结果|其他", "other"),
+    (r"尚未审结|未审结|审理中", "pending"),
+)
 FEES = r"信息处理费|收费|费用"
 ABOUT_DISCLOSURE = r"政务公开|信息公开|政府信息"
 TRAINING_SESSION = r"培训班|培训会"
@@ -147,13 +154,20 @@ NEG_EVENT = (
     r"(?:没有|未有|未曾|并未|从未|均未|尚未|暂无|无一|未|无)"
     r"(?:发生|出现|收到|接到|接收|受理|产生|有|发现|涉及|因)?"
 )
-# zero phrases: (pattern, metric, unit, unless). The pattern is searched in one sentence; `unless`
-# (when not empty) names words that make the sentence about something else (没有向依申请人收取费用 is
-# about fees, not about applications).
+# zero phrases: (pattern, metric, unit, unless). The pattern is searched in one clause (up to ；);
+# `unless` (when not empty) names words that, in the matched words or right after them (up to the next
+# comma), make the statement about something else (没有向依申请人收取费用 is about fees, not about
+# applications); an `unless` starting with ^ is searched in the whole clause instead.
 ZERO_PHRASES: tuple[tuple[str, str, str, str], ...] = (
     (
         r"(?:(?:没有|未有|未(?!经))(?:发生|收到|接到|受理|出现|产生)?[^。，,；;]{0,12}|无(?:人提出|收到)?)"
         r"(?:依申请公开|政府信息公开申请|公开申请|申请)",
+        "applications.received",
+        "件",
+        r"行政复议|行政诉讼|诉讼|复议|收取|收费|费用",
+    ),
+    (
+        r"(?:依申请公开|公开申请|申请)(?:数|数量|件数)?[^。；;，,]{0,6}(?:均为零|为零)",
         "applications.received",
         "件",
         r"行政复议|行政诉讼|诉讼|复议|收取|收费|费用",
@@ -174,7 +188,7 @@ ZERO_PHRASES: tuple[tuple[str, str, str, str], ...] = (
     ),
     (
         r"(?:没有|未|无)(?:收取|收费)|未收取任何|没有收费|(?:没有|未|无|不)[^。；;，,]{0,20}收取[^。；;]{0,20}费|(?:没有|未|无|不)[^。；;，,]{0,20}收费"
-        r"|无(?:信息公开|政府信息公开|依申请公开)?(?:相关)?(?:收费|费用)",
+        r"|无(?:信息公开|政府信息公开|依申请公开)?(?:相关)?(?:收费|费用)|(?:收费|费用)[^。；;，,]{0,6}(?:均为零|为零)",
         "fees.amount",
         "元",
         "",
@@ -184,7 +198,7 @@ ZERO_PHRASES: tuple[tuple[str, str, str, str], ...] = (
         r"(?:没有|未有|未(?!经)|无)(?:收到|接到|受理|发生|有)[^。；;，,]{0,25}咨询",
         "inquiries.count",
         "次",
-        r"\d\s*(?:人次|次|件|个|条)",
+        r"^.*\d\s*(?:人次|次|件|个|条)",  # any inquiry count in the clause: no zero
     ),
 )
 # words one of which every zero phrase holds (a cheap test before the zero patterns run)

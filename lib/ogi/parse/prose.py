@@ -239,6 +239,8 @@ def _remember(ctx: Context, rule: str, facts: list[tuple[str, dict[str, str], st
             ctx.channel = dims["channel"]
         elif metric == "complaints.count" and "of" not in dims:
             ctx.complaint_source = dims["source"]
+        elif metric in ("review.count", "litigation.count") and not dims:
+            ctx.case = metric
 
 
 def _looks_like_list(sent: str) -> bool:
@@ -332,9 +334,14 @@ def _zeros(out: ProseFacts, lineno: int, sent: str, quote: str, topic: str, seen
     if _rx(r"\d+\s*(?:件|起|次|份)").search(sent) and not _rx(lx.NEG_STRONG).search(sent):
         return
     for rule in ZERO_RULES:
-        if rule.metric in seen or not _rx(rule.pattern).search(sent):
+        if rule.metric in seen:
             continue
-        if rule.unless and _rx(rule.unless).search(sent):
+        m = _rx(rule.pattern).search(sent)
+        if not m:
+            continue
+        # the words that make the statement about something else stand in it or right after it
+        tail = _rx(r"[，,。；;]").split(sent[m.end() : m.end() + 12])[0]
+        if rule.unless and _rx(rule.unless).search(sent if rule.unless[0] == "^" else m.group(0) + tail):
             continue
         seen.add(rule.metric)
         out.add_zero(_zero(rule.metric, rule.unit, lineno, quote, dict(rule.dims)), rule.name)

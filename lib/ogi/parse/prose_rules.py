@@ -34,6 +34,7 @@ class Context:
     parent: str | None = None  # the last category: a bracketed category is its part
     about_disclosure: bool | None = None  # the sentence speaks of disclosure work (computed once)
     complaint_source: str = ""  # the first complaint source of the sentence (a 其中 item is part of it)
+    case: str = ""  # review.count / litigation.count: the case total the sentence gave last
 
 
 @dataclass(slots=True)
@@ -222,6 +223,15 @@ def _interpretation(c: Cue) -> list[Emit] | None:
     return None
 
 
+def _case_outcome(c: Cue) -> list[Emit] | None:
+    if not c.ctx.case or c.unit not in lx.CASE_UNITS or _rx(f"{lx.REVIEW}|{lx.LITIGATION}").search(c.label):
+        return None
+    for pat, code in lx.CASE_OUTCOMES:
+        if _rx(pat).search(c.label):
+            return [(c.ctx.case, {"outcome": code}, "year")]
+    return None
+
+
 def _review_litigation(c: Cue) -> list[Emit] | None:
     if c.unit not in lx.CASE_UNITS:
         return None
@@ -395,6 +405,11 @@ RULES: tuple[Rule, ...] = (
         "complaint", "12345/热线/投诉/举报 counts with their source; a 其中 part names its whole", _complaint
     ),
     Rule("interpretation", "政策解读N次/篇", _interpretation),
+    Rule(
+        "case_outcome",
+        "其中结果维持72件，结果纠正64件: outcomes of the case total before them",
+        _case_outcome,
+    ),
     Rule("review_litigation", "行政复议 / 行政诉讼 cases", _review_litigation),
     Rule("fees", "收费/费用 in 元 or 万元", _fees),
     Rule("training", "disclosure training sessions, meetings and trainees", _training),
