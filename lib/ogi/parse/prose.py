@@ -79,7 +79,9 @@ def extract_prose(lines: list[str], norm: list[str], skip: set[int]) -> ProseFac
     topic = ""
     for i, line in enumerate(norm):
         lineno = i + 1
-        if (lineno in skip and not _RUNNING_PROSE.search(line)) or not _rx(r"[\u4e00-\u9fff]").search(line):
+        if lineno in skip and (len(line) < 40 or not _RUNNING_PROSE.search(line)):
+            continue  # a table line, unless it holds running prose (a page pasted into one cell)
+        if not _rx(r"[\u4e00-\u9fff]").search(line):
             continue
         if _TOPIC.match(line):
             topic = _rx(r"[。；;]").split(line.strip())[0][:40]
