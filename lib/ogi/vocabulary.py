@@ -126,7 +126,7 @@ DIMS: dict[str, dict[str, tuple[str, str]]] = {
 }
 
 SCOPES = ("year", "cumulative")
-ORIGINS = ("table", "prose")
+ORIGINS = ("table", "prose", "derived")
 
 
 def metric_label(code: str, lang: str = "zh") -> str:

@@ -1,10 +1,11 @@
 """Figures in running text, bound to what they count (主动公开政府信息119条, 现场接待78人次 …).
 
-Each sentence is scanned for counts (a number and a unit, Arabic or Chinese numerals). The words
-before the number (and, when those say little, the words after it) decide the metric through the
-rules in RULES; list context carries across a sentence (…信息99条，其中，机构职能类1条 …) so that
-category items bind to the proactive total they break down. Negative statements (未收到…申请,
-没有…行政复议) become explicit zeros. What no rule claims is left to the mention scanner.
+This module is the one scanner: it splits lines into sentences and clauses, keeps the context
+(the paragraph topic, 其中 lists, 分别 pairs, brackets, the channel a paragraph speaks of) and asks
+the named rules of `prose_rules` what each count is. Negative statements become explicit zeros
+through the zero rules. After the scan, the domain reasoning of `_reason` runs once per report (a
+website figure whose categories sum to it is the total; 专职 + 兼职 gives the staff total). What no
+rule claims is left to the mention scanner. `ProseFacts.rules` names the rule behind every fact.
 """
 
 from __future__ import annotations
@@ -15,61 +16,55 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ogi.facts import Fact
+from ogi.parse import lexicon as lx
+from ogi.parse.prose_rules import (
+    ZERO_RULES,
+    Context,
+    Cue,
+    category,
+    channel,
+    classify,
+    clean_label,
+)
 from ogi.text import cn_to_number, parse_number
 
 _rx = lru_cache(maxsize=None)(re.compile)  # string patterns compiled once, looked up in C
 
-UNITS = r"(?:人次|万元|元|条|件|次|人|名|个|篇|份|起|场|期|项|户|册|家|批|处|余条|余件|余次|多条|余人次|余人)"
+UNITS = "(?:" + "|".join(sorted(lx.UNITS, key=len, reverse=True)) + ")"
 _NUM = re.compile(rf"(\d[\d,，]*(?:\.\d+)?|[一二两三四五六七八九十百千]+)\s*({UNITS})")
 _PCT = re.compile(r"(\d+(?:\.\d+)?)\s*[%％]")
 _SENT = re.compile(r"[^。！？!?]+[。！？!?]?")
-_CLAUSE_SPLIT = re.compile(r"[，,；;：:、（）()“”\"《》]")
-_CHANNELS: tuple[tuple[str, str], ...] = (
-    (r"微信(?!群)|公众号", "wechat"),
-    (r"微博", "weibo"),
-    (r"公开栏|揭示板|公示栏|宣传栏|公告栏", "bulletin_board"),
-    (r"公报", "gazette"),
-    (r"新媒体|抖音|视频号", "new_media"),
-    (r"网站|门户|网上公开|网上|政务网|公开网", "website"),
-)
-_COMPLAINT = re.compile(r"12345|热线|专线|投诉|举报|信访|交办|指挥平台|意见建议|网民|来信|诉求")
-_INQUIRY = re.compile(r"咨询|接待|来访|来电|访问")
-_NEG = re.compile(r"(?:没有|未|无|均未|尚未|暂无|无一)")
+_COMPLAINT = re.compile(lx.COMPLAINT)
+_INQUIRY = re.compile(lx.INQUIRY)
+_HAS_FIGURE = re.compile(rf"\d|[一二两三四五六七八九十百千]+\s*(?:{lx.CN_NUMERAL_UNITS})")
+_LIST_ANCHOR = re.compile(lx.LIST_ANCHOR)
+_LIST_OPEN = re.compile(rf"^\s*(?:{lx.LIST_OPENERS})")
+_HAS_NEGATION = re.compile(lx.NEGATION)
+_CHANNEL_WORDS = re.compile(lx.CHANNEL_MENTION)
+_CLAUSE_STOP = re.compile(r"[，,；;。]")
+_PART_BRACKET = re.compile(lx.PART_BRACKET)
+_ZERO_GATE = re.compile(lx.ZERO_GATE)
+# a "table" line that holds running prose (two full sentences): a page pasted into one cell is read as prose
+_RUNNING_PROSE = re.compile(r"[\u4e00-\u9fff]{6}[^。|]{0,400}。[^。|]{6,400}。")
+_TOPIC = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(]?[一二三四五六七八九十]+[）)])")
 
 
 @dataclass(slots=True)
 class ProseFacts:
+    """Facts read from running text, the rule behind each, and the line spans their figures cover."""
+
     facts: list[Fact] = field(default_factory=list)
+    rules: list[str] = field(default_factory=list)  # rule name per fact (internal: not exported)
     spans: dict[int, list[tuple[int, int]]] = field(default_factory=dict)  # line → covered [start, end)
 
-    def add(self, fact: Fact, line: int, start: int, end: int) -> None:
+    def add(self, fact: Fact, line: int, start: int, end: int, rule: str = "") -> None:
         self.facts.append(fact)
+        self.rules.append(rule)
         self.spans.setdefault(line, []).append((start, end))
 
-
-def _channel(label: str) -> str | None:
-    for pat, code in _CHANNELS:
-        if re.search(pat, label):
-            return code
-    return None
-
-
-def _clean_label(s: str) -> str:
-    s = _rx(r"^[\s，,；;：:、。.]+|[\s，,；;：:、]+$").sub("", s)
-    s = _rx(r"^(?:其中|具体包括|包括|分别为|主要有|共计|共|累计|合计|全年|今年来|本年度|年度)[：:，,]?").sub(
-        "", s
-    )
-    s = _rx(r"^\d+[.．、]").sub("", s)
-    return s.strip()
-
-
-def _category(label: str) -> str:
-    s = _clean_label(label)
-    s = _rx(r"^(?:公开|发布|主动公开)").sub("", s)
-    for suffix in ("类信息", "信息", "类"):
-        if s.endswith(suffix) and len(s) > len(suffix):
-            return s[: -len(suffix)]
-    return s
+    def add_zero(self, fact: Fact, rule: str) -> None:
+        self.facts.append(fact)
+        self.rules.append(rule)
 
 
 def _value(tok: str) -> int | float | None:
@@ -84,11 +79,13 @@ def extract_prose(lines: list[str], norm: list[str], skip: set[int]) -> ProseFac
     topic = ""
     for i, line in enumerate(norm):
         lineno = i + 1
-        if lineno in skip or not _rx(r"[\u4e00-\u9fff]").search(line):
+        if lineno in skip and (len(line) < 40 or not _RUNNING_PROSE.search(line)):
+            continue  # a table line, unless it holds running prose (a page pasted into one cell)
+        if not _rx(r"[\u4e00-\u9fff]").search(line):
             continue
         if _TOPIC.match(line):
             topic = _rx(r"[。；;]").split(line.strip())[0][:40]
-        line_ctx = _Context(topic=topic)
+        line_ctx = Context(topic=topic)
         if not _HAS_FIGURE.search(line):
             if _HAS_NEGATION.search(line):
                 for sm in _SENT.finditer(line):
@@ -96,96 +93,131 @@ def extract_prose(lines: list[str], norm: list[str], skip: set[int]) -> ProseFac
             continue
         for sm in _SENT.finditer(line):
             _sentence(out, lines[i], line, lineno, sm.start(), sm.group(0), line_ctx)
+    _reason(out)
     return out
 
 
-_HAS_FIGURE = re.compile(r"\d|[一二两三四五六七八九十百千]+\s*(?:名|人|个|次|篇|条|件)")
-_LIST_ANCHOR = re.compile(r"主动公开|公开政府信息|共公开|累计公开|类别|类信息|公开信息")
-_HAS_NEGATION = re.compile(r"没有|未|无|为零")
-_CHANNEL_WORDS = re.compile(r"微信公众号|公众号|政务微博|微博|门户网站|公开栏")
-_CLAUSE_STOP = re.compile(r"[，,；;。]")
-_TOPIC = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(]?[一二三四五六七八九十]+[）)])")
+def _open_list(sent: str, line_ctx: Context, ctx: Context) -> bool:
+    """Set `ctx.listing` when the sentence is a category list; True when it starts after the first figure."""
+    if _LIST_OPEN.match(sent):
+        ctx.listing = True
+        return False
+    if not (_looks_like_list(sent) and _LIST_ANCHOR.search(sent + " " + line_ctx.topic)):
+        return False
+    first = _NUM.search(sent)
+    head = re.split(r"[：:]", sent[: first.start()])[-1] if first else ""  # 主要类别有：机构职能类… is a list
+    if first and channel(re.split(r"[，,；;]", head)[-1]):
+        return False  # the sentence opens with a channel figure: a later 其中 breaks that figure down
+    if first and _rx(lx.PROACTIVE_TOTAL + "|上报信息").search(head):
+        return True
+    ctx.listing = True
+    return False
+
+
+def _open_bracket(s: str) -> int:
+    """Where the last bracket still open at the end of `s` opens, or -1."""
+    k = max(s.rfind("（"), s.rfind("("))
+    return k if k >= 0 and max(s.rfind("）"), s.rfind(")")) < k else -1
+
+
+def _label(before: str) -> str:
+    """The words that name a figure: its clause since the previous figure, from an unclosed bracket on
+    (工作信息469条（政务动态465条: 政务动态), without a 含/其中 lead (a part is named by its own words)."""
+    seg = _rx(r"[，,；;：:]").split(before)[-1]  # a colon ends a lead-in: 主要类别有：机构职能类信息
+    k = _open_bracket(seg)
+    if k >= 0:
+        seg = _rx(lx.PART_LEADS).sub("", seg[k + 1 :])
+    return clean_label(seg)
+
+
+def _after(sent: str, end: int) -> str:
+    """The words after a figure up to the clause end or the next figure, never into a 含/其中 bracket."""
+    after = sent[end : end + 24]
+    after = _rx(r"[，,；;。]").split(after)[0]
+    nxt = _NUM.search(after)
+    if nxt:
+        after = after[: nxt.start()]
+    part = _PART_BRACKET.search(after)
+    return after[: part.start()] if part else after
 
 
 def _sentence(
-    out: ProseFacts, raw: str, line: str, lineno: int, base: int, sent: str, line_ctx: _Context
+    out: ProseFacts, raw: str, line: str, lineno: int, base: int, sent: str, line_ctx: Context
 ) -> None:
     if not _HAS_FIGURE.search(sent):
         if _HAS_NEGATION.search(sent):
             _negatives(out, raw, line, lineno, base, sent, line_ctx.topic)
         for cm in _CHANNEL_WORDS.finditer(sent):
-            line_ctx.channel = line_ctx.channel or _channel(cm.group(0))
+            line_ctx.channel = line_ctx.channel or channel(cm.group(0))
         return
-    ctx = _Context(topic=line_ctx.topic, line_channel=line_ctx.channel or line_ctx.line_channel)
-    list_after_first = False
-    if _rx(r"^\s*(?:其中|具体包括|包括)").match(sent):
-        ctx.listing = True
-    elif _looks_like_list(sent) and _LIST_ANCHOR.search(sent + " " + line_ctx.topic):
-        first = _NUM.search(sent)
-        head = sent[: first.start()] if first else ""
-        if first and _channel(re.split(r"[，,；;]", head)[-1]):
-            pass  # the sentence opens with a channel figure: a later 其中 breaks that figure down, not the total
-        elif first and _rx(r"主动公开|公开(?:政府)?信息|发布(?:各类)?信息|上报信息").search(head):
-            list_after_first = True
-        else:
-            ctx.listing = True
+    ctx = Context(topic=line_ctx.topic, line_channel=line_ctx.channel or line_ctx.line_channel)
+    list_after_first = _open_list(sent, line_ctx, ctx)
+    ctx.list_head = list_after_first
     for cm in _CHANNEL_WORDS.finditer(sent):
-        line_ctx.channel = line_ctx.channel or _channel(cm.group(0))
+        line_ctx.channel = line_ctx.channel or channel(cm.group(0))
     respectively = _respectively(sent)
     prev_end = 0
     stops = [x.end() for x in _CLAUSE_STOP.finditer(sent)]  # clause starts, found once (linear in long lines)
     for m in _NUM.finditer(sent):
         tok, unit = m.group(1), m.group(2)
-        if not tok[0].isdigit() and not _rx(r"名|人|个|次|篇|条|件").search(unit):
+        if not tok[0].isdigit() and (
+            not _rx(lx.CN_NUMERAL_UNITS).search(unit) or _rx(lx.NOT_A_COUNT_BEFORE).search(sent[: m.start()])
+        ):
             prev_end = m.end()
             continue
         value = _value(tok)
         if value is None:
             prev_end = m.end()
             continue
-        # a date or year is not a count ("2019年…", "12月31日")
         before = sent[prev_end : m.start()]
-        after = sent[m.end() : m.end() + 24]
-        after = _rx(r"[，,；;。]").split(after)[0]
+        after = _after(sent, m.end())
         k = bisect.bisect_right(stops, m.start())
         clause_start = stops[k - 1] if k else 0
         clause = sent[clause_start : m.start()]
-        label = _clean_label(_rx(r"[，,；;]").split(before)[-1]) or _clean_label(clause)
+        bracket = _open_bracket(clause)
+        if bracket >= 0:
+            clause = clause[bracket + 1 :]  # a figure in brackets is named by the words inside them
+        label = _label(before) or clean_label(clause)
         q0 = base + clause_start
         q1 = base + m.end() + len(after)
         quote = raw[q0:q1].strip() if len(raw) >= q1 else line[q0:q1].strip()
         start, end = base + m.start(1), base + m.end(1)
         unit_clean = unit.replace("余", "").replace("多", "")
+        lead = before.lstrip("，,；;：: 、")
+        if _LIST_OPEN.match(lead) or _rx(r"其中|具体包括|包括[：:]").search(clause):
+            ctx.listing = True
         if respectively and m.start() in respectively:
-            facts = [("proactive.channel", {"channel": respectively[m.start()]}, "year")]
+            rule, facts = (
+                "respectively",
+                [("proactive.channel", {"channel": respectively[m.start()]}, "year")],
+            )
         else:
-            facts = _classify(ctx, label, clause, before, after, unit_clean, value, sent, m.start())
-        approx = unit.startswith(("余", "多")) or after.startswith(("余", "多"))
-        if approx:
-            facts = []
+            cue = Cue(label, clause, before, after, unit_clean, sent, m.start(), ctx)
+            rule, facts = classify(cue)
+            _remember(ctx, rule, facts)
+        if unit.startswith(lx.APPROX_MARKS) or after.startswith(lx.APPROX_MARKS):
+            rule, facts = "approximate", []
         if not tok[0].isdigit() and not facts:
             prev_end = m.end()
             continue
         if not facts:
-            facts = [("mention.other", {"label": label[-20:] or _clean_label(after)[:20]}, "year")]
+            rule = rule or "mention"  # the rule that declined the figure, when one did
+            facts = [("mention.other", {"label": label[-20:] or clean_label(after)[:20]}, "year")]
         if list_after_first:
-            ctx.listing, list_after_first = True, False
+            ctx.listing, list_after_first, ctx.list_head = True, False, False
         for metric, dims, scope in facts:
-            out.add(
-                Fact(
-                    metric=metric,
-                    value=value,
-                    unit=unit_clean,
-                    line=lineno,
-                    quote=quote or sent.strip(),
-                    dims=dims,
-                    scope=scope,
-                    origin="prose",
-                ),
-                lineno,
-                start,
-                end,
+            money = metric in lx.MONEY_METRICS and unit_clean == "万元"  # money is in yuan (conventions)
+            fact = Fact(
+                metric=metric,
+                value=_yuan(value) if money else value,
+                unit="元" if money else unit_clean,
+                line=lineno,
+                quote=quote or sent.strip(),
+                dims=dims,
+                scope=scope,
+                origin="prose",
             )
+            out.add(fact, lineno, start, end, rule)
         prev_end = m.end()
     if "%" in sent or "％" in sent:
         _percentages(out, raw, line, lineno, base, sent)
@@ -195,164 +227,22 @@ def _sentence(
         line_ctx.channel = ctx.channel
 
 
-@dataclass(slots=True)
-class _Context:
-    listing: bool = False  # inside "其中 …" after a proactive total
-    channel: str | None = None
-    topic: str = ""  # the current (sub)heading
-    line_channel: str | None = None  # a channel named earlier in the same paragraph
-    parent: str | None = None
-    review_or_lit: str = ""
-    about_disclosure: bool | None = None  # the sentence speaks of disclosure work (computed once)
-    complaint_source: str = (
-        ""  # the first complaint/hotline source of the sentence (a 其中 item is part of it)
-    )
+def _yuan(wan: int | float) -> int | float:
+    v = round(wan * 10000, 2)
+    return int(v) if v == int(v) else v
 
 
-@lru_cache(maxsize=4)
-def _paren_marks(sent: str) -> tuple[list[int], list[int]]:
-    """Positions of opening and closing brackets in a sentence (computed once per sentence)."""
-    return ([i for i, ch in enumerate(sent) if ch in "（("], [i for i, ch in enumerate(sent) if ch in "）)"])
-
-
-def _paren_open(sent: str, pos: int) -> bool:
-    """More opening than closing brackets before `pos` (the figure stands inside a parenthesis)."""
-    opens, closes = _paren_marks(sent)
-    return bisect.bisect_left(opens, pos) > bisect.bisect_left(closes, pos)
-
-
-def _classify(
-    ctx: _Context,
-    label: str,
-    clause: str,
-    before: str,
-    after: str,
-    unit: str,
-    value: float | int,
-    sent: str,
-    pos: int,
-) -> list[tuple[str, dict[str, str], str]]:
-    """Metric(s) for one count, given the words around it and the sentence context."""
-    words = label + " " + clause
-    lead = before.lstrip("，,；;：: 、")
-    if _rx(r"^\s*(?:其中|具体包括|包括)").search(lead) or _rx(r"其中|具体包括|包括[：:]").search(clause):
-        ctx.listing = True
-    scope = "cumulative" if _rx(r"历年|至今|截至目前累计|以来|总量").search(words) else "year"
-    res: list[tuple[str, dict[str, str], str]] = []
-    paren_open = _paren_open(sent, pos)
-    if (unit in ("人次",) and _INQUIRY.search(words)) or (
-        unit in ("人次", "次", "条", "件") and _rx(r"咨询|接待").search(label)
-    ):
-        return [("inquiries.count", {"channel": _clean_label(label) or "咨询"}, "year")]
-    if (
-        ctx.channel
-        and unit in ("条", "篇")
-        and _rx(r"(?:审核|审发|审定)?(?:推送|发布|公开|刊发|上传|更新)(?:了)?").fullmatch(label)
-    ):
-        return [("proactive.channel", {"channel": ctx.channel}, scope)]  # 上报信息114条,审发推送71条
-    if _rx(r"全文电子化").search(label):
-        return [("proactive.electronic", {}, "year")]
-    if (
-        ctx.listing
-        and _rx(r"新增主动公开|主动公开(?:政府)?信息").search(label)
-        and unit == "条"
-        and not _channel(label)
-    ):
-        return [("proactive.total", {}, scope)]
-    if ctx.listing and unit in ("条", "篇") and not _channel(label):
-        cat = _category(label)
-        if cat and len(cat) <= 60 and not _rx(r"[\d\W]*").fullmatch(cat) and not paren_open:
-            ctx.parent = cat
-            return [("proactive.category", {"category": cat}, "year")]
-    if _COMPLAINT.search(label) or (not label and _COMPLAINT.search(after)):
-        src = _clean_label(label) if _COMPLAINT.search(label) else _clean_label(after)
-        src = (
-            _rx(r"^.{0,8}?(?:共|累计)?(?:受理办结|受理|办结|接到|接收|处理答复|处理|答复|收到)").sub("", src)
-            or src
-        )
-        src = _rx(r"(?:交办件|交办|事件|事项|件)$").sub("", src) or src
-        dims = {"source": src or "投诉"}
-        if ctx.complaint_source and _rx(r"其中").search(before + clause):
-            dims["of"] = (
-                ctx.complaint_source
-            )  # 其中市长热线转交421件: part of the 658 举报投诉, not added to it
-        else:
+def _remember(ctx: Context, rule: str, facts: list[tuple[str, dict[str, str], str]]) -> None:
+    """What a rule's facts teach the scanner: the category a bracket breaks down, the sentence's channel."""
+    for metric, dims, _ in facts:
+        if metric == "proactive.category" and "parent" not in dims:
+            ctx.parent = dims["category"]
+        elif metric == "proactive.channel" and rule == "named_channel":
+            ctx.channel = dims["channel"]
+        elif metric == "complaints.count" and "of" not in dims:
             ctx.complaint_source = dims["source"]
-        return [("complaints.count", dims, "year")]
-    if _rx(r"政策解读|解读").search(words) and unit in ("次", "篇", "条", "场", "期"):
-        return [("interpretation.count", {}, "year")]
-    for where in (label, words):
-        if unit not in ("件", "起", "次", "宗"):
-            break
-        if _rx(r"行政诉讼|诉讼案").search(where):
-            return [("litigation.count", {}, "year")]
-        if _rx(r"行政复议|复议案").search(where):
-            return [("review.count", {}, "year")]
-    if _rx(r"信息处理费|收费|费用").search(label) and unit in ("元", "万元"):
-        return [("fees.amount", {}, "year")]
-    # training and meetings only when they are about disclosure work (专题培训4场 on farming is not)
-    if ctx.about_disclosure is None:  # once per sentence: sentences can be megabytes long
-        ctx.about_disclosure = _rx(r"政务公开|信息公开|政府信息").search(sent) is not None
-    about_disclosure = (
-        ctx.about_disclosure or _rx(r"政务公开|信息公开|政府信息").search(label + after) is not None
-    )
-    if unit in ("次", "场", "期", "个") and _rx(r"培训班|培训会").search(label + after) and about_disclosure:
-        return [("training.sessions", {}, "year")]
-    if unit in ("次", "场") and _rx(r"工作会议|专题会议").search(label + after) and about_disclosure:
-        return [("training.meetings", {}, "year")]
-    if unit in ("人次", "人") and _rx(r"培训人员|接受培训|参训").search(label) and about_disclosure:
-        return [("training.trainees", {}, "year")]
-    if _rx(r"工作人员|专职|兼职|人员|专人|专门负责|负责此项").search(label + after) and unit in ("人", "名"):
-        kind = "full_time" if "专职" in label + after else "part_time" if "兼职" in label + after else ""
-        res = [("staff.count", {}, "year")]
-        if kind:
-            res.append(("staff.count", {"kind": kind}, "year"))
-        return res
-    if unit in ("件", "份", "次", "条"):
-        app = _applications(label, after, words + " " + ctx.topic)
-        if app:
-            return [app]
-    if unit not in ("条", "篇", "件", "个"):
-        return res
-    if _rx(r"全文电子化").search(words):
-        return [("proactive.electronic", {}, "year")]
-    ch = _channel(label) or (_channel(clause) if not ctx.listing else None)
-    if not ch and ctx.line_channel and unit == "条" and _rx(r"发布|推送").search(label) and not ctx.listing:
-        return [("proactive.channel", {"channel": ctx.line_channel}, scope)]
-    is_total = bool(
-        _rx(r"主动公开|公开(?:政府)?信息|发布(?:各类)?(?:政府|政务)?信息|公开政务信息").search(label + clause)
-    )
-    if paren_open and ctx.parent:
-        cat = _category(label)
-        if cat:
-            return [("proactive.category", {"category": cat, "parent": ctx.parent}, "year")]
-    if ch and unit in ("条", "篇"):
-        ctx.channel = ch
-        res.append(("proactive.channel", {"channel": ch}, scope))
-        if (
-            is_total
-            and not ctx.listing
-            and _rx(r"主动公开|公开(?:政府)?信息").search(label + clause)
-            and not _rx(r"其中|依托|通过").search(label + clause)
-        ):
-            res.append(("proactive.total", {}, scope))
-        return res
-    if is_total and unit == "条" and not ctx.listing:
-        ctx.listing = False
-        res.append(("proactive.total", {}, scope))
-        if ctx.channel:
-            res.append(("proactive.channel", {"channel": ctx.channel}, scope))
-        return res
-    if ctx.listing and unit in ("条", "篇"):
-        cat = _category(label)
-        if cat and len(cat) <= 40 and not _rx(r"\d").search(cat):
-            ctx.parent = cat
-            return [("proactive.category", {"category": cat}, "year")]
-    if ctx.channel and unit == "条" and not ctx.listing:
-        return [("proactive.channel", {"channel": ctx.channel}, scope)]
-    if ctx.line_channel and unit == "条" and _rx(r"发布|推送").search(label):
-        return [("proactive.channel", {"channel": ctx.line_channel}, scope)]
-    return res
+        elif metric in ("review.count", "litigation.count") and not dims:
+            ctx.case = metric
 
 
 def _looks_like_list(sent: str) -> bool:
@@ -362,7 +252,7 @@ def _looks_like_list(sent: str) -> bool:
         return False
     labels = [_rx(r"[，,；;、：:。]").split(sent[: m.start()])[-1] for m in items]
     plain = [
-        x for x in labels[1:] if x and not _channel(x) and not _COMPLAINT.search(x) and not _INQUIRY.search(x)
+        x for x in labels[1:] if x and not channel(x) and not _COMPLAINT.search(x) and not _INQUIRY.search(x)
     ]
     return len(plain) >= 2 and len(plain) >= (len(labels) - 1) * 0.6
 
@@ -374,43 +264,14 @@ def _respectively(sent: str) -> dict[int, str]:
         return {}
     head = _rx(r"[；;]").split(sent[: m.start()])[-1]
     chans = []
-    for pm in _rx(r"微博|微信公众号|公众号|微信|网站|门户|公开栏|揭示板|公报").finditer(head):
-        code = _channel(pm.group(0))
+    for pm in _rx(lx.RESPECTIVELY_CHANNELS).finditer(head):
+        code = channel(pm.group(0))
         if code and code not in chans:
             chans.append(code)
     nums = [x for x in _NUM.finditer(sent, m.start(1))]
     if len(chans) < 2 or len(nums) != len(chans):
         return {}
     return {n.start(): c for n, c in zip(nums, chans, strict=True)}
-
-
-def _applications(label: str, after: str, words: str) -> tuple[str, dict[str, str], str] | None:
-    both = label + "|" + after
-    if _rx(r"结转下年度|转入下年度|顺延到下年度").search(both):
-        return ("applications.carried_forward", {}, "year")
-    if _rx(r"上年度?结转").search(both):
-        return ("applications.carried_over", {}, "year")
-    if not _rx(r"申请|依申请").search(both + words):
-        return None
-    if _rx(r"信函申请|信函方式|来信申请").search(label):
-        return ("applications.channel", {"channel": "letter"}, "year")
-    if _rx(r"网络申请|网上申请|在线申请|网络(?:渠道|方式|平台)").search(label):
-        return ("applications.channel", {"channel": "online"}, "year")
-    if _rx(r"当面申请|当面提交|现场申请").search(label):
-        return ("applications.channel", {"channel": "in_person"}, "year")
-    if _rx(r"予以公开|同意公开").search(label):
-        return ("applications.outcome", {"outcome": "granted"}, "year")
-    if _rx(r"部分公开").search(label):
-        return ("applications.outcome", {"outcome": "partial"}, "year")
-    if _rx(r"不予公开").search(label):
-        return ("applications.outcome", {"outcome": "denied"}, "year")
-    if _rx(r"按时办结|办结").search(label):
-        return ("applications.completed", {}, "year")
-    if _rx(r"收到|受理|接到|发生|依申请公开|提出").search(label) or _rx(r"^(?:政府信息公开)?申请").search(
-        after
-    ):
-        return ("applications.received", {}, "year")
-    return None
 
 
 def _percentages(out: ProseFacts, raw: str, line: str, lineno: int, base: int, sent: str) -> None:
@@ -420,13 +281,13 @@ def _percentages(out: ProseFacts, raw: str, line: str, lineno: int, base: int, s
         if value is None:
             continue
         before = sent[: m.start()]
-        label = _clean_label(_rx(r"[，,；;]").split(before)[-1]) if before else ""
+        label = clean_label(_rx(r"[，,；;]").split(before)[-1]) if before else ""
         counts = list(_NUM.finditer(before))
         dims = {"label": label[-20:]}
         if counts:
             last = counts[-1]
             seg = before[: last.start()]
-            of = _category(_rx(r"[，,；;、：:]").split(seg)[-1]) if seg else ""
+            of = category(_rx(r"[，,；;、：:]").split(seg)[-1]) if seg else ""
             between = before[last.end() :]
             if of and len(between) <= 12 and not _rx(r"[。]").search(between):
                 dims["of"] = of
@@ -447,45 +308,138 @@ def _percentages(out: ProseFacts, raw: str, line: str, lineno: int, base: int, s
         )
 
 
-_ZERO_RULES: tuple[tuple[str, str, dict[str, str]], ...] = (
-    (
-        r"(?:没有|未|无)(?:发生|收到|接到|受理|出现)?[^。，,；;]{0,12}(?:依申请公开|政府信息公开申请|公开申请|申请)",
-        "applications.received",
-        {},
-    ),
-    (r"(?:没有|未|无)(?:发生|出现|收到)?[^。；;]{0,30}行政复议", "review.count", {}),
-    (r"(?:没有|未|无)(?:发生|出现|收到)?[^。；;]{0,40}(?:行政诉讼|诉讼)", "litigation.count", {}),
-    (r"(?:没有|未|无)(?:收取|收费)|未收取任何|没有收费", "fees.amount", {}),
-    (r"解读[^。]{0,20}?(?:均为零|为零|为0)|没有[^。]{0,40}解读", "interpretation.count", {}),
-)
-
-
 def _negatives(
     out: ProseFacts, raw: str, line: str, lineno: int, base: int, sent: str, topic: str = ""
 ) -> None:
-    """'2018年我街道没有受理依申请公开诉求' → applications.received = 0 (origin prose)."""
-    if _rx(r"\d+\s*(?:件|起|次|份)").search(sent) and not _rx(r"没有|未发生|未收到|未接到").search(sent):
-        return
+    """'2018年我街道没有受理依申请公开诉求' → applications.received = 0 (origin prose), one clause at a time:
+    没有收到政府信息公开申请；没有…行政复议、行政诉讼 states three zeros, each in its own clause."""
     seen: set[str] = set()
-    rules = list(_ZERO_RULES)
-    if "依申请" in topic and _rx(r"未接到|未收到|没有收到|没有接到|未发生").search(sent):
-        rules.append((r"未接到|未收到|没有收到|没有接到|未发生", "applications.received", {}))
-    for pat, metric, dims in rules:
-        m = re.search(pat, sent)
-        if not m or metric in seen:
-            continue
-        if metric == "applications.received" and _rx(r"行政复议|行政诉讼|诉讼").search(sent):
-            continue
+    quote = sent.strip()[:120]
+    if topic and len(sent) <= 40 and _rx(lx.BARE_ZERO).match(sent):
+        _topic_zeros(out, lineno, quote, topic, seen)
+    for part in _rx(r"[；;]").split(sent):
+        if _HAS_NEGATION.search(part) and _ZERO_GATE.search(part):
+            _zeros(out, lineno, part, quote, topic, seen)
+
+
+def _topic_zeros(out: ProseFacts, lineno: int, quote: str, topic: str, seen: set[str]) -> None:
+    """'无。' under '四、因政府信息公开申请行政复议、提起行政诉讼的情况': zero for what the heading names."""
+    named = [(metric, unit) for pat, metric, unit in lx.TOPIC_ZEROS if _rx(pat).search(topic)]
+    if any(m in ("review.count", "litigation.count") for m, _ in named):
+        named = [(m, u) for m, u in named if m != "applications.received"]  # 因…申请行政复议 names review
+    for metric, unit in named:
         seen.add(metric)
-        unit = {"fees.amount": "元", "interpretation.count": "次"}.get(metric, "件")
+        out.add_zero(_zero(metric, unit, lineno, quote, {}), "zero_topic")
+
+
+def _zeros(out: ProseFacts, lineno: int, sent: str, quote: str, topic: str, seen: set[str]) -> None:
+    if _rx(r"\d+\s*(?:件|起|次|份)").search(sent) and not _rx(lx.NEG_STRONG).search(sent):
+        return
+    for rule in ZERO_RULES:
+        if rule.metric in seen:
+            continue
+        m = _rx(rule.pattern).search(sent)
+        if not m:
+            continue
+        # the words that make the statement about something else stand in it or right after it
+        tail = _rx(r"[，,。；;]").split(sent[m.end() : m.end() + 12])[0]
+        if rule.unless and _rx(rule.unless).search(sent if rule.unless[0] == "^" else m.group(0) + tail):
+            continue
+        seen.add(rule.metric)
+        out.add_zero(_zero(rule.metric, rule.unit, lineno, quote, dict(rule.dims)), rule.name)
+    if (
+        "applications.received" not in seen
+        and lx.APP_TOPIC in topic
+        and _rx(lx.BARE_NOT_RECEIVED).search(sent)
+    ):
+        if not _rx(r"行政复议|行政诉讼|诉讼").search(sent):
+            seen.add("applications.received")
+            out.add_zero(_zero("applications.received", "件", lineno, quote, {}), "zero_applications_topic")
+    m = _rx(lx.ZERO_COMPLAINT).search(sent)
+    if m and "complaints.count" not in seen:
+        seen.add("complaints.count")
+        for src in dict.fromkeys(_rx(lx.ZERO_COMPLAINT_SOURCES).findall(m.group(0))):
+            out.add_zero(_zero("complaints.count", "件", lineno, quote, {"source": src}), "zero_complaints")
+
+
+def _zero(metric: str, unit: str, lineno: int, quote: str, dims: dict[str, str]) -> Fact:
+    return Fact(metric=metric, value=0, unit=unit, line=lineno, quote=quote, dims=dims, origin="prose")
+
+
+def _reason(out: ProseFacts) -> None:
+    """Domain reasoning, stated once, over the facts of one report (see docs/conventions.md, Prose)."""
+    _channel_is_total(out)
+    _staff_total(out)
+
+
+def _channel_is_total(out: ProseFacts) -> None:
+    """No proactive total was printed as such, but a channel count is one: the categories listed after it
+    sum to it (在门户网站公开各类政府信息共计127条，其中…), or it is the only proactive figure and says
+    主动公开政府信息 (通过政府网站主动公开政府信息12条)."""
+    year = [f for f in out.facts if f.scope == "year" and f.metric.startswith("proactive.")]
+    if any(f.metric == "proactive.total" for f in year):
+        return
+    chans = [f for f in year if f.metric == "proactive.channel"]
+    cats = [f for f in year if f.metric == "proactive.category" and "parent" not in f.dims]
+    total = sum(f.value for f in cats)
+    why = ""
+    if cats:
+        hits = [f for f in chans if f.value == total and f.line <= min(c.line for c in cats)]
+        if hits:
+            ch = hits[0]
+            why = "categories " + " + ".join(str(f.value) for f in cats) + f" = {ch.value}"
+    elif len(chans) == 1 and _rx(lx.PROACTIVE_TOTAL_NOUN).search(chans[0].quote):
+        ch = chans[0]
+        why = "the only proactive figure"
+    if not why:
+        return
+    fact = Fact(
+        metric="proactive.total",
+        value=ch.value,
+        unit=ch.unit,
+        line=ch.line,
+        quote=ch.quote,
+        dims={},
+        scope="year",
+        origin="prose",
+    )
+    out.add_zero(fact, f"channel_is_total ({why})")
+
+
+def _staff_total(out: ProseFacts) -> None:
+    """专职 a名 + 兼职 b名 on one line: the parts are no totals; with no printed total, the total a + b is
+    derived (origin derived, the quote names the parts)."""
+    by_line: dict[int, list[int]] = {}
+    for k, f in enumerate(out.facts):
+        if f.metric == "staff.count" and out.rules[k] == "staff":
+            by_line.setdefault(f.line, []).append(k)
+    drop: set[int] = set()
+    for line, ks in sorted(by_line.items()):
+        kinds = {out.facts[k].dims.get("kind"): out.facts[k] for k in ks if out.facts[k].dims.get("kind")}
+        if set(kinds) != {"full_time", "part_time"}:
+            continue
+        # the staff rule emits (plain, kind) for one figure: the plain twin of a part is no total
+        paired = [
+            k for k in ks if not out.facts[k].dims and k + 1 in ks and out.facts[k + 1].dims.get("kind")
+        ]
+        drop.update(paired)
+        if any(not out.facts[k].dims and k not in paired for k in ks):
+            continue  # 工作人员3名，其中专职1名、兼职2名: the printed total stands
+        ft, pt = kinds["full_time"], kinds["part_time"]
         out.facts.append(
             Fact(
-                metric=metric,
-                value=0,
-                unit=unit,
-                line=lineno,
-                quote=sent.strip()[:120],
-                dims=dict(dims),
-                origin="prose",
+                metric="staff.count",
+                value=ft.value + pt.value,
+                unit=ft.unit,
+                line=line,
+                quote=f"专职 {ft.value} + 兼职 {pt.value}",
+                dims={},
+                scope="year",
+                origin="derived",
             )
         )
+        out.rules.append("staff_total")
+    if drop:
+        keep = [k for k in range(len(out.facts)) if k not in drop]
+        out.facts[:] = [out.facts[k] for k in keep]
+        out.rules[:] = [out.rules[k] for k in keep]

@@ -1,0 +1,224 @@
+"""The words of running text that the prose rules read, as data (no logic here).
+
+Each entry is a word family as reports write it, gathered from real reports of every level and year
+(township, street, county bureau, city; 2008-2025): the verbs and nouns that say what is counted, the
+units, the channel words and their codes, complaint and inquiry sources, negations and zero phrases,
+category suffixes, applicant and outcome words. Patterns are regular-expression alternatives; the
+rules in `prose_rules` combine them. Extend a family, never a single report's phrase.
+"""
+
+from __future__ import annotations
+
+# --- units -------------------------------------------------------------------------------------
+# counting units as printed after a figure; 余/多 mark approximate counts (not recorded as figures)
+UNITS: tuple[str, ...] = (
+    "余人次",
+    "余条",
+    "余件",
+    "余次",
+    "余人",
+    "多条",
+    "人次",
+    "万元",
+    "元",
+    "条",
+    "件",
+    "次",
+    "人",
+    "名",
+    "个",
+    "篇",
+    "份",
+    "起",
+    "场",
+    "期",
+    "项",
+    "户",
+    "册",
+    "家",
+    "批",
+    "处",
+    "宗",
+)
+APPROX_MARKS = ("余", "多")
+# units that a figure written in Chinese numerals may carry (二名, 三次): others are too ambiguous
+CN_NUMERAL_UNITS = "名|人|个|次|篇|条|件|宗"
+ITEM_UNITS = ("条", "篇")  # published items
+CASE_UNITS = ("件", "起", "次", "宗")  # cases (review, litigation)
+MONEY_UNITS = ("元", "万元")
+PERSON_UNITS = ("人", "名")
+
+# --- what is counted: proactive disclosure ------------------------------------------------------
+# "主动公开政府信息N条", "公开政府信息", "发布各类政务信息", "公开信息", "上报信息" …
+PROACTIVE_VERB = r"主动公开|公开|发布|公布|推送|刊发|上传|更新|报送"
+PROACTIVE_TOTAL = r"主动公开|公开(?:各类)?(?:政府|政务)?信息|发布(?:各类)?(?:政府|政务)?信息|公开政务信息|公布(?:各类)?(?:政府)?信息"
+# the total as a noun phrase: "主动公开的各类政府信息数量N件", "主动公开政府信息数"
+PROACTIVE_TOTAL_NOUN = r"主动公开的?(?:各类|各项)?(?:政府|政务)?信息(?:数量|数|总数|总量)?"
+# the anchor words that make a list of 'label N条' a category breakdown of the proactive total
+LIST_ANCHOR = r"主动公开|公开政府信息|共公开|累计公开|类别|类信息|公开信息|公开的信息"
+# opening words of a breakdown ("其中", "具体包括", "在主动公开的信息中")
+LIST_OPENERS = r"其中|具体包括|包括|具体为|分别是|主要有|在主动公开的(?:政府)?信息中|在公开的(?:政府)?信息中"
+# a verb that alone (after a channel) means "published on that channel": 上报信息114条,审发推送71条
+CHANNEL_PUBLISH_VERB = r"(?:审核|审发|审定)?(?:推送|发布|公开|刊发|上传|更新)(?:了)?"
+# the same verb with its object: "共发布信息", "累计推送各类政务信息" (after a channel named just before)
+CHANNEL_PUBLISH_PHRASE = r"(?:共|共计|累计|全年)?(?:审核|审发|审定)?(?:推送|发布|公开|刊发|上传|更新)(?:了)?(?:各类)?(?:政府|政务)?(?:信息)?"
+ELECTRONIC = r"全文电子化"
+# lead words stripped from a label before it is read as a category
+LABEL_LEADS = r"其中|具体包括|包括|分别为|分别|主要有|共计|共|累计|合计|全年|今年来|本年度|年度|以及|和"
+# a category is not a bare 信息 and not a route (通过/依托/运用 … names how items were published)
+NOT_A_CATEGORY = r"^(?:各类|相关)?(?:政府|政务)?信息$|^(?:通过|依托|利用|运用|借助)|^\d{4}\s*年度?(?:共计|共|累计)?(?:公开|发布)"
+CATEGORY_LEADS = r"公开|发布|主动公开"
+CATEGORY_SUFFIXES = ("类信息数", "信息数", "类信息", "信息", "类")
+# words that make a count cumulative (历年累计, 截至目前累计)
+CUMULATIVE = r"历年|至今|截至目前累计|以来|总量"
+
+# --- channels (proactive.channel codes) ---------------------------------------------------------
+# order matters: the first family that matches names the channel (微信公众号 before 网站)
+CHANNELS: tuple[tuple[str, str], ...] = (
+    (r"微信(?!群)|公众号", "wechat"),
+    (r"微博", "weibo"),
+    (r"公开栏|揭示板|公示栏|宣传栏|公告栏|信息栏|公开墙", "bulletin_board"),
+    (r"公报", "gazette"),
+    (r"新媒体|抖音|视频号|客户端|APP|App", "new_media"),
+    (r"网站|门户|网上公开|网上|政务网|公开网|政府在线|网页|主页", "website"),
+    (r"其他方式|其它方式|其他途径|其它途径|其他渠道|其它渠道|其他形式|其它形式", "other"),
+)
+# the channel words that, named alone in a sentence, make the paragraph's channel
+CHANNEL_MENTION = r"微信公众号|公众号|政务微博|微博|门户网站|公开栏"
+# the channel words that a "分别" sentence pairs with its figures
+RESPECTIVELY_CHANNELS = r"微博|微信公众号|公众号|微信|网站|门户|公开栏|揭示板|公报"
+
+# --- complaints and inquiries -------------------------------------------------------------------
+COMPLAINT = r"12345|热线|专线|投诉|举报|信访|交办|指挥平台|意见建议|网民|来信|诉求"
+# verbs stripped from a complaint label to leave its source
+COMPLAINT_UNITS = ("件", "次", "条", "个", "人次", "起", "宗")
+COMPLAINT_VERBS = r"共|累计|受理办结|受理|办结|接到|接收|处理答复|处理|答复|收到"
+COMPLAINT_TAILS = r"交办件|交办|事件|事项|件"
+INQUIRY = r"咨询|接待|来访|来电|访问|留言"
+INQUIRY_LABEL = r"咨询|接待|留言"
+NOT_INQUIRY = r"访问量|浏览量|点击量|阅读量"  # page views are not inquiries
+
+# --- other metrics ------------------------------------------------------------------------------
+INTERPRETATION = r"政策解读|解读"
+INTERPRETATION_UNITS = ("次", "篇", "条", "场", "期", "个")
+LITIGATION = r"行政诉讼|诉讼案"
+REVIEW = r"行政复议|复议案"
+# outcomes of review and litigation cases, listed after their total (其中结果维持72件，结果纠正64件 …)
+CASE_OUTCOMES: tuple[tuple[str, str], ...] = (
+    (r"维持", "upheld"),
+    (r"纠正|撤销|变更|确认违法", "corrected"),
+    (r"其他结果|其他", "other"),
+    (r"尚未审结|未审结|审理中", "pending"),
+)
+FEES = r"信息处理费|收费|费用"
+ABOUT_DISCLOSURE = r"政务公开|信息公开|政府信息"
+TRAINING_SESSION = r"培训班|培训会"
+TRAINING_MEETING = r"工作会议|专题会议"
+TRAINEES = r"培训人员|接受培训|参训"
+STAFF = r"工作人员|专职|兼职|人员|专人|专门负责|负责此项"
+STAFF_FULL_TIME = "专职"
+STAFF_PART_TIME = "兼职"
+
+# --- applications -------------------------------------------------------------------------------
+APP_CARRIED_FORWARD = r"结转下年度|转入下年度|顺延到下年度"
+APP_CARRIED_OVER = r"上年度?结转"
+APP_WORD = r"申请|依申请"
+APP_CHANNELS: tuple[tuple[str, str], ...] = (
+    (r"信函申请|信函方式|来信申请", "letter"),
+    (r"网络申请|网上申请|在线申请|网络(?:渠道|方式|平台)", "online"),
+    (r"当面申请|当面提交|现场申请", "in_person"),
+)
+APP_OUTCOMES: tuple[tuple[str, str], ...] = (
+    (r"予以公开|同意公开", "granted"),
+    (r"部分公开", "partial"),
+    (r"不予公开", "denied"),
+)
+APP_COMPLETED = r"按时办结|办结"
+APP_RECEIVED = r"收到|受理|接到|发生|依申请公开|提出"
+APP_RECEIVED_AFTER = r"^(?:政府信息公开)?申请"
+
+# a Chinese numeral after these is not a count (每一件, 第一次, 至少一名, 各一名)
+NOT_A_COUNT_BEFORE = r"(?:每|第|任何|至少|至少有|各|哪|逐)$"
+MONEY_METRICS = ("fees.amount", "budget.amount")
+
+# --- brackets that hold a part of the figure before them ----------------------------------------
+# 答复3050件（含上年度结转申请34件）: what follows 含/其中/包括 inside a bracket is a part
+PART_BRACKET = r"[（(]\s*(?:含|其中|包括|包含)"
+PART_LEADS = r"^[（(]?\s*(?:含|其中|包括|包含)[：:，,]?"
+
+# --- negation and explicit zeros ----------------------------------------------------------------
+NEGATION = r"没有|未|无|为零|均为0|为0"
+NEG_VERB = r"没有|未|无|均未|尚未|暂无|无一|未曾|并未|从未"
+# "未发生", "没有收到", "未有", "未产生", "未接到", "无" — a negation with its verb
+NEG_EVENT = (
+    r"(?:没有|未有|未曾|并未|从未|均未|尚未|暂无|无一|未|无)"
+    r"(?:发生|出现|收到|接到|接收|受理|产生|有|发现|涉及|因)?"
+)
+# zero phrases: (pattern, metric, unit, unless). The pattern is searched in one clause (up to ；);
+# `unless` (when not empty) names words that, in the matched words or right after them (up to the next
+# comma), make the statement about something else (没有向依申请人收取费用 is about fees, not about
+# applications); an `unless` starting with ^ is searched in the whole clause instead.
+ZERO_PHRASES: tuple[tuple[str, str, str, str], ...] = (
+    (
+        r"(?:(?:没有|未有|未(?!经))(?:发生|收到|接到|受理|出现|产生)?[^。，,；;]{0,12}|无(?:人提出|收到)?)"
+        r"(?:依申请公开|政府信息公开申请|公开申请|申请)",
+        "applications.received",
+        "件",
+        r"行政复议|行政诉讼|诉讼|复议|收取|收费|费用",
+    ),
+    (
+        r"(?:依申请公开|公开申请|申请)(?:数|数量|件数)?[^。；;，,]{0,6}(?:均为零|为零)",
+        "applications.received",
+        "件",
+        r"行政复议|行政诉讼|诉讼|复议|收取|收费|费用",
+    ),
+    (
+        r"(?:没有|未有|未(?!经)|无)(?:发生|出现|收到|接到|产生)?[^。；;费]{0,30}(?:行政复议|复议)"
+        r"|行政复议[^。；;]{0,12}(?:均为零|为零|均为0件)",
+        "review.count",
+        "件",
+        "",
+    ),
+    (
+        r"(?:没有|未有|未(?!经)|无)(?:发生|出现|收到|接到|产生)?[^。；;费]{0,40}(?:行政诉讼|诉讼)(?![^。；;，,]{0,4}费)"
+        r"|行政诉讼[^。；;]{0,12}(?:均为零|为零|均为0件)",
+        "litigation.count",
+        "件",
+        "",
+    ),
+    (
+        r"(?:没有|未|无)(?:收取|收费)|未收取任何|没有收费|(?:没有|未|无|不)[^。；;，,]{0,20}收取[^。；;]{0,20}费|(?:没有|未|无|不)[^。；;，,]{0,20}收费"
+        r"|无(?:信息公开|政府信息公开|依申请公开)?(?:相关)?(?:收费|费用)|(?:收费|费用)[^。；;，,]{0,6}(?:均为零|为零)",
+        "fees.amount",
+        "元",
+        "",
+    ),
+    (r"解读[^。]{0,20}?(?:均为零|为零|为0)|没有[^。]{0,40}解读", "interpretation.count", "次", ""),
+    (
+        r"(?:没有|未有|未(?!经)|无)(?:收到|接到|受理|发生|有)[^。；;，,]{0,25}咨询",
+        "inquiries.count",
+        "次",
+        r"^.*\d\s*(?:人次|次|件|个|条)",  # any inquiry count in the clause: no zero
+    ),
+)
+# words one of which every zero phrase holds (a cheap test before the zero patterns run)
+ZERO_GATE = r"申请|复议|诉讼|收|费|解读|咨询|举报|投诉|接到|发生"
+# a zero that names its sources: 没有接到有关举报、投诉… → complaints.count source=举报 0, source=投诉 0
+ZERO_COMPLAINT = r"(?:没有|未有|未(?!经)|无)(?:发生|收到|接到|受理|出现)?[^。；;]{0,12}(?:举报|投诉)(?:[、和及或与](?:举报|投诉))*"
+ZERO_COMPLAINT_SOURCES = r"举报|投诉"
+# a short line that only says "none" (无。 / 本年度未发生此类情况。) under a heading: zero for what the
+# heading names (TOPIC_ZEROS, in order; applications only when the heading names no review/litigation)
+BARE_ZERO = (
+    r"^\s*(?:本年度|全年|今年|本年|年内|报告期内|\d{4}年度?)?[，,]?\s*(?:我[镇乡街局委办署区县市]\S{0,6})?"
+    r"(?:暂|均|也)?(?:无|没有|未发生|未出现|未收到|未接到)(?:此类|相关|该类|此项|上述|这方面)?(?:的)?(?:情况|事项|案件)?(?:发生)?[。.]?\s*$"
+)
+TOPIC_ZEROS: tuple[tuple[str, str, str], ...] = (
+    (r"行政复议|复议", "review.count", "件"),
+    (r"行政诉讼|诉讼", "litigation.count", "件"),
+    (r"收费|费用", "fees.amount", "元"),
+    (r"依申请|公开申请|申请", "applications.received", "件"),
+)
+# a heading topic about applications lets a bare "未收到" stand for zero applications
+APP_TOPIC = "依申请"
+BARE_NOT_RECEIVED = r"未接到|未收到|没有收到|没有接到|未发生"
+NEG_STRONG = r"没有|未发生|未收到|未接到"

@@ -1,0 +1,472 @@
+"""Named rules that bind one count in running text to its metric, tried in order (first match wins).
+
+A rule sees a `Cue` (the figure, its unit, the words before and after it, its clause and sentence,
+and the list context the scanner in `prose` keeps) and returns the facts it emits, or None to pass.
+Each rule has a name (exported with the facts it made, so a test names the rule that broke), what
+it matches and why it exists. Words come from `lexicon`; no rule knows a file, an agency or a sentence.
+Zero rules (explicit zeros stated in words) are the second list, `ZERO_RULES`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ogi.parse import lexicon as lx
+
+_rx = lru_cache(maxsize=None)(re.compile)  # string patterns compiled once, looked up in C
+
+Emit = tuple[str, dict[str, str], str]  # (metric, dims, scope)
+
+
+@dataclass(slots=True)
+class Context:
+    """What the scanner knows at a figure: the paragraph topic and the list/channel state of the sentence."""
+
+    listing: bool = False  # inside "其中 …" after a proactive total: 'label N条' items are categories
+    list_head: bool = False  # the next figure is the one the sentence's list breaks down
+    channel: str | None = None  # the channel the sentence (or paragraph) publishes on
+    topic: str = ""  # the current (sub)heading
+    line_channel: str | None = None  # a channel named earlier in the same paragraph
+    parent: str | None = None  # the last category: a bracketed category is its part
+    about_disclosure: bool | None = None  # the sentence speaks of disclosure work (computed once)
+    complaint_source: str = ""  # the first complaint source of the sentence (a 其中 item is part of it)
+    case: str = ""  # review.count / litigation.count: the case total the sentence gave last
+
+
+@dataclass(slots=True)
+class Cue:
+    """One count and the words around it (label = the words since the previous figure or clause stop)."""
+
+    label: str
+    clause: str
+    before: str
+    after: str
+    unit: str
+    sent: str
+    pos: int
+    ctx: Context = field(default_factory=Context)
+
+    @property
+    def words(self) -> str:
+        return self.label + " " + self.clause
+
+    @property
+    def scope(self) -> str:
+        return "cumulative" if _rx(lx.CUMULATIVE).search(self.words) else "year"
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A named rule: `fn(cue)` returns the facts it emits for the figure, or None when it does not apply."""
+
+    name: str
+    why: str
+    fn: Callable[[Cue], list[Emit] | None]
+
+
+def channel(label: str) -> str | None:
+    """The channel code a label names (门户网站 → website, 其他方式 → other), or None."""
+    for pat, code in lx.CHANNELS:
+        if _rx(pat).search(label):
+            return code
+    return None
+
+
+def clean_label(s: str) -> str:
+    s = _rx(r"^[\s，,；;：:、。.]+|[\s，,；;：:、]+$").sub("", s)
+    s = _rx(rf"^(?:{lx.LABEL_LEADS})[：:，,]?").sub("", s)
+    s = _rx(r"^\d+[.．、]").sub("", s)
+    return s.strip()
+
+
+def is_category(cat: str) -> bool:
+    """A usable category name: not a bare 信息, not a route (通过新闻报刊公开 names how, not what)."""
+    return bool(cat) and not _rx(lx.NOT_A_CATEGORY).search(cat)
+
+
+def category(label: str) -> str:
+    """The category a label names, without its 公开/发布 lead and its 类信息/信息/类 suffix."""
+    s = clean_label(label)
+    s = _rx(rf"^(?:{lx.CATEGORY_LEADS})").sub("", s)
+    for suffix in lx.CATEGORY_SUFFIXES:
+        if s.endswith(suffix) and len(s) > len(suffix):
+            return s[: -len(suffix)]
+    return s
+
+
+@lru_cache(maxsize=4)
+def _paren_marks(sent: str) -> tuple[list[int], list[int]]:
+    """Positions of opening and closing brackets in a sentence (computed once per sentence)."""
+    return ([i for i, ch in enumerate(sent) if ch in "（("], [i for i, ch in enumerate(sent) if ch in "）)"])
+
+
+def paren_open(sent: str, pos: int) -> bool:
+    """More opening than closing brackets before `pos` (the figure stands inside a parenthesis)."""
+    opens, closes = _paren_marks(sent)
+    return bisect.bisect_left(opens, pos) > bisect.bisect_left(closes, pos)
+
+
+def _about_disclosure(c: Cue) -> bool:
+    if c.ctx.about_disclosure is None:  # once per sentence: sentences can be megabytes long
+        c.ctx.about_disclosure = _rx(lx.ABOUT_DISCLOSURE).search(c.sent) is not None
+    return c.ctx.about_disclosure or _rx(lx.ABOUT_DISCLOSURE).search(c.label + c.after) is not None
+
+
+# --- the rules, in order ---------------------------------------------------------------------------
+
+
+def _inquiry(c: Cue) -> list[Emit] | None:
+    if _rx(lx.NOT_INQUIRY).search(c.label):
+        return None
+    if (c.unit == "人次" and _rx(lx.INQUIRY).search(c.words)) or (
+        c.unit in ("人次", "次", "条", "件") and _rx(lx.INQUIRY_LABEL).search(c.label)
+    ):
+        return [("inquiries.count", {"channel": clean_label(c.label) or "咨询"}, "year")]
+    return None
+
+
+def _channel_verb(c: Cue) -> list[Emit] | None:
+    if c.ctx.channel and c.unit in lx.ITEM_UNITS and _rx(lx.CHANNEL_PUBLISH_VERB).fullmatch(c.label):
+        return [("proactive.channel", {"channel": c.ctx.channel}, c.scope)]
+    return None
+
+
+def _verb_after_channel(c: Cue) -> list[Emit] | None:
+    if c.unit not in lx.ITEM_UNITS or not _rx(lx.CHANNEL_PUBLISH_PHRASE).fullmatch(c.label):
+        return None
+    # the channel named since the previous figure, or in the clause group (up to ；) this figure ends:
+    # 其中微博29个，共发布信息1992条；微信公众号41个，共发布信息3404条
+    group = _rx(r"[；;。]").split(c.sent[: c.pos])[-1]
+    named = channel(c.before) or _one_channel(group)
+    if named:
+        return [("proactive.channel", {"channel": named}, c.scope)]
+    return None
+
+
+def _one_channel(text: str) -> str | None:
+    codes = {code for pat, code in lx.CHANNELS if _rx(pat).search(text)}
+    return codes.pop() if len(codes) == 1 else None
+
+
+def _electronic(c: Cue) -> list[Emit] | None:
+    if _rx(lx.ELECTRONIC).search(c.words):
+        return [("proactive.electronic", {}, "year")]
+    return None
+
+
+def _listed_interpretation(c: Cue) -> list[Emit] | None:
+    if (
+        c.ctx.listing
+        and c.unit in lx.INTERPRETATION_UNITS
+        and _rx(lx.INTERPRETATION).search(c.label)
+        and _rx(r"^[\d,，.]+\s*\S{1,2}?[，,；;：:]?\s*其中").search(c.sent[c.pos : c.pos + 24])
+    ):
+        return [("interpretation.count", {}, "year")]  # 相关文件解读6条,其中…: broken down, so not a category
+    return None
+
+
+def _list_head(c: Cue) -> list[Emit] | None:
+    if c.ctx.list_head and c.unit == "条" and _is_total(c) and not channel(c.label):
+        return [("proactive.total", {}, c.scope)]
+    return None
+
+
+def _listed_total(c: Cue) -> list[Emit] | None:
+    if (
+        c.ctx.listing
+        and c.unit == "条"
+        and _rx(r"新增主动公开|主动公开(?:政府)?信息").search(c.label)
+        and not channel(c.label)
+    ):
+        return [("proactive.total", {}, c.scope)]
+    return None
+
+
+def _listed_category(c: Cue) -> list[Emit] | None:
+    if not c.ctx.listing or c.unit not in lx.ITEM_UNITS or channel(c.label):
+        return None
+    cat = category(c.label)
+    if (
+        is_category(cat)
+        and len(cat) <= 60
+        and not _rx(r"[\d\W]*").fullmatch(cat)
+        and not paren_open(c.sent, c.pos)
+    ):
+        return [("proactive.category", {"category": cat}, "year")]
+    return None
+
+
+def _complaint(c: Cue) -> list[Emit] | None:
+    if c.unit not in lx.COMPLAINT_UNITS:
+        return None
+    in_label = _rx(lx.COMPLAINT).search(c.label) is not None
+    if not in_label and (c.label or not _rx(lx.COMPLAINT).search(c.after)):
+        return None
+    src = clean_label(c.label) if in_label else clean_label(c.after)
+    src = _rx(rf"^.{{0,8}}?(?:共|累计)?(?:{lx.COMPLAINT_VERBS})").sub("", src) or src
+    src = _rx(rf"(?:{lx.COMPLAINT_TAILS})$").sub("", src) or src
+    dims = {"source": src or "投诉"}
+    if c.ctx.complaint_source and _rx(r"其中").search(c.before + c.clause):
+        dims["of"] = (
+            c.ctx.complaint_source
+        )  # 其中市长热线转交421件: part of the 658 举报投诉, not added to it
+    return [("complaints.count", dims, "year")]
+
+
+def _interpretation(c: Cue) -> list[Emit] | None:
+    if _rx(lx.INTERPRETATION).search(c.words) and c.unit in lx.INTERPRETATION_UNITS:
+        return [("interpretation.count", {}, "year")]
+    return None
+
+
+def _case_outcome(c: Cue) -> list[Emit] | None:
+    if not c.ctx.case or c.unit not in lx.CASE_UNITS or _rx(f"{lx.REVIEW}|{lx.LITIGATION}").search(c.label):
+        return None
+    for pat, code in lx.CASE_OUTCOMES:
+        if _rx(pat).search(c.label):
+            return [(c.ctx.case, {"outcome": code}, "year")]
+    return None
+
+
+def _review_litigation(c: Cue) -> list[Emit] | None:
+    if c.unit not in lx.CASE_UNITS:
+        return None
+    for where in (c.label, c.words):
+        if _rx(lx.LITIGATION).search(where):
+            return [("litigation.count", {}, "year")]
+        if _rx(lx.REVIEW).search(where):
+            return [("review.count", {}, "year")]
+    return None
+
+
+def _fees(c: Cue) -> list[Emit] | None:
+    if c.unit in lx.MONEY_UNITS and _rx(lx.FEES).search(c.label):
+        return [("fees.amount", {}, "year")]
+    return None
+
+
+def _training(c: Cue) -> list[Emit] | None:
+    near = c.label + c.after
+    if c.unit in ("次", "场", "期", "个") and _rx(lx.TRAINING_SESSION).search(near) and _about_disclosure(c):
+        return [("training.sessions", {}, "year")]
+    if c.unit in ("次", "场") and _rx(lx.TRAINING_MEETING).search(near) and _about_disclosure(c):
+        return [("training.meetings", {}, "year")]
+    if c.unit in ("人次", "人") and _rx(lx.TRAINEES).search(c.label) and _about_disclosure(c):
+        return [("training.trainees", {}, "year")]
+    return None
+
+
+def _staff(c: Cue) -> list[Emit] | None:
+    near = c.label + c.after
+    if c.unit not in lx.PERSON_UNITS or not _rx(lx.STAFF).search(near):
+        return None
+    kind = "full_time" if lx.STAFF_FULL_TIME in near else "part_time" if lx.STAFF_PART_TIME in near else ""
+    res: list[Emit] = [("staff.count", {}, "year")]
+    if kind:
+        res.append(("staff.count", {"kind": kind}, "year"))
+    return res
+
+
+def _application(c: Cue) -> list[Emit] | None:
+    if c.unit not in ("件", "份", "次", "条", "宗"):
+        return None
+    both = c.label + "|" + c.after
+    if _rx(lx.APP_CARRIED_FORWARD).search(both):
+        return [("applications.carried_forward", {}, "year")]
+    if _rx(lx.APP_CARRIED_OVER).search(both):
+        return [("applications.carried_over", {}, "year")]
+    if not _rx(lx.APP_WORD).search(both + c.words + " " + c.ctx.topic):
+        return None
+    for pat, code in lx.APP_CHANNELS:
+        if _rx(pat).search(c.label):
+            return [("applications.channel", {"channel": code}, "year")]
+    for pat, code in lx.APP_OUTCOMES:
+        if _rx(pat).search(c.label):
+            return [("applications.outcome", {"outcome": code}, "year")]
+    if _rx(lx.APP_COMPLETED).search(c.label):
+        return [("applications.completed", {}, "year")]
+    if _rx(lx.APP_RECEIVED).search(c.label) or _rx(lx.APP_RECEIVED_AFTER).search(c.after):
+        return [("applications.received", {}, "year")]
+    return None
+
+
+def _not_an_item(c: Cue) -> list[Emit] | None:
+    """Only items (条 篇 件 个) are proactive figures below this rule: anything else stays a mention."""
+    return [] if c.unit not in ("条", "篇", "件", "个") else None
+
+
+def _is_total(c: Cue) -> bool:
+    if _rx(r"(?:公开|发布)\D*\d+(?![\d年月日])[\u4e00-\u9fff]").search(c.label):
+        return False  # 主动公开乡镇动态23政策文件5条: an item whose unit was dropped stands between
+    return (
+        _rx(lx.PROACTIVE_TOTAL).search(c.label + c.clause) is not None
+        or _rx(lx.PROACTIVE_TOTAL_NOUN).search(c.label) is not None
+    )
+
+
+def _paragraph_channel_verb(c: Cue) -> list[Emit] | None:
+    named = channel(c.label) or (channel(c.clause) if not c.ctx.listing else None)
+    if (
+        not named
+        and c.ctx.line_channel
+        and c.unit == "条"
+        and _rx(r"发布|推送").search(c.label)
+        and not c.ctx.listing
+    ):
+        return [("proactive.channel", {"channel": c.ctx.line_channel}, c.scope)]
+    return None
+
+
+def _bracketed_category(c: Cue) -> list[Emit] | None:
+    if paren_open(c.sent, c.pos) and c.ctx.parent:
+        cat = category(c.label)
+        if cat:
+            return [("proactive.category", {"category": cat, "parent": c.ctx.parent}, "year")]
+    return None
+
+
+def _several_channels(c: Cue) -> list[Emit] | None:
+    if c.unit not in lx.ITEM_UNITS:
+        return None
+    named = {code for pat, code in lx.CHANNELS if _rx(pat).search(c.label)}
+    if len(named) > 1:
+        named.discard("new_media")  # 新媒体平台…微信公众号: the family word names no second channel
+    if len(named) < 2:
+        return None
+    if _rx(r"主动公开").search(c.label) and not c.ctx.listing:
+        return [("proactive.total", {}, c.scope)]  # 通过门户网站、公开栏等主动公开政府信息N条
+    return []  # 政务网站、微信、微博共发布各类信息2483条: a combined count of several channels
+
+
+def _named_channel(c: Cue) -> list[Emit] | None:
+    named = channel(c.label) or (channel(c.clause) if not c.ctx.listing else None)
+    if not named or c.unit not in lx.ITEM_UNITS:
+        return None
+    res: list[Emit] = [("proactive.channel", {"channel": named}, c.scope)]
+    if (
+        _is_total(c)
+        and not c.ctx.listing
+        and _rx(r"主动公开|公开(?:政府)?信息").search(c.label + c.clause)
+        and not _rx(r"其中|依托|通过").search(c.label + c.clause)
+    ):
+        res.append(("proactive.total", {}, c.scope))
+    return res
+
+
+def _total(c: Cue) -> list[Emit] | None:
+    if c.ctx.listing or not _is_total(c) or c.unit not in ("条", "件"):
+        return None
+    if c.unit == "件" and not _rx(lx.PROACTIVE_TOTAL_NOUN).search(c.label):
+        return None  # 件 counts applications far more often than published items
+    res: list[Emit] = [("proactive.total", {}, c.scope)]
+    if c.ctx.channel:
+        res.append(("proactive.channel", {"channel": c.ctx.channel}, c.scope))
+    return res
+
+
+def _sentence_channel(c: Cue) -> list[Emit] | None:
+    if c.ctx.channel and c.unit == "条" and not c.ctx.listing:
+        return [("proactive.channel", {"channel": c.ctx.channel}, c.scope)]
+    if c.ctx.line_channel and c.unit == "条" and _rx(r"发布|推送").search(c.label):
+        return [("proactive.channel", {"channel": c.ctx.line_channel}, c.scope)]
+    return None
+
+
+RULES: tuple[Rule, ...] = (
+    Rule("inquiry", "现场接待78人次, 电话咨询12次: inquiries by their channel words", _inquiry),
+    Rule(
+        "channel_verb",
+        "a bare publish verb after a channel sentence: 上报信息114条,审发推送71条",
+        _channel_verb,
+    ),
+    Rule(
+        "verb_after_channel",
+        "通过信息公告栏,公开43条: a bare verb whose clause before names the channel",
+        _verb_after_channel,
+    ),
+    Rule("electronic", "全文电子化率/数 is its own metric", _electronic),
+    Rule(
+        "listed_interpretation",
+        "a 解读 count in a list that is itself broken down (其中…) is the interpretation figure",
+        _listed_interpretation,
+    ),
+    Rule(
+        "list_head",
+        "主动公开/发布政府信息N条，具体包括…: the figure a list breaks down is the total",
+        _list_head,
+    ),
+    Rule("listed_total", "inside a 其中 list, 主动公开政府信息N条 is still the total", _listed_total),
+    Rule("listed_category", "inside a 其中 list, 'label N条' is a category of the total", _listed_category),
+    Rule(
+        "complaint", "12345/热线/投诉/举报 counts with their source; a 其中 part names its whole", _complaint
+    ),
+    Rule("interpretation", "政策解读N次/篇", _interpretation),
+    Rule(
+        "case_outcome",
+        "其中结果维持72件，结果纠正64件: outcomes of the case total before them",
+        _case_outcome,
+    ),
+    Rule("review_litigation", "行政复议 / 行政诉讼 cases", _review_litigation),
+    Rule("fees", "收费/费用 in 元 or 万元", _fees),
+    Rule("training", "disclosure training sessions, meetings and trainees", _training),
+    Rule("staff", "staff in 人/名, with kind when 专职/兼职 is said", _staff),
+    Rule("application", "依申请 counts: received, carried over/forward, channel, outcome", _application),
+    Rule("not_an_item", "below here only item counts (条 篇 件 个) can be proactive figures", _not_an_item),
+    Rule(
+        "paragraph_channel_verb",
+        "发布/推送N条 in a paragraph that named its channel",
+        _paragraph_channel_verb,
+    ),
+    Rule(
+        "bracketed_category",
+        "工作信息469条(政务动态465条): a category inside brackets is a part",
+        _bracketed_category,
+    ),
+    Rule(
+        "several_channels",
+        "a count over two or more channels is no one channel's figure (微信、微博发布信息102条)",
+        _several_channels,
+    ),
+    Rule(
+        "named_channel",
+        "网站/微信/微博/公开栏/其他方式 … N条; 主动公开 there without 通过 is also the total",
+        _named_channel,
+    ),
+    Rule("total", "主动公开政府信息N条 / 主动公开的各类政府信息数量N件: the proactive total", _total),
+    Rule("sentence_channel", "N条 in a sentence or paragraph about one channel", _sentence_channel),
+)
+
+
+def classify(c: Cue) -> tuple[str, list[Emit]]:
+    """The first rule that applies to the cue, and what it emits ("", [] when none does)."""
+    for rule in RULES:
+        res = rule.fn(c)
+        if res is not None:
+            return rule.name, res
+    return "", []
+
+
+# --- explicit zeros stated in words -----------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ZeroRule:
+    """A negative statement that states a figure is zero (未发生行政复议 → review.count = 0)."""
+
+    name: str
+    pattern: str
+    metric: str
+    unit: str
+    unless: str = ""  # words that make the sentence about something else
+    dims: tuple[tuple[str, str], ...] = ()
+
+
+_ZERO_DIMS = {"inquiries.count": (("channel", "咨询"),)}
+ZERO_RULES: tuple[ZeroRule, ...] = tuple(
+    ZeroRule(f"zero_{metric.split('.')[0]}", pat, metric, unit, unless, _ZERO_DIMS.get(metric, ()))
+    for pat, metric, unit, unless in lx.ZERO_PHRASES
+)
