@@ -31,8 +31,8 @@ class Failure:
 
 def _walk(folder: str, seen: set[tuple[int, int]], files: list[str], failures: list[Failure]) -> None:
     """Report files under `folder` (sorted), following symlinks once: a folder already seen is a loop."""
-    try:
-        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    try:  # real entries first, so a folder reached both ways is listed under its own name
+        entries = sorted(os.scandir(folder), key=lambda e: (e.is_symlink(), e.name))
     except OSError as exc:
         failures.append(Failure(folder, f"cannot list folder ({exc.strerror or exc})"))
         return
@@ -82,7 +82,9 @@ def expand(paths: Iterable[str | Path]) -> tuple[list[str], list[Failure]]:
         if st is None:
             failures.append(Failure(path, "no such file or folder"))
         elif stat.S_ISDIR(st.st_mode):
-            _walk(path, {(st.st_dev, st.st_ino)}, files, failures)
+            found: list[str] = []
+            _walk(path, {(st.st_dev, st.st_ino)}, found, failures)
+            files.extend(sorted(found))
         elif reason := special_file_reason(st.st_mode):
             failures.append(Failure(path, reason))
         else:

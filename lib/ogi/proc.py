@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import errno
 import os
 import signal
 import sys
@@ -19,24 +20,25 @@ RENDER_WORKER_MB = 600  # measured: ~540 MB per render worker with its warm kern
 INGEST_WORKER_MB = 250  # measured: parser workers peak under 200 MB
 
 
-def die_with_parent(sig: int = signal.SIGTERM) -> None:
+def die_with_parent(expect: int | None = None, sig: int = signal.SIGKILL) -> None:
     """Ask the kernel to send `sig` to this process when its parent dies (Linux; elsewhere a no-op).
 
-    Call first thing in a child. If the parent is already gone (re-parented to init), exit at once.
+    Call first thing in a child; `expect` is the parent's pid (default: the parent now). If the parent
+    is already gone (the child was re-parented), exit at once.
     """
     if not sys.platform.startswith("linux"):
         return
+    parent = os.getppid() if expect is None else expect
     with contextlib.suppress(OSError, AttributeError):
         libc = ctypes.CDLL(None, use_errno=True)
         libc.prctl(PR_SET_PDEATHSIG, int(sig), 0, 0, 0)
-    parent = os.environ.get("OGI_PARENT_PID")
-    if parent and os.getppid() != int(parent) and os.getppid() == 1:
-        os._exit(0)
+    if os.getppid() != parent:
+        os._exit(1)
 
 
-def preexec_die_with_parent() -> None:
-    """`preexec_fn` for subprocesses (kernels): die when the process that spawned them dies."""
-    die_with_parent(signal.SIGKILL)
+def is_disk_error(exc: OSError) -> bool:
+    """No space, quota exceeded, read-only file system: retrying the same write cannot succeed."""
+    return exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EROFS)
 
 
 def _term(signum: int, frame: FrameType | None) -> None:

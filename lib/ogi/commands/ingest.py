@@ -47,7 +47,8 @@ def register(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ogi.errors import OgiError, UsageError
+    from ogi.errors import DiskError, OgiError, UsageError
+    from ogi.paths import shown
     from ogi.proc import INGEST_WORKER_MB, cap_jobs, sigterm_as_interrupt
     from ogi.store.ingest import ingest
 
@@ -76,6 +77,8 @@ def run(args: argparse.Namespace) -> int:
             )
     except OgiError as exc:
         say(f"ogi ingest: {exc}")
+        if isinstance(exc, DiskError):
+            say(f"ogi ingest: nothing written → {shown(args.out)} (the previous store is unchanged)")
         return exc.exit_code
     except KeyboardInterrupt:
         say("ogi ingest: interrupted; the previous store is unchanged")

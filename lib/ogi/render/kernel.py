@@ -101,6 +101,10 @@ class WarmKernel:
         client.start_new_kernel(cwd=self.cwd, stderr=subprocess.DEVNULL)
         client.start_new_kernel_client()
         self.client = client
+        # the kernel dies with the process that started it, even when that one is SIGKILLed
+        self._run_code(
+            f"from ogi.proc import die_with_parent; die_with_parent({os.getpid()})", "parent watch"
+        )
         self._run_code(WARM_UP, "warm-up")
 
     @property

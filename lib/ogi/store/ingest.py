@@ -207,8 +207,20 @@ def report_row(report: Report, sha: str) -> dict[str, Any]:
 
 
 def _sha_of(path: str) -> str | None:
+    """Content hash of a regular file within the size limit (None otherwise: never a FIFO, never 2 GB)."""
+    import stat
+
+    from ogi.text import MAX_BYTES
+
     try:
-        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+        st = os.stat(path)
+        if not stat.S_ISREG(st.st_mode) or st.st_size > MAX_BYTES:
+            return None
+        h = hashlib.sha256()
+        with open(path, "rb") as fh:
+            while chunk := fh.read(1 << 20):
+                h.update(chunk)
+        return h.hexdigest()
     except OSError:
         return None
 
