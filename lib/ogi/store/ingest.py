@@ -30,6 +30,7 @@ from ogi.errors import DiskError, IngestError, InputMissing, OgiError, ReadError
 from ogi.facts import Report
 from ogi.findings import SEVERITIES
 from ogi.paths import shown, storable
+from ogi.proc import die_with_parent
 from ogi.store import generation as G
 from ogi.store import schema as S
 from ogi.store.agency import assign_keys
@@ -411,7 +412,12 @@ def _pool_map(fn: Callable[[Any], Any], tasks: list[Any], jobs: int) -> Iterator
         yield from map(fn, tasks)
         return
     try:
-        with _child_env(), ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("spawn")) as pool:
+        with (
+            _child_env(),
+            ProcessPoolExecutor(
+                max_workers=jobs, mp_context=get_context("spawn"), initializer=die_with_parent
+            ) as pool,
+        ):
             yield from pool.map(fn, tasks, chunksize=max(1, min(32, len(tasks) // (jobs * 8))))
     except BrokenProcessPool:
         raise IngestError(
@@ -490,7 +496,12 @@ def _write_parts(
     try:
         out = []
         for job in jobs:  # one process per frame: each starts with a clean heap
-            with _child_env(), ProcessPoolExecutor(max_workers=1, mp_context=get_context("spawn")) as pool:
+            with (
+                _child_env(),
+                ProcessPoolExecutor(
+                    max_workers=1, mp_context=get_context("spawn"), initializer=die_with_parent
+                ) as pool,
+            ):
                 out.append(pool.submit(_stream_parts, *job).result())
         return out
     except BrokenProcessPool:
