@@ -798,6 +798,42 @@ def _reports_frame(p: Plan, rows: dict[str, dict[str, Any]]) -> pl.DataFrame:
     )
 
 
+def _check_chains(
+    p: Plan, reports: pl.DataFrame, prev: dict[str, str], sha_of: dict[str, str], jobs: int
+) -> None:
+    """Compute the findings not cached yet, one agency's reports per task in year order."""
+    assert p.run_checks is not None
+    fs_path = {e.key: e.path for e in p.entries}
+    key_of = dict(zip(reports["report_id"], reports["source"], strict=True))
+    need = [
+        rid
+        for rid, sha in sha_of.items()
+        if not findings_part_path(p.fcache, sha, sha_of.get(prev.get(rid, ""))).exists()
+        and p.failures.get(key_of[rid], ("",))[0] != "check"
+    ]
+    chains: dict[str, list[ChainEntry]] = {}
+    ordered = reports.filter(pl.col("report_id").is_in(need)).sort(
+        "agency_key", "year", "report_id", nulls_last=True
+    )
+    for rid, akey in ordered.select("report_id", "agency_key").iter_rows():
+        q = prev.get(rid)
+        chains.setdefault(akey, []).append(
+            (
+                fs_path.get(key_of[rid], key_of[rid]),
+                sha_of[rid],
+                fs_path.get(key_of[q], key_of[q]) if q else None,
+                sha_of[q] if q else None,
+            )
+        )
+    key_of_fs = {v: k for k, v in fs_path.items()}
+    chain_tasks = [(c, p.parse, p.run_checks, str(p.fcache)) for c in chains.values()]
+    for results in _pool_map(_check_chain, chain_tasks, jobs):
+        for path, reason in results:
+            if reason is not None:
+                key = key_of_fs.get(path, path)
+                p.failures[key] = ("check", reason, p.shas.get(key))
+
+
 def _findings_and_frames(
     p: Plan, reports: pl.DataFrame, id_of_path: dict[str, str], jobs: int, parsed: int
 ) -> Work:
@@ -813,36 +849,8 @@ def _findings_and_frames(
         .alias("finding_prev")
     )
     checks_key = {rid: f"{p.checks_fp}:{sha_of[prev[rid]] if rid in prev else 'none'}" for rid in sha_of}
-    fs_path = {e.key: e.path for e in p.entries}
     if p.run_checks is not None:
-        key_of = dict(zip(reports["report_id"], reports["source"], strict=True))
-        need = [
-            rid
-            for rid, sha in sha_of.items()
-            if not findings_part_path(p.fcache, sha, sha_of.get(prev.get(rid, ""))).exists()
-            and p.failures.get(key_of[rid], ("",))[0] != "check"
-        ]
-        chains: dict[str, list[ChainEntry]] = {}
-        ordered = reports.filter(pl.col("report_id").is_in(need)).sort(
-            "agency_key", "year", "report_id", nulls_last=True
-        )
-        for rid, akey in ordered.select("report_id", "agency_key").iter_rows():
-            q = prev.get(rid)
-            chains.setdefault(akey, []).append(
-                (
-                    fs_path.get(key_of[rid], key_of[rid]),
-                    sha_of[rid],
-                    fs_path.get(key_of[q], key_of[q]) if q else None,
-                    sha_of[q] if q else None,
-                )
-            )
-        key_of_fs = {v: k for k, v in fs_path.items()}
-        chain_tasks = [(c, p.parse, p.run_checks, str(p.fcache)) for c in chains.values()]
-        for results in _pool_map(_check_chain, chain_tasks, jobs):
-            for path, reason in results:
-                if reason is not None:
-                    key = key_of_fs.get(path, path)
-                    p.failures[key] = ("check", reason, p.shas.get(key))
+        _check_chains(p, reports, prev, sha_of, jobs)
     order = reports.sort("report_id").select("sha256", "finding_prev")
     live_findings = {findings_part_path(p.fcache, sha, q) for sha, q in order.iter_rows()}
     finding_parts = (
