@@ -192,8 +192,13 @@ def test_10_a_moved_brief_leaves_no_stale_page_and_the_index_lists_only_rendered
     other = text.replace("晋江", "南安").replace("泉州", "厦门") + "\n附记。\n"
     (raw / "b.txt").write_text(other, encoding="utf-8")
     assert ogi("ingest", str(raw), "-o", str(store), "--no-progress", "-j", "1").returncode == 0
+    leftover = out / "some-slug" / ".2018.html.x1y2.tmp"  # a render killed mid-write left this
+    leftover.parent.mkdir()
+    leftover.write_text("<html", encoding="utf-8")
     res = ogi(*render, timeout=600)
     assert res.returncode == 0, res.stderr[-2000:]
+    assert not leftover.exists()
+    leftover.parent.rmdir()
     after = {p.relative_to(out).as_posix() for p in out.rglob("*.html") if p.name != "index.html"}
     assert len(after) == 2 and not before & after, (before, after)
     assert f"removed stale brief {next(iter(before))}" in res.stderr

@@ -80,6 +80,7 @@ def run(args: argparse.Namespace) -> int:
     """Render under the --out lock, from one pinned, verified store generation; SIGTERM stops cleanly."""
     import os
 
+    from ogi.atomic import sweep_temp_files
     from ogi.errors import OgiError
     from ogi.paths import shown
     from ogi.proc import RENDER_WORKER_MB, cap_jobs, sigterm_as_interrupt
@@ -113,6 +114,7 @@ def run(args: argparse.Namespace) -> int:
                 ),
                 pin(gen),
             ):
+                sweep_temp_files(args.out)  # left by a render that was killed mid-write
                 os.environ["OGI_VERIFIED_STORE"] = str(gen)  # the workers' kernels skip the checksums
                 try:
                     return _run(args, gen)

@@ -428,15 +428,6 @@ def _pool_map(fn: Callable[[Any], Any], tasks: list[Any], jobs: int) -> Iterator
 # --------------------------------------------------------------------------------------------- store I/O
 
 
-def _read_frame(out: Path, name: str, schema_name: str | None = None) -> pl.DataFrame:
-    """A frame of the previous store, or an empty one when it is missing or unreadable (→ rebuilt)."""
-    path = out / (f"{name}.parquet" if name != "manifest" else MANIFEST)
-    try:
-        return S.validate(schema_name or name, pl.read_parquet(path))
-    except Exception:
-        return S.empty(schema_name or name)
-
-
 def _stream_parts(tmp: Path, name: str, parts: Sequence[Path], meta: pl.DataFrame) -> dict[str, int]:
     """Stream cached per-report parts (already in report order) into one validated frame file.
 
@@ -804,7 +795,7 @@ def _check_chains(
     """Compute the findings not cached yet, one agency's reports per task in year order."""
     assert p.run_checks is not None
     fs_path = {e.key: e.path for e in p.entries}
-    key_of = dict(zip(reports["report_id"], reports["source"], strict=True))
+    key_of: dict[str, str] = dict(zip(reports["report_id"], reports["source"], strict=True))
     need = [
         rid
         for rid, sha in sha_of.items()
@@ -913,7 +904,7 @@ def write(p: Plan, w: Work, jobs: int) -> IngestResult:
     tmp = G.new_folder(p.out)
     try:
         reports = w.reports
-        jobs_ = [
+        jobs_: list[tuple[Path, str, Sequence[Path], pl.DataFrame]] = [
             (
                 tmp / "facts.parquet",
                 "facts",
