@@ -177,7 +177,7 @@ def _run_cli(args: list[str], crash_at: str | None = None) -> subprocess.Complet
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("stage", ["parse", "write", "rename-facts"])
+@pytest.mark.parametrize("stage", ["parse", "write", "switch"])
 def test_a_run_killed_midway_leaves_a_readable_store(sample: Path, tmp_path: Path, stage: str) -> None:
     out = tmp_path / "store"
     assert _run_cli([str(sample), "-o", str(out), "-j", "1"]).returncode == 0
@@ -193,13 +193,14 @@ def test_a_run_killed_midway_leaves_a_readable_store(sample: Path, tmp_path: Pat
     store = open_store(out)
     for name, old in before.items():
         now = store.frame(name).collect()  # every file still reads
-        if stage in ("parse", "write") or name == "reports":
+        if stage in ("parse", "write"):  # killed before the switch: the old generation, whole
             assert now.equals(old), name
     # the next run completes the job
     done = _run_cli([str(sample), "-o", str(out), "-j", "1"])
     assert done.returncode == 0, done.stderr
-    assert len(store.reports.collect()) == len(before["reports"]) + 1
-    assert not list(out.glob(".*.tmp"))
+    assert len(store.reports.collect()) in (len(before["reports"]), len(before["reports"]) + 1)  # a snapshot
+    assert len(open_store(out).reports.collect()) == len(before["reports"]) + 1
+    assert not list(out.glob(".*.tmp")) and not list((out / "_gen").glob(".tmp*"))
 
 
 class _Recorder:
@@ -287,3 +288,38 @@ def test_checks_that_crash_cost_only_that_reports_findings(tmp_path: Path, monke
     assert "rule bug" in fails["reason"][0]
     again = ingest([raw], out, jobs=1, parse=json_parse)  # still failing: still listed
     assert again.skipped == len(CORPUS) and pl.read_parquet(out / "failures.parquet").height == 1
+
+
+def test_plan_work_write_steps_pass_small_dataclasses(tmp_path: Path) -> None:
+    """The three steps alone: plan decides without parsing, work parses, write publishes a generation."""
+    from ogi.store import generation as G
+
+    raw = write_corpus(tmp_path)
+    out = tmp_path / "store"
+    out.mkdir()
+    notes: list[str] = []
+    p = ingest_mod.plan([raw], out, full=False, prune=False, parse=json_parse, say=notes.append)
+    assert isinstance(p, ingest_mod.Plan) and not p.kept and not notes
+    assert sorted(e.key for e in p.to_parse) == sorted(str(raw / n) for n in os.listdir(raw))
+    w = ingest_mod.work(p, jobs=1, progress=False)
+    assert isinstance(w, ingest_mod.Work) and w.parsed == len(CORPUS) and w.reports.height == len(CORPUS)
+    assert G.current(out) is None  # nothing published before the write step
+    res = ingest_mod.write(p, w, jobs=1)
+    assert res.written and G.current(out) is not None and res.reports == len(CORPUS)
+    again = ingest_mod.plan([raw], out, full=False, prune=False, parse=json_parse, say=notes.append)
+    assert not again.to_parse and len(again.kept) == len(CORPUS)
+
+
+def test_exit_status_comes_from_the_error_type(tmp_path: Path, capsys) -> None:
+    from ogi.errors import InputMissing, LockBusy
+    from ogi.store.lock import folder_lock
+
+    assert (
+        main(["ingest", str(tmp_path / "nowhere"), "-o", str(tmp_path / "s")]) == InputMissing.exit_code == 2
+    )
+    raw = write_corpus(tmp_path)
+    with folder_lock(tmp_path / "s", "test"):
+        assert main(["ingest", str(raw), "-o", str(tmp_path / "s"), "--wait", "0"]) == LockBusy.exit_code
+    err = capsys.readouterr().err
+    assert "no such input" in err and "locked by pid" in err
+    assert not (tmp_path / "s" / "reports.parquet").exists()

@@ -43,3 +43,18 @@ def write_text(path: str | Path, text: str) -> None:
 def write_bytes(path: str | Path, data: bytes) -> None:
     with atomic_open(path, "wb", encoding=None) as fh:
         fh.write(data)
+
+
+def sweep_temp_files(folder: str | Path) -> int:
+    """Remove the temp files (`.<name>.*.tmp`) that runs killed mid-write left under `folder`.
+
+    Call only while holding the folder's lock (ogi.store.lock), so no live writer's file is removed.
+    """
+    n = 0
+    root = Path(folder)
+    for p in root.rglob(".*.tmp") if root.is_dir() else ():
+        with contextlib.suppress(OSError):
+            if p.is_file() or p.is_symlink():
+                p.unlink()
+                n += 1
+    return n

@@ -6,13 +6,16 @@ always becomes one `path: reason` failure and never stops the others.
 
 from __future__ import annotations
 
+import os
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from ogi.errors import OgiError, ReadError
 from ogi.facts import Report
-from ogi.readers import SUFFIXES
+from ogi.paths import shown, storable
+from ogi.readers import SUFFIXES, special_file_reason
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,27 +26,75 @@ class Failure:
     reason: str
 
     def __str__(self) -> str:
-        return f"{self.path}: {self.reason}"
+        return f"{shown(self.path)}: {shown(self.reason)}"
+
+
+def _walk(folder: str, seen: set[tuple[int, int]], files: list[str], failures: list[Failure]) -> None:
+    """Report files under `folder` (sorted), following symlinks once: a folder already seen is a loop."""
+    try:  # real entries first, so a folder reached both ways is listed under its own name
+        entries = sorted(os.scandir(folder), key=lambda e: (e.is_symlink(), e.name))
+    except OSError as exc:
+        failures.append(Failure(folder, f"cannot list folder ({exc.strerror or exc})"))
+        return
+    for e in entries:
+        if e.name.startswith("."):
+            continue
+        path = os.path.join(folder, e.name)
+        try:
+            st = os.stat(path)  # follows a symlink
+        except OSError as exc:
+            if e.is_symlink():
+                if os.path.splitext(e.name)[1].lower() in SUFFIXES or not os.path.splitext(e.name)[1]:
+                    failures.append(
+                        Failure(path, f"skipped: broken or looping symlink ({exc.strerror or exc})")
+                    )
+            else:
+                failures.append(Failure(path, f"skipped: cannot read ({exc.strerror or exc})"))
+            continue
+        if stat.S_ISDIR(st.st_mode):
+            key = (st.st_dev, st.st_ino)
+            if key in seen:
+                failures.append(
+                    Failure(path, "skipped: folder already visited (symlink loop or second link)")
+                )
+                continue
+            seen.add(key)
+            _walk(path, seen, files, failures)
+        elif os.path.splitext(e.name)[1].lower() in SUFFIXES:
+            reason = special_file_reason(st.st_mode)
+            if reason:
+                failures.append(Failure(path, f"skipped: {reason}"))
+            else:
+                files.append(path)
 
 
 def expand(paths: Iterable[str | Path]) -> tuple[list[str], list[Failure]]:
-    """Files as given plus report files found under folders (sorted); missing paths are failures."""
+    """Files as given plus report files found under folders (sorted); missing paths and special files
+    (FIFOs, devices, sockets, broken or looping symlinks) are failures, each named."""
     files: list[str] = []
     failures: list[Failure] = []
     for p in paths:
-        path = Path(p)
-        if path.is_dir():
-            found = sorted(
-                str(x)
-                for x in path.rglob("*")
-                if x.is_file() and x.suffix.lower() in SUFFIXES and not x.name.startswith(".")
-            )
-            files.extend(found)
-        elif path.exists():
-            files.append(str(p))
+        path = os.fspath(p)
+        try:
+            st = os.stat(path) if path else None
+        except OSError:
+            st = None
+        if st is None:
+            failures.append(Failure(path, "no such file or folder"))
+        elif stat.S_ISDIR(st.st_mode):
+            found: list[str] = []
+            _walk(path, {(st.st_dev, st.st_ino)}, found, failures)
+            files.extend(sorted(found))
+        elif reason := special_file_reason(st.st_mode):
+            failures.append(Failure(path, reason))
         else:
-            failures.append(Failure(str(p), "no such file or folder"))
+            files.append(path)
     return files, failures
+
+
+def missing_inputs(paths: Iterable[str | Path]) -> list[str]:
+    """The input paths that do not exist (an empty string included): nothing may be dropped for them."""
+    return [os.fspath(p) for p in paths if not os.fspath(p) or not os.path.exists(p)]
 
 
 def parse_one(path: str) -> Report:
@@ -52,6 +103,7 @@ def parse_one(path: str) -> Report:
     from ogi.readers import read_path
 
     doc = read_path(path)
+    doc.source = storable(path)  # a non-UTF-8 file name: escaped once here, so every output can encode it
     try:
         return parse_document(doc)
     except OgiError:

@@ -49,7 +49,7 @@ def test_good_files_all_stored(store: Path, good: list[Path]) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("stage", ["parse", "write", "rename-facts", "rename-reports"])
+@pytest.mark.parametrize("stage", ["parse", "write", "switch"])
 def test_kill_during_ingest_keeps_previous_store(
     stage: str, good: list[Path], corpus: dict[str, Path], tmp_path: Path
 ) -> None:

@@ -60,6 +60,8 @@ def _table(reports: list[Report], findings: list[Finding], out: IO[str], to_file
     from rich.markup import escape
     from rich.table import Table
 
+    from ogi.paths import shown
+
     console = Console(
         file=out,
         width=TABLE_WIDTH if to_file else None,
@@ -73,7 +75,7 @@ def _table(reports: list[Report], findings: list[Finding], out: IO[str], to_file
         by_source.setdefault(f.source, []).append(f)
     for r in sorted(reports, key=lambda x: x.source):
         found = by_source.get(r.source, [])
-        title = f"{r.source} — {r.agency or '?'} {r.year or '?'} ({r.template})"
+        title = shown(f"{r.source} — {r.agency or '?'} {r.year or '?'} ({r.template})")
         if not found:
             console.print(f"{title}: no findings")
             continue
@@ -84,8 +86,8 @@ def _table(reports: list[Report], findings: list[Finding], out: IO[str], to_file
         table.add_column("finding (zh / en / quote)", ratio=1)
         for f in found:
             quote = f.quote if len(f.quote) <= QUOTE_CHARS else f.quote[: QUOTE_CHARS - 1] + "…"
-            text = f"{escape(f.message_zh)}\n{escape(f.message_en)}" + (
-                f"\n[dim]「{escape(quote)}」[/]" if quote else ""
+            text = f"{escape(shown(f.message_zh))}\n{escape(shown(f.message_en))}" + (
+                f"\n[dim]「{escape(shown(quote))}」[/]" if quote else ""
             )
             table.add_row(str(f.line or "—"), f"[{style.get(f.severity, '')}]{f.severity}[/]", f.rule, text)
         console.print(table)
@@ -101,6 +103,7 @@ def run(args: argparse.Namespace) -> int:
     from ogi.batch import Failure, expand, parse_many
     from ogi.checks import run_checks
     from ogi.checks.base import SEVERITY_RANK
+    from ogi.paths import shown
 
     files, failures = expand(args.paths)
     for f in failures:
@@ -128,7 +131,7 @@ def run(args: argparse.Namespace) -> int:
         raise
     except OSError as exc:  # disk full, unwritable folder: one line, never a traceback
         print(
-            f"ogi check: cannot write {exc.filename or args.output or 'output'}: {exc.strerror or exc}",
+            f"ogi check: cannot write {shown(exc.filename or args.output or 'output')}: {exc.strerror or exc}",
             file=sys.stderr,
         )
         return 1

@@ -32,8 +32,10 @@ def run(args: argparse.Namespace) -> int:
     except BrokenPipeError:
         raise
     except OSError as exc:  # disk full, output folder not writable: one line, never a traceback
+        from ogi.paths import shown
+
         target = exc.filename or args.output or args.reports_out or "output"
-        print(f"ogi extract: cannot write {target}: {exc.strerror or exc}", file=sys.stderr)
+        print(f"ogi extract: cannot write {shown(target)}: {exc.strerror or exc}", file=sys.stderr)
         return 1
 
 

@@ -12,35 +12,81 @@ def register(sub: Any) -> None:
         "ingest",
         help="parse report files into the Parquet store (incremental)",
         description="Bring the store (reports, facts, findings, failures as Parquet) up to date with PATHs: "
-        "new and changed files are parsed, unchanged ones skipped, and files no longer under PATHs "
-        "dropped. Writes are atomic: an interrupted run leaves the previous store intact.",
+        "new and changed files are parsed, unchanged ones skipped, files deleted from under PATHs dropped "
+        "(each named). Reports from other inputs stay unless --prune. PATHs that do not exist are an error "
+        "and leave the store untouched. Writes go to a new generation, switched atomically.",
     )
     p.add_argument(
         "paths", nargs="*", default=["data/raw"], help="report files or folders (default: data/raw)"
     )
     p.add_argument("-o", "--out", default="data/processed", help="store folder (default: data/processed)")
-    p.add_argument("-j", "--jobs", type=int, default=None, help="parser processes (default: up to 2)")
-    p.add_argument("--full", action="store_true", help="re-parse every file, ignoring the manifest")
+    p.add_argument(
+        "-j",
+        "--jobs",
+        type=int,
+        default=None,
+        help="parser processes (default: up to 2; capped by cores and memory)",
+    )
+    p.add_argument(
+        "--full", action="store_true", help="re-parse every file, rebuilding the cache: repairs any damage"
+    )
+    p.add_argument(
+        "--prune",
+        action="store_true",
+        help="also drop reports whose files are not under PATHs (count shown first)",
+    )
+    p.add_argument(
+        "--wait",
+        type=float,
+        default=None,
+        metavar="SECONDS",
+        help="how long to wait for another ingest into the same store (default: until it ends; 0: do not wait)",
+    )
     p.add_argument("--no-progress", dest="progress", action="store_false", help="no progress bar")
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    from ogi.store.ingest import IngestError, ingest
+    from ogi.errors import DiskError, OgiError, UsageError
+    from ogi.paths import shown
+    from ogi.proc import INGEST_WORKER_MB, cap_jobs, sigterm_as_interrupt
+    from ogi.store.ingest import ingest
 
+    def say(line: str) -> None:
+        print(line, file=sys.stderr)
+
+    jobs = args.jobs
+    if jobs is not None:
+        if jobs < 1:
+            print("ogi ingest: --jobs must be at least 1", file=sys.stderr)
+            return UsageError.exit_code
+        jobs, note = cap_jobs(jobs, INGEST_WORKER_MB)
+        if note:
+            say(f"ogi ingest: {note}")
     try:
-        result = ingest(
-            args.paths,
-            args.out,
-            jobs=args.jobs,
-            full=args.full,
-            progress=args.progress and sys.stderr.isatty(),
-        )
-    except IngestError as exc:
-        print(f"ogi ingest: {exc}", file=sys.stderr)
-        return 2
-    for path, reason in result.failures:
-        print(f"{path}: {reason}", file=sys.stderr)
-    print(result.summary(args.out), file=sys.stderr)
+        with sigterm_as_interrupt():
+            result = ingest(
+                args.paths,
+                args.out,
+                jobs=jobs,
+                full=args.full,
+                prune=args.prune,
+                wait=args.wait,
+                progress=args.progress and sys.stderr.isatty(),
+                say=say,
+            )
+    except OgiError as exc:
+        say(f"ogi ingest: {exc}")
+        if isinstance(exc, DiskError):
+            say(f"ogi ingest: nothing written → {shown(args.out)} (the previous store is unchanged)")
+        return exc.exit_code
+    except KeyboardInterrupt:
+        say("ogi ingest: interrupted; the previous store is unchanged")
+        return 130
+    for line in result.notes:
+        say(line)
+    for failure in result.failures:
+        say(str(failure))
+    say(result.summary(args.out))
     # unreadable inputs fail the run; duplicates and a crashing check rule are reported but do not
-    return 1 if any(not r.startswith(("duplicate:", "check:")) for _, r in result.failures) else 0
+    return 1 if result.input_failed else 0

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 from typing import Any
 
 
@@ -47,28 +48,103 @@ def register(sub: Any) -> None:
         metavar="SECONDS",
         help="per-brief time limit; a brief over it is retried once (default: 300)",
     )
+    p.add_argument(
+        "--wait",
+        type=float,
+        default=None,
+        metavar="SECONDS",
+        help="how long to wait for another render into the same --out (default: until it ends; 0: do not wait)",
+    )
     p.add_argument("--no-progress", dest="progress", action="store_false", help="no progress bar")
     p.set_defaults(func=run)
 
 
+def _open_store(store: Any) -> Any:
+    """The store generation to render from, verified; raises StoreDamaged when a frame is missing or bad."""
+    import os
+
+    from ogi.errors import StoreDamaged
+    from ogi.render.context import VIEWS_ENV
+    from ogi.store.generation import resolve
+    from ogi.store.integrity import REPAIR
+
+    gen = resolve(store)
+    if gen == store and not os.environ.get(VIEWS_ENV):  # a store without checksums: the frames must be there
+        for name in ("reports", "facts", "findings"):
+            if not (store / f"{name}.parquet").is_file():
+                raise StoreDamaged(f"{store / f'{name}.parquet'}: missing; {REPAIR}")
+    return gen
+
+
 def run(args: argparse.Namespace) -> int:
-    from ogi.render.kernel import skip_slow_imports
+    """Render under the --out lock, from one pinned, verified store generation; SIGTERM stops cleanly."""
+    import os
 
-    skip_slow_imports()  # before nbformat/jsonschema are imported
-    from pathlib import Path
-
-    from tqdm import tqdm
-
+    from ogi.atomic import sweep_temp_files
     from ogi.errors import OgiError
-    from ogi.render.runner import Brief, RenderError, render_batch, render_overview
+    from ogi.paths import shown
+    from ogi.proc import RENDER_WORKER_MB, cap_jobs, sigterm_as_interrupt
+    from ogi.store.generation import pin
+    from ogi.store.lock import folder_lock
 
     store = Path(args.store)
     if not store.exists():
-        print(f"ogi render: {store}: no such store (run `ogi ingest` first)", file=sys.stderr)
+        print(f"ogi render: {shown(store)}: no such store (run `ogi ingest` first)", file=sys.stderr)
         return 1
     if args.workers is not None and args.workers < 1:
         print("ogi render: --workers must be at least 1", file=sys.stderr)
         return 2
+    if not args.scheduler:
+        from ogi.render.runner import default_workers
+
+        args.workers, note = cap_jobs(args.workers or default_workers(), RENDER_WORKER_MB)
+        if note:
+            print(f"ogi render: {note}", file=sys.stderr)
+    try:
+        with sigterm_as_interrupt():
+            gen = _open_store(store)
+            with (
+                folder_lock(
+                    Path(args.out),
+                    "ogi render",
+                    wait=args.wait,
+                    on_wait=lambda h: print(
+                        f"ogi render: {shown(args.out)} is locked by {h}; waiting", file=sys.stderr
+                    ),
+                ),
+                pin(gen),
+            ):
+                sweep_temp_files(args.out)  # left by a render that was killed mid-write
+                os.environ["OGI_VERIFIED_STORE"] = str(gen)  # the workers' kernels skip the checksums
+                try:
+                    return _run(args, gen)
+                finally:
+                    os.environ.pop("OGI_VERIFIED_STORE", None)
+    except OgiError as exc:
+        print(f"ogi render: {shown(exc)}", file=sys.stderr)
+        return exc.exit_code
+    except OSError as exc:  # an --out that cannot be written (read-only, full)
+        print(f"ogi render: {shown(exc.filename or args.out)}: {exc.strerror or exc}", file=sys.stderr)
+        print(f"wrote nothing to {shown(Path(args.out) / 'index.html')}: 0 rendered, 0 skipped, 0 failed")
+        return 1
+    except KeyboardInterrupt:
+        print("ogi render: interrupted; the briefs written so far are whole", file=sys.stderr)
+        return 130
+
+
+def _run(args: argparse.Namespace, store: Any) -> int:
+    from ogi.render.kernel import skip_slow_imports
+
+    skip_slow_imports()  # before nbformat/jsonschema are imported
+    from tqdm import tqdm
+
+    from ogi.errors import OgiError
+    from ogi.paths import shown
+    from ogi.render.runner import Brief, RenderError, render_batch, render_overview
+    from ogi.render.stale import sweep_stale
+
+    for rel in sweep_stale(store, args.out):
+        print(f"ogi render: removed stale brief {shown(rel)} (its agency's page moved)", file=sys.stderr)
     bar: list[Any] = []
 
     def planned(todo: int, skipped: int) -> None:
@@ -88,7 +164,7 @@ def run(args: argparse.Namespace) -> int:
 
     def progress(brief: Brief, error: RenderError | None) -> None:
         if error is not None:
-            (bar[0].write if bar else print)(f"ogi render: {error}", file=sys.stderr)
+            (bar[0].write if bar else print)(f"ogi render: {shown(error)}", file=sys.stderr)
         if bar:
             bar[0].update(1)
 
@@ -107,16 +183,18 @@ def run(args: argparse.Namespace) -> int:
             on_done=progress,
         )
     except OgiError as exc:
-        print(f"ogi render: {exc}", file=sys.stderr)
-        return 1
-    except OSError as exc:  # e.g. the scheduler address does not answer
-        print(f"ogi render: {args.scheduler or args.out}: {exc}", file=sys.stderr)
+        print(f"ogi render: {shown(exc)}", file=sys.stderr)
+        return exc.exit_code
+    except OSError as exc:  # the scheduler address does not answer, an --out that cannot be written
+        where = args.scheduler or exc.filename or args.out
+        print(f"ogi render: {shown(where)}: {exc.strerror or exc}", file=sys.stderr)
+        print(f"wrote nothing to {shown(Path(args.out) / 'index.html')}: 0 rendered, 0 skipped, 0 failed")
         return 1
     finally:
         if bar:
             bar[0].close()
     for line in summary.problems:
-        print(f"ogi render: {line}", file=sys.stderr)
+        print(f"ogi render: {shown(line)}", file=sys.stderr)
     if not summary.written and not summary.failed and not summary.skipped:
         print("ogi render: nothing to render" + (f" for {args.year}" if args.year else ""), file=sys.stderr)
     # agencies named on the command line that cannot be briefed are failures; unnamed ones are notes
@@ -125,12 +203,12 @@ def run(args: argparse.Namespace) -> int:
         try:
             print(f"wrote {render_overview(store, Path(args.out) / 'overview.html', args.lang)}")
         except RenderError as exc:
-            print(f"ogi render: {exc}", file=sys.stderr)
+            print(f"ogi render: {shown(exc)}", file=sys.stderr)
             rc = 1
     print(
-        f"wrote {Path(args.out) / 'index.html'}: {len(summary.written)} rendered, "
+        f"wrote {shown(Path(args.out) / 'index.html')}: {len(summary.written)} rendered, "
         f"{len(summary.skipped)} skipped, {len(summary.failed)} failed"
     )
     for err in summary.failed:
-        print(f"  failed: {err}")
+        print(f"  failed: {shown(err)}")
     return rc

@@ -87,11 +87,60 @@ def _check_size(doc: Document, path: str) -> None:
         )
 
 
+def special_file_reason(mode: int) -> str | None:
+    """Why a file of this mode is not read (a FIFO would block, a device never ends), or None."""
+    import stat
+
+    if stat.S_ISREG(mode):
+        return None
+    for test, what in (
+        (stat.S_ISDIR, "a directory"),
+        (stat.S_ISFIFO, "a FIFO (named pipe)"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISSOCK, "a socket"),
+    ):
+        if test(mode):
+            return f"not a regular file: {what}"
+    return "not a regular file"
+
+
+def read_capped(path: str | Path) -> bytes:
+    """The bytes of a regular file, refused before reading when larger than text.MAX_BYTES.
+
+    The size is taken from fstat of the opened file (O_NONBLOCK, so a FIFO cannot block the open),
+    and the read itself stops at MAX_BYTES + 1 whatever the file claims.
+    """
+    import os
+
+    from ogi.text import MAX_BYTES
+
+    p = os.fspath(path)
+    fd = os.open(p, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    try:
+        st = os.fstat(fd)
+        reason = special_file_reason(st.st_mode)
+        if reason:
+            raise ReadError(str(p), reason)
+        if st.st_size > MAX_BYTES:
+            raise ReadError(
+                str(p), f"too large ({st.st_size // (1024 * 1024)} MB > {MAX_BYTES // (1024 * 1024)} MB)"
+            )
+        os.set_blocking(fd, True)
+        with os.fdopen(fd, "rb", closefd=False) as fh:
+            data = fh.read(MAX_BYTES + 1)
+    finally:
+        os.close(fd)
+    if len(data) > MAX_BYTES:
+        raise ReadError(str(p), f"too large (over {MAX_BYTES // (1024 * 1024)} MB)")
+    return data
+
+
 def read_path(path: str | Path) -> Document:
     """Read a report from disk; every failure is a ReadError naming the file."""
     p = str(path)
     try:
-        data = Path(path).read_bytes()
+        data = read_capped(path)
     except IsADirectoryError:
         raise ReadError(p, "is a directory") from None
     except FileNotFoundError:

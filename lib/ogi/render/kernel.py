@@ -14,6 +14,7 @@ import os
 import re
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -98,6 +99,11 @@ class WarmKernel:
         client.start_new_kernel(cwd=self.cwd, stderr=subprocess.DEVNULL)
         client.start_new_kernel_client()
         self.client = client
+        # the kernel dies with the process that started it, even when that one is SIGKILLed (the signal
+        # follows the starting thread: only the main thread's kernels are watched, e.g. not Dask's)
+        if threading.current_thread() is threading.main_thread():
+            watch = f"from ogi.proc import die_with_parent; die_with_parent({os.getpid()})"
+            self._run_code(watch, "parent watch")
         self._run_code(WARM_UP, "warm-up")
 
     @property

@@ -31,6 +31,9 @@ def worker_main(wid: int, jobs: Any, results: Any) -> None:
     from ogi.render.kernel import WarmKernel, render_job, skip_slow_imports
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the supervisor decides; Ctrl-C is its to handle
+    from ogi.proc import die_with_parent, is_disk_error
+
+    die_with_parent()  # no orphan when the supervisor is killed
     skip_slow_imports()
     try:
         kernel = WarmKernel()
@@ -48,6 +51,10 @@ def worker_main(wid: int, jobs: Any, results: Any) -> None:
                 results.put(("done", wid, kernel.pid, (job.id, None)))
             except RenderError as exc:  # errors pickle: they cross the queue as they are
                 results.put(("done", wid, kernel.pid, (job.id, exc)))
+            except OSError as exc:  # a full or read-only disk fails the brief at once: a retry cannot help
+                cls = RenderError if is_disk_error(exc) else RetryableError
+                err = cls(job.agency_key, job.year, "write", f"{exc.filename or ''}: {exc}"[:300])
+                results.put(("done", wid, kernel.pid, (job.id, err)))
             except Exception as exc:  # anything else is the machinery's fault: retryable
                 results.put(("done", wid, kernel.pid, (job.id, job.error("worker", exc, RetryableError))))
     finally:
@@ -155,6 +162,10 @@ class Pool:
                             RenderError(job.agency_key, job.year, "worker", "no worker could start a kernel"),
                         )
                     break
+        except BaseException:  # SIGTERM / Ctrl-C: stop the workers and kernels now, not after their brief
+            for w in pool.values():
+                self._kill(w)
+            raise
         finally:
             for w in pool.values():
                 with contextlib.suppress(Exception):

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import json
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -26,20 +25,38 @@ from typing import Any
 import dataframely as dy
 import polars as pl
 
-from ogi.batch import expand, parse_one
-from ogi.errors import IngestError, OgiError, ReadError
+from ogi.batch import Failure, expand, missing_inputs, parse_one
+from ogi.errors import DiskError, IngestError, InputMissing, OgiError, ReadError, StoreDamaged
 from ogi.facts import Report
 from ogi.findings import SEVERITIES
+from ogi.paths import shown, storable
+from ogi.proc import die_with_parent
+from ogi.store import generation as G
 from ogi.store import schema as S
 from ogi.store.agency import assign_keys
+from ogi.store.lock import folder_lock
+from ogi.store.shared import canonical, canonical_json
 from ogi.vocabulary import ORIGINS, SCOPES
 
 STORE_VERSION = "1"
 PART_GROUP = 16  # cached parts read per scan when streaming them into a frame
 CACHE = "_cache"
 MANIFEST = "manifest.parquet"
-
+#: the code that turns bytes into a Report: a change here re-parses everything
 ParseFn = Callable[[str], Report]
+
+
+@dataclass(frozen=True, slots=True)
+class InputFailure:
+    """One input the store could not take whole: `stage` is read, duplicate or check."""
+
+    path: str
+    stage: str
+    reason: str
+
+    def __str__(self) -> str:
+        text = self.reason if self.stage == "read" else f"{self.stage}: {self.reason}"
+        return f"{shown(self.path)}: {shown(text)}"
 
 
 @dataclass(slots=True)
@@ -54,12 +71,20 @@ class IngestResult:
     facts: int = 0
     findings: int = 0
     written: bool = False
-    failures: list[tuple[str, str]] = field(default_factory=list)  # (path, reason) of inputs not stored
+    failures: list[InputFailure] = field(
+        default_factory=list
+    )  # inputs not stored (or stored without findings)
+    notes: list[str] = field(default_factory=list)  # what was dropped and why, one line per file
+
+    @property
+    def input_failed(self) -> bool:
+        """Whether an input could not be read (duplicates and failing check rules do not count)."""
+        return any(f.stage == "read" for f in self.failures)
 
     def summary(self, out: str | Path) -> str:
         return (
             f"ogi ingest: {self.read} read, {self.skipped} skipped, {self.failed} failed, {self.dropped} dropped"
-            f" → {out} ({self.reports} reports, {self.facts} facts, {self.findings} findings)"
+            f" → {shown(out)} ({self.reports} reports, {self.facts} facts, {self.findings} findings)"
         )
 
 
@@ -118,10 +143,6 @@ def _checkpoint(stage: str) -> None:
 # --------------------------------------------------------------------------------------------- parse stage
 
 
-def _canonical_json(obj: Any) -> str:
-    return json.dumps(obj, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-
-
 def facts_part(report: Report) -> pl.DataFrame:
     """The report's facts as the cached part frame (content-derived columns only, dims flattened)."""
     cols: dict[str, list[Any]] = {c: [] for c in S.FACT_PART_COLUMNS}
@@ -142,7 +163,7 @@ def facts_part(report: Report) -> pl.DataFrame:
         cols["line"].append(int(f.line))
         cols["quote"].append(f.quote or "")
         cols["loc"].append(f.loc or "")
-        cols["dims_json"].append(_canonical_json(dims))
+        cols["dims_json"].append(canonical_json(dims))
         for key in S.DIM_KEYS:
             cols[f"dim_{key}"].append(dims.get(key))
     # dtypes are enforced here (strict construction) and the rules above; the full dataframely
@@ -154,7 +175,7 @@ def report_row(report: Report, sha: str) -> dict[str, Any]:
     """The report's row for the reports frame, less what is decided over the whole store."""
     return {
         "report_id": report.report_id,
-        "source": report.source,
+        "source": storable(report.source),
         "sha256": sha,
         "agency": report.agency,
         "region": report.region,
@@ -175,8 +196,20 @@ def report_row(report: Report, sha: str) -> dict[str, Any]:
 
 
 def _sha_of(path: str) -> str | None:
+    """Content hash of a regular file within the size limit (None otherwise: never a FIFO, never 2 GB)."""
+    import stat
+
+    from ogi.text import MAX_BYTES
+
     try:
-        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+        st = os.stat(path)
+        if not stat.S_ISREG(st.st_mode) or st.st_size > MAX_BYTES:
+            return None
+        h = hashlib.sha256()
+        with open(path, "rb") as fh:
+            while chunk := fh.read(1 << 20):
+                h.update(chunk)
+        return h.hexdigest()
     except OSError:
         return None
 
@@ -209,7 +242,7 @@ def findings_part(report_id: str, found: Sequence[Any]) -> pl.DataFrame:
                 d["quote"] or "",
                 d.get("expected"),
                 d.get("actual"),
-                _canonical_json(d.get("evidence", [])),
+                canonical_json(d.get("evidence", [])),
             )
         )
     return pl.DataFrame(rows, schema=S.polars_schema("finding_part"), orient="row", strict=False)
@@ -229,33 +262,60 @@ def _check_one(
         target = findings_part_path(fcache, sha, prev_sha)
         target.parent.mkdir(parents=True, exist_ok=True)
         tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-        S.write_parquet(part, tmp)
-        os.replace(tmp, target)
+        try:
+            S.write_parquet(part, tmp)
+            os.replace(tmp, target)
+        finally:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+    except OSError:
+        raise  # disk full or read-only: the whole run stops with one line, not one line per report
     except Exception as exc:  # a rule bug must cost this report's findings only
         return f"checks failed ({type(exc).__name__}: {exc})"[:300]
     return None
 
 
-ParseResult = tuple[str, dict[str, Any] | None, str | None, str | None, str | None]
+@dataclass(slots=True)
+class Parsed:
+    """What a parser worker sends back for one file."""
+
+    path: str
+    row: dict[str, Any] | None = None  # the report's row, None when it could not be stored
+    reason: str | None = None  # why not
+    sha: str | None = None  # content hash of the bytes
+    text_sha: str = ""  # hash of the decoded text: the same report in two encodings is one report
+    check_failed: str | None = None  # why the checks failed on it (the report is stored anyway)
 
 
-def _parse_task(args: tuple[str, str, ParseFn, Callable[..., Any] | None, str]) -> ParseResult:
-    """Worker: parse one file, cache its facts, and cache its findings checked without a previous report.
+def text_hash(report: Report) -> str:
+    """Hash of the report's normalised, non-blank lines (independent of encoding and line endings)."""
+    doc = report.doc
+    if doc is None:
+        return ""
+    h = hashlib.sha256()
+    for line in doc.norm:
+        t = "".join(line.split())
+        if t:
+            h.update(t.encode("utf-8", "surrogatepass"))
+            h.update(b"\n")
+    return h.hexdigest()
 
-    Returns (path, report row | None, failure reason | None, sha, check failure reason | None).
-    """
+
+def _parse_task(args: tuple[str, str, ParseFn, Callable[..., Any] | None, str]) -> Parsed:
+    """Worker: parse one file, cache its facts, and cache its findings checked without a previous report."""
     path, cache, parse, run_checks, fcache = args
     try:
         report = parse(path)
     except ReadError as exc:
-        return path, None, exc.reason, _sha_of(path), None
+        return Parsed(path, reason=exc.reason, sha=_sha_of(path))
     except OgiError as exc:
-        return path, None, str(exc), _sha_of(path), None
+        return Parsed(path, reason=str(exc), sha=_sha_of(path))
     except MemoryError:
-        return path, None, "out of memory while parsing", _sha_of(path), None
+        return Parsed(path, reason="out of memory while parsing", sha=_sha_of(path))
     except Exception as exc:  # an injected or buggy parser must not stop the batch
-        return path, None, f"internal error ({type(exc).__name__}: {exc})"[:300], _sha_of(path), None
+        return Parsed(path, reason=f"internal error ({type(exc).__name__}: {exc})"[:300], sha=_sha_of(path))
     sha = (report.doc.content_hash if report.doc is not None else "") or _sha_of(path) or report.report_id
+    text_sha = text_hash(report)
     checked = (
         _check_one(run_checks, report, None, Path(fcache), sha, None) if run_checks is not None else None
     )
@@ -264,11 +324,17 @@ def _parse_task(args: tuple[str, str, ParseFn, Callable[..., Any] | None, str]) 
         target = part_path(Path(cache), sha)
         target.parent.mkdir(parents=True, exist_ok=True)
         tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-        S.write_parquet(facts_part(report), tmp)
-        os.replace(tmp, target)
+        try:
+            S.write_parquet(facts_part(report), tmp)
+            os.replace(tmp, target)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+            raise
     except (pl.exceptions.PolarsError, dy.exc.ValidationError, TypeError, ValueError) as exc:
-        return path, None, f"facts do not fit the store schema ({type(exc).__name__}: {exc})"[:300], sha, None
-    return path, report_row(report, sha), None, sha, checked
+        reason = f"facts do not fit the store schema ({type(exc).__name__}: {exc})"[:300]
+        return Parsed(path, reason=reason, sha=sha)
+    return Parsed(path, report_row(report, sha), None, sha, text_sha, checked)
 
 
 ChainEntry = tuple[str, str, str | None, str | None]  # path, sha, previous path, previous sha
@@ -334,7 +400,12 @@ def _pool_map(fn: Callable[[Any], Any], tasks: list[Any], jobs: int) -> Iterator
         yield from map(fn, tasks)
         return
     try:
-        with _child_env(), ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("spawn")) as pool:
+        with (
+            _child_env(),
+            ProcessPoolExecutor(
+                max_workers=jobs, mp_context=get_context("spawn"), initializer=die_with_parent
+            ) as pool,
+        ):
             yield from pool.map(fn, tasks, chunksize=max(1, min(32, len(tasks) // (jobs * 8))))
     except BrokenProcessPool:
         raise IngestError(
@@ -343,15 +414,6 @@ def _pool_map(fn: Callable[[Any], Any], tasks: list[Any], jobs: int) -> Iterator
 
 
 # --------------------------------------------------------------------------------------------- store I/O
-
-
-def _read_frame(out: Path, name: str, schema_name: str | None = None) -> pl.DataFrame:
-    """A frame of the previous store, or an empty one when it is missing or unreadable (→ rebuilt)."""
-    path = out / (f"{name}.parquet" if name != "manifest" else MANIFEST)
-    try:
-        return S.validate(schema_name or name, pl.read_parquet(path))
-    except Exception:
-        return S.empty(schema_name or name)
 
 
 def _stream_parts(tmp: Path, name: str, parts: Sequence[Path], meta: pl.DataFrame) -> dict[str, int]:
@@ -413,7 +475,12 @@ def _write_parts(
     try:
         out = []
         for job in jobs:  # one process per frame: each starts with a clean heap
-            with _child_env(), ProcessPoolExecutor(max_workers=1, mp_context=get_context("spawn")) as pool:
+            with (
+                _child_env(),
+                ProcessPoolExecutor(
+                    max_workers=1, mp_context=get_context("spawn"), initializer=die_with_parent
+                ) as pool,
+            ):
                 out.append(pool.submit(_stream_parts, *job).result())
         return out
     except BrokenProcessPool:
@@ -426,14 +493,55 @@ def _write_parts(
 
 
 @dataclass(slots=True)
-class _Entry:
+class Entry:
+    """One input file as stat saw it: `path` opens it, `key` is how the store names it (always UTF-8)."""
+
     path: str
+    key: str
     size: int
     mtime_ns: int
 
 
-def _stat(files: Iterable[str]) -> tuple[list[_Entry], list[tuple[str, str]]]:
-    entries: list[_Entry] = []
+@dataclass(slots=True)
+class Plan:
+    """What the run will do, decided before any file is parsed: what to keep, parse, drop."""
+
+    out: Path
+    cache: Path
+    fcache: Path
+    parse: ParseFn
+    parse_fp: str
+    run_checks: Callable[..., Any] | None
+    checks_fp: str
+    entries: list[Entry]
+    old_manifest: pl.DataFrame
+    old_reports: pl.DataFrame
+    old_failures: pl.DataFrame
+    old_text: dict[str, str]  # key → text hash of the previous run
+    kept: dict[str, int] = field(default_factory=dict)  # key → row of the previous reports frame
+    to_parse: list[Entry] = field(default_factory=list)
+    failures: dict[str, tuple[str, str, str | None]] = field(default_factory=dict)  # key → stage, reason, sha
+    shas: dict[str, str] = field(default_factory=dict)
+    text_shas: dict[str, str] = field(default_factory=dict)
+    dropped: list[str] = field(default_factory=list)
+    result: IngestResult = field(default_factory=IngestResult)
+
+
+@dataclass(slots=True)
+class Work:
+    """The new store's contents, ready to be written: frames in memory and the cached parts to stream."""
+
+    reports: pl.DataFrame
+    failures: pl.DataFrame
+    manifest: pl.DataFrame
+    fact_parts: list[Path]
+    finding_parts: list[Path]
+    live_findings: set[Path]
+    parsed: int
+
+
+def _stat(files: Iterable[str]) -> tuple[list[Entry], list[tuple[str, str]]]:
+    entries: list[Entry] = []
     bad: list[tuple[str, str]] = []
     for f in files:
         try:
@@ -441,8 +549,12 @@ def _stat(files: Iterable[str]) -> tuple[list[_Entry], list[tuple[str, str]]]:
         except OSError as exc:
             bad.append((f, f"cannot read ({exc.strerror or exc})"))
             continue
-        entries.append(_Entry(f, st.st_size, st.st_mtime_ns))
+        entries.append(Entry(f, storable(f), st.st_size, st.st_mtime_ns))
     return entries, bad
+
+
+def _under(key: str, roots: Sequence[str]) -> bool:
+    return any(key == r or key.startswith(r.rstrip(os.sep) + os.sep) for r in roots)
 
 
 def _previous_ids(reports: pl.DataFrame) -> dict[str, str]:
@@ -456,145 +568,256 @@ def _previous_ids(reports: pl.DataFrame) -> dict[str, str]:
     return out
 
 
-def canonical(reports: pl.LazyFrame) -> pl.LazyFrame:
-    """One report per (agency_key, year): the one with most facts, then latest published, then source."""
-    return (
-        reports.filter(pl.col("year").is_not_null())
-        .sort(
-            ["agency_key", "year", "n_facts", "published", "source"],
-            descending=[False, False, True, True, False],
-            nulls_last=True,
-        )
-        .unique(["agency_key", "year"], keep="first", maintain_order=True)
-    )
-
-
-def ingest(
-    paths: Sequence[str | Path] = ("data/raw",),
-    out: str | Path = "data/processed",
-    *,
-    jobs: int | None = None,
-    progress: bool = False,
-    full: bool = False,
-    parse: ParseFn = parse_one,
-) -> IngestResult:
-    """Bring the store at `out` up to date with the report files under `paths`; see the module docstring."""
-    out = Path(out)
+def _read_frame(folder: Path, name: str) -> pl.DataFrame:
+    """A frame of the previous store, or an empty one when it is missing or unreadable (→ rebuilt)."""
+    path = folder / (f"{name}.parquet" if name != "manifest" else MANIFEST)
     try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise IngestError(f"{out}: cannot create the store folder ({exc.strerror or exc})") from None
-    for stale in out.glob(".*.tmp"):
-        with contextlib.suppress(OSError):
-            stale.unlink()
-    jobs = jobs if jobs is not None else min(2, os.cpu_count() or 1)
+        return S.validate(name, pl.read_parquet(path))
+    except Exception:
+        return S.empty(name)
+
+
+def _open_previous(out: Path, full: bool, say: Callable[[str], None]) -> tuple[Path | None, bool]:
+    """The previous store's folder (None: start afresh) and whether the run must rebuild everything."""
+    if full:
+        return None, True
+    try:
+        return G.resolve(out), False
+    except StoreDamaged as exc:
+        say(f"ogi ingest: {shown(exc)}: rebuilding the store from the inputs")
+        return None, True
+
+
+def plan(
+    paths: Sequence[str | Path],
+    out: Path,
+    *,
+    full: bool,
+    prune: bool,
+    parse: ParseFn,
+    say: Callable[[str], None],
+) -> Plan:
+    """Decide what to keep, parse and drop. Inputs that do not exist raise InputMissing (store untouched)."""
     parse_fp = parse_fingerprint() + (
         "" if parse is parse_one else f":{getattr(parse, '__qualname__', 'custom')}"
     )
+    prev, full = _open_previous(out, full, say)
+    if full:
+        import shutil
+
+        shutil.rmtree(out / CACHE, ignore_errors=True)  # --full repairs whatever the damage to the cache
+        with contextlib.suppress(OSError):
+            (out / CACHE).unlink()
     cache = out / CACHE / hashlib.sha256(parse_fp.encode()).hexdigest()[:16]
     run_checks, checks_fp = _load_checks()
-
-    files, missing = expand([str(p) for p in paths])
+    fs_paths = [os.fspath(p) for p in paths]
+    files, special = expand(fs_paths)
     entries, unstattable = _stat(files)
-    old_manifest = _read_frame(out, "manifest")
-    old_reports = _read_frame(out, "reports")
-    old_failures = _read_frame(out, "failures")
-    if full:
-        old_manifest = S.empty("manifest")
-    # plain tuples and row numbers, not dicts per row: this process stays small on large stores
+    old_manifest = _read_frame(prev, "manifest") if prev else S.empty("manifest")
+    old_reports = _read_frame(prev, "reports") if prev else S.empty("reports")
+    old_failures = _read_frame(prev, "failures") if prev else S.empty("failures")
+    p = Plan(
+        out=out,
+        cache=cache,
+        fcache=cache / "findings" / checks_fp,
+        parse=parse,
+        parse_fp=parse_fp,
+        run_checks=run_checks,
+        checks_fp=checks_fp,
+        entries=entries,
+        old_manifest=old_manifest,
+        old_reports=old_reports,
+        old_failures=old_failures,
+        old_text=dict(old_manifest.select("path", "text_sha256").iter_rows()),
+    )
+    roots = [storable(r) for r in fs_paths]
+    seen = (
+        {e.key for e in entries} | {storable(f.path) for f in special} | {storable(f) for f, _ in unstattable}
+    )
+    gone = [k for k in old_manifest["path"] if k not in seen]
+    outside = [k for k in gone if not _under(k, roots)]
+    if prune and outside:
+        say(f"ogi ingest: --prune: dropping {len(outside)} reports whose files are not under the inputs")
+    for k in gone:
+        if _under(k, roots):
+            p.dropped.append(k)
+            p.result.notes.append(f"{shown(k)}: no longer on disk under the inputs, dropped from the store")
+        elif prune:
+            p.dropped.append(k)
+            p.result.notes.append(f"{shown(k)}: not under the inputs, pruned")
+    if not prune:  # reports ingested from other inputs stay as they are
+        keep = set(outside)
+        for key, size, mtime in old_manifest.select("path", "size", "mtime_ns").iter_rows():
+            if key in keep:
+                p.entries.append(Entry(key, key, size, mtime))
+        p.entries.sort(key=lambda e: e.key)
+    _classify(p, special, unstattable)
+    return p
+
+
+def _classify(p: Plan, special: list[Failure], unstattable: list[tuple[str, str]]) -> None:
+    """Split the entries into kept (unchanged since the manifest), known failures and files to parse."""
     old_by_path = {
         r[0]: r[1:]
-        for r in old_manifest.select("path", "size", "mtime_ns", "sha256", "status", "parse_fp").iter_rows()
+        for r in p.old_manifest.select("path", "size", "mtime_ns", "sha256", "status", "parse_fp").iter_rows()
     }
-    old_row_of = {sha: i for i, sha in enumerate(old_reports["sha256"])}
-    old_fail = dict(old_failures.filter(pl.col("stage") == "read").select("path", "reason").iter_rows())
-
-    result = IngestResult()
-    rows: dict[str, dict[str, Any]] = {}  # path → report row, for the files parsed now
-    kept: dict[str, int] = {}  # path → row of the previous reports frame, for the files skipped
-    failures: dict[str, tuple[str, str, str | None]] = {}  # path → (stage, reason, sha)
-    shas: dict[str, str] = {}
-    to_parse: list[str] = []
-    for e in entries:
-        size, mtime_ns, sha, status, fp = old_by_path.get(e.path, (None, None, "", "", ""))
-        same = size == e.size and mtime_ns == e.mtime_ns and fp == parse_fp
-        if same and status in ("ok", "duplicate") and sha in old_row_of and part_path(cache, sha).exists():
-            kept[e.path] = old_row_of[sha]
-            shas[e.path] = sha
-            result.skipped += 1
-        elif same and status == "failed" and e.path in old_fail:
-            failures[e.path] = ("read", old_fail[e.path], sha or None)
-            shas[e.path] = sha
-            result.skipped += 1
+    old_row_of = {sha: i for i, sha in enumerate(p.old_reports["sha256"])}
+    old_fail = dict(p.old_failures.filter(pl.col("stage") == "read").select("path", "reason").iter_rows())
+    inputs = {e.key for e in p.entries}
+    keep_entries = []
+    for e in p.entries:
+        size, mtime_ns, sha, status, fp = old_by_path.get(e.key, (None, None, "", "", ""))
+        same = size == e.size and mtime_ns == e.mtime_ns and fp == p.parse_fp
+        if same and status in ("ok", "duplicate") and sha in old_row_of and part_path(p.cache, sha).exists():
+            p.kept[e.key] = old_row_of[sha]
+            p.shas[e.key] = sha
+            p.text_shas[e.key] = p.old_text.get(e.key, "")
+            p.result.skipped += 1
+        elif same and status == "failed" and e.key in old_fail:
+            p.failures[e.key] = ("read", old_fail[e.key], sha or None)
+            p.shas[e.key] = sha
+            p.result.skipped += 1
+        elif e.key == e.path and not os.path.exists(e.path) and e.key not in inputs - {e.key}:
+            p.dropped.append(e.key)  # kept from other inputs, but no longer readable and not reusable
+            p.result.notes.append(f"{shown(e.key)}: no longer on disk, dropped from the store")
+            continue
         else:
-            to_parse.append(e.path)
-    for path, reason in [*((f.path, f.reason) for f in missing), *unstattable]:
-        failures[path] = ("read", reason, None)
-        result.failed += 1
+            p.to_parse.append(e)
+        keep_entries.append(e)
+    p.entries = keep_entries
+    for f in special:
+        p.failures[storable(f.path)] = ("read", f.reason, None)
+        p.result.failed += 1
+    for path, reason in unstattable:
+        p.failures[storable(path)] = ("read", reason, None)
+        p.result.failed += 1
 
+
+def work(p: Plan, jobs: int, progress: bool) -> Work:
+    """Parse what changed, drop duplicates, decide agency keys and previous years, run the checks."""
     from tqdm import tqdm
 
+    result = p.result
+    rows: dict[str, dict[str, Any]] = {}
     bar = tqdm(
-        total=len(to_parse),
+        total=len(p.to_parse),
         unit="report",
         file=sys.stderr,
-        disable=not progress or not to_parse,
+        disable=not progress or not p.to_parse,
         desc="ingest",
         leave=False,
     )
-    fcache = cache / "findings" / checks_fp
-    tasks = [(p, str(cache), parse, run_checks, str(fcache)) for p in to_parse]
-    for n, (path, row, reason, sha, check_failed) in enumerate(_pool_map(_parse_task, tasks, jobs)):
-        if row is not None:
-            rows[path] = row
+    key_of = {e.path: e.key for e in p.to_parse}
+    tasks = [(e.path, str(p.cache), p.parse, p.run_checks, str(p.fcache)) for e in p.to_parse]
+    for n, got in enumerate(_pool_map(_parse_task, tasks, jobs)):
+        key = key_of[got.path]
+        if got.row is not None:
+            rows[key] = got.row
             result.read += 1
-            if check_failed:
-                failures[path] = ("check", check_failed, sha)
+            if got.check_failed:
+                p.failures[key] = ("check", got.check_failed, got.sha)
         else:
-            failures[path] = ("read", reason or "unreadable", sha)
+            p.failures[key] = ("read", got.reason or "unreadable", got.sha)
             result.failed += 1
-        shas[path] = sha or ""
+        p.shas[key] = got.sha or ""
+        p.text_shas[key] = got.text_sha
         bar.update(1)
         if n == 0:
             _checkpoint("parse")
     bar.close()
+    id_of_path = _drop_duplicates(p, rows)
+    reports = _reports_frame(p, rows)
+    return _findings_and_frames(p, reports, id_of_path, jobs, len(tasks))
 
-    # the same content under two paths is stored once
-    old_ids = old_reports["report_id"]
-    id_of_path = {**{p: old_ids[i] for p, i in kept.items()}, **{p: r["report_id"] for p, r in rows.items()}}
-    by_id: dict[str, str] = {}
-    for path in sorted(id_of_path):
-        rid = id_of_path[path]
-        if rid in by_id:
-            failures[path] = ("duplicate", f"same content as {by_id[rid]}", shas.get(path) or None)
-            rows.pop(path, None)
-            kept.pop(path, None)
-            del id_of_path[path]
+
+def _drop_duplicates(p: Plan, rows: dict[str, dict[str, Any]]) -> dict[str, str]:
+    """The same content under two paths is stored once: same bytes, or the same text after decoding."""
+    old_ids = p.old_reports["report_id"]
+    id_of_path = {
+        **{k: old_ids[i] for k, i in p.kept.items()},
+        **{k: r["report_id"] for k, r in rows.items()},
+    }
+    first: dict[str, str] = {}
+    for key in sorted(id_of_path):
+        ident = p.text_shas.get(key) or id_of_path[key]
+        other = first.get(ident) or first.get(id_of_path[key])
+        if other is not None:
+            p.failures[key] = ("duplicate", f"same content as {other}", p.shas.get(key) or None)
+            rows.pop(key, None)
+            p.kept.pop(key, None)
+            del id_of_path[key]
         else:
-            by_id[rid] = path
+            first[ident] = key
+            first[id_of_path[key]] = key
+    return id_of_path
 
+
+def _reports_frame(p: Plan, rows: dict[str, dict[str, Any]]) -> pl.DataFrame:
+    """Kept rows plus new rows, with agency keys decided over the whole store."""
     base_schema = {
         c: t
         for c, t in S.polars_schema("reports").items()
         if c not in ("agency_key", "n_findings", "previous_id")
     }
-    kept_paths = sorted(kept)
+    kept_keys = sorted(p.kept)
     reports = pl.concat(
         [
-            old_reports.select(list(base_schema))[[kept[p] for p in kept_paths]].with_columns(
-                pl.Series("source", kept_paths, dtype=pl.String)
+            p.old_reports.select(list(base_schema))[[p.kept[k] for k in kept_keys]].with_columns(
+                pl.Series("source", kept_keys, dtype=pl.String)
             ),
             pl.DataFrame(list(rows.values()), schema=base_schema),
         ],
         how="vertical",
     )
     keys = assign_keys(reports.select("report_id", "agency", "region").iter_rows())
-    reports = reports.with_columns(
+    return reports.with_columns(
         pl.col("report_id").replace_strict(keys, default=None).alias("agency_key"),
         pl.lit(0).alias("n_findings"),
         pl.lit(None, pl.String).alias("previous_id"),
     )
-    prev = _previous_ids(reports) if run_checks is not None else {}
+
+
+def _check_chains(
+    p: Plan, reports: pl.DataFrame, prev: dict[str, str], sha_of: dict[str, str], jobs: int
+) -> None:
+    """Compute the findings not cached yet, one agency's reports per task in year order."""
+    assert p.run_checks is not None
+    fs_path = {e.key: e.path for e in p.entries}
+    key_of: dict[str, str] = dict(zip(reports["report_id"], reports["source"], strict=True))
+    need = [
+        rid
+        for rid, sha in sha_of.items()
+        if not findings_part_path(p.fcache, sha, sha_of.get(prev.get(rid, ""))).exists()
+        and p.failures.get(key_of[rid], ("",))[0] != "check"
+    ]
+    chains: dict[str, list[ChainEntry]] = {}
+    ordered = reports.filter(pl.col("report_id").is_in(need)).sort(
+        "agency_key", "year", "report_id", nulls_last=True
+    )
+    for rid, akey in ordered.select("report_id", "agency_key").iter_rows():
+        q = prev.get(rid)
+        chains.setdefault(akey, []).append(
+            (
+                fs_path.get(key_of[rid], key_of[rid]),
+                sha_of[rid],
+                fs_path.get(key_of[q], key_of[q]) if q else None,
+                sha_of[q] if q else None,
+            )
+        )
+    key_of_fs = {v: k for k, v in fs_path.items()}
+    chain_tasks = [(c, p.parse, p.run_checks, str(p.fcache)) for c in chains.values()]
+    for results in _pool_map(_check_chain, chain_tasks, jobs):
+        for path, reason in results:
+            if reason is not None:
+                key = key_of_fs.get(path, path)
+                p.failures[key] = ("check", reason, p.shas.get(key))
+
+
+def _findings_and_frames(
+    p: Plan, reports: pl.DataFrame, id_of_path: dict[str, str], jobs: int, parsed: int
+) -> Work:
+    """Findings cached per (report, previous report, checks code): compute the missing ones by agency chain."""
+    prev = _previous_ids(reports) if p.run_checks is not None else {}
     sha_of = dict(zip(reports["report_id"], reports["sha256"], strict=True))
     reports = reports.with_columns(
         pl.col("report_id").replace_strict(prev, default=None, return_dtype=pl.String).alias("previous_id")
@@ -604,99 +827,82 @@ def ingest(
         .replace_strict(sha_of, default=None, return_dtype=pl.String)
         .alias("finding_prev")
     )
-
-    # findings: cached per (report, previous report, checks code); compute the missing ones by agency chain
-    checks_key = {rid: f"{checks_fp}:{sha_of[prev[rid]] if rid in prev else 'none'}" for rid in sha_of}
-    if run_checks is not None:
-        path_of = dict(zip(reports["report_id"], reports["source"], strict=True))
-        id_of = {v: k for k, v in path_of.items()}
-        need = [
-            rid
-            for rid, sha in sha_of.items()
-            if not findings_part_path(fcache, sha, sha_of.get(prev.get(rid, ""))).exists()
-            and failures.get(path_of[rid], ("",))[0] != "check"
-        ]
-        chains: dict[str, list[ChainEntry]] = {}
-        ordered = reports.filter(pl.col("report_id").is_in(need)).sort(
-            "agency_key", "year", "report_id", nulls_last=True
-        )
-        for rid, key in ordered.select("report_id", "agency_key").iter_rows():
-            p = prev.get(rid)
-            chains.setdefault(key, []).append(
-                (path_of[rid], sha_of[rid], path_of[p] if p else None, sha_of[p] if p else None)
-            )
-        chain_tasks = [(c, parse, run_checks, str(fcache)) for c in chains.values()]
-        for results in _pool_map(_check_chain, chain_tasks, jobs):
-            for path, reason in results:
-                if reason is not None:
-                    failures[path] = ("check", reason, sha_of[id_of[path]])
+    checks_key = {rid: f"{p.checks_fp}:{sha_of[prev[rid]] if rid in prev else 'none'}" for rid in sha_of}
+    if p.run_checks is not None:
+        _check_chains(p, reports, prev, sha_of, jobs)
     order = reports.sort("report_id").select("sha256", "finding_prev")
-    live_findings = {findings_part_path(fcache, sha, p) for sha, p in order.iter_rows()}
-    finding_parts = [findings_part_path(fcache, sha, p) for sha, p in order.iter_rows()] if run_checks else []
-    finding_parts = [p for p in finding_parts if p.exists()]
-    fact_parts = [part_path(cache, sha) for sha in order["sha256"]]
+    live_findings = {findings_part_path(p.fcache, sha, q) for sha, q in order.iter_rows()}
+    finding_parts = (
+        [findings_part_path(p.fcache, sha, q) for sha, q in order.iter_rows()] if p.run_checks else []
+    )
+    finding_parts = [f for f in finding_parts if f.exists()]
+    fact_parts = [part_path(p.cache, sha) for sha in order["sha256"]]
     reports = S.validate("reports", reports.drop("finding_prev"))
-
     fail_df = S.validate(
         "failures",
         pl.DataFrame(
-            [{"path": p, "stage": s, "reason": r, "sha256": h} for p, (s, r, h) in failures.items()],
+            [{"path": k, "stage": s, "reason": r, "sha256": h} for k, (s, r, h) in p.failures.items()],
             schema=S.polars_schema("failures"),
         ),
     ).sort("path", "stage")
-    entry_of = {e.path: e for e in entries}
     manifest_rows = []
-    for e in entries:
-        rid = id_of_path.get(e.path)
-        stage = failures.get(e.path, ("",))[0]
-        status = "ok" if rid is not None else ("duplicate" if stage == "duplicate" else "failed")
+    for e in p.entries:
+        rid = id_of_path.get(e.key)
+        stage = p.failures.get(e.key, ("",))[0]
         manifest_rows.append(
             {
-                "path": e.path,
-                "size": entry_of[e.path].size,
-                "mtime_ns": entry_of[e.path].mtime_ns,
-                "sha256": shas.get(e.path) or "",
-                "status": status,
-                "parse_fp": parse_fp,
+                "path": e.key,
+                "size": e.size,
+                "mtime_ns": e.mtime_ns,
+                "sha256": p.shas.get(e.key) or "",
+                "text_sha256": p.text_shas.get(e.key) or "",
+                "status": "ok" if rid is not None else ("duplicate" if stage == "duplicate" else "failed"),
+                "parse_fp": p.parse_fp,
                 "checks_key": checks_key.get(rid, "") if rid else "",
             }
         )
     manifest = S.validate("manifest", pl.DataFrame(manifest_rows, schema=S.polars_schema("manifest"))).sort(
         "path"
     )
-    result.dropped = len(set(old_by_path) - set(entry_of))
+    return Work(reports, fail_df, manifest, fact_parts, finding_parts, live_findings, parsed)
 
-    result.failures = [(p, f"{s}: {r}" if s != "read" else r) for p, (s, r, _) in sorted(failures.items())]
-    # the findings parts follow from the manifest (content hash, previous report, checks version): equal
-    # manifest, reports and failures mean an equal store, and nothing is rewritten
-    unchanged = (
-        not to_parse
-        and result.dropped == 0
-        and manifest.equals(old_manifest)
-        and fail_df.equals(old_failures)
-        and all((out / f"{n}.parquet").exists() for n in S.FRAMES)
-        and _reports_equal(reports, old_reports)
+
+def _unchanged(p: Plan, w: Work) -> bool:
+    """Equal manifest, reports and failures mean an equal store (the findings parts follow from the manifest)."""
+    if w.parsed or p.dropped or G.current(p.out) is None:
+        return False
+    return (
+        w.manifest.equals(p.old_manifest)
+        and w.failures.equals(p.old_failures)
+        and _reports_equal(w.reports, p.old_reports)
     )
-    if unchanged:
-        result.reports = old_reports.height
-        result.facts = pl.scan_parquet(out / "facts.parquet").select(pl.len()).collect().item()
-        result.findings = pl.scan_parquet(out / "findings.parquet").select(pl.len()).collect().item()
-        return result
 
-    # write everything to temp files, then rename into place (manifest last)
-    tmp = {name: out / f".{name}.parquet.{os.getpid()}.tmp" for name in (*S.FRAMES, "manifest")}
+
+def write(p: Plan, w: Work, jobs: int) -> IngestResult:
+    """Write the new store as a new generation and publish it (or nothing, when nothing changed)."""
+    result = p.result
+    result.dropped = len(p.dropped)
+    result.failures = [InputFailure(k, s, r) for k, (s, r, _) in sorted(p.failures.items())]
+    if _unchanged(p, w):
+        gen = G.resolve(p.out)
+        result.reports = p.old_reports.height
+        result.facts = pl.scan_parquet(gen / "facts.parquet").select(pl.len()).collect().item()
+        result.findings = pl.scan_parquet(gen / "findings.parquet").select(pl.len()).collect().item()
+        return result
+    tmp = G.new_folder(p.out)
     try:
+        reports = w.reports
         jobs_: list[tuple[Path, str, Sequence[Path], pl.DataFrame]] = [
             (
-                tmp["facts"],
+                tmp / "facts.parquet",
                 "facts",
-                fact_parts,
+                w.fact_parts,
                 reports.select("report_id", "agency_key", "source", "agency", "year"),
             ),
             (
-                tmp["findings"],
+                tmp / "findings.parquet",
                 "findings",
-                finding_parts,
+                w.finding_parts,
                 reports.select("report_id", "agency_key", "year", "source"),
             ),
         ]
@@ -709,25 +915,67 @@ def ingest(
         )
         reports = S.validate("reports", reports).sort("agency_key", "year", "report_id", nulls_last=True)
         result.reports, result.findings = reports.height, sum(n_findings.values())
-        S.write_parquet(reports, tmp["reports"])
-        S.write_parquet(fail_df, tmp["failures"])
-        S.write_parquet(manifest, tmp["manifest"])
-        for t in tmp.values():
-            with open(t, "rb") as fh:
-                os.fsync(fh.fileno())
-        _checkpoint("write")
-        for name in ("facts", "findings", "failures", "reports"):
-            os.replace(tmp[name], out / f"{name}.parquet")
-            _checkpoint(f"rename-{name}")
-        os.replace(tmp["manifest"], out / MANIFEST)
+        S.write_parquet(reports, tmp / "reports.parquet")
+        S.write_parquet(w.failures, tmp / "failures.parquet")
+        S.write_parquet(w.manifest, tmp / MANIFEST)
+        gen = G.seal(tmp)
     except BaseException:
-        for t in tmp.values():
-            with contextlib.suppress(OSError):
-                t.unlink()
+        import shutil
+
+        shutil.rmtree(tmp, ignore_errors=True)
         raise
+    _checkpoint("write")
+    before = G.current(p.out)
+    G.publish(p.out, gen)
+    _checkpoint("switch")
     result.written = True
-    _collect_garbage(out, cache, set(reports["sha256"]), fcache, live_findings)
+    G.collect(p.out, before)
+    _collect_garbage(p.out, p.cache, set(reports["sha256"]), p.fcache, w.live_findings)
     return result
+
+
+def ingest(
+    paths: Sequence[str | Path] = ("data/raw",),
+    out: str | Path = "data/processed",
+    *,
+    jobs: int | None = None,
+    progress: bool = False,
+    full: bool = False,
+    prune: bool = False,
+    wait: float | None = None,
+    parse: ParseFn = parse_one,
+    say: Callable[[str], None] | None = None,
+) -> IngestResult:
+    """Bring the store at `out` up to date with the report files under `paths`; see the module docstring.
+
+    Inputs that do not exist raise InputMissing before the store is touched; one writer at a time holds
+    the store's lock (`wait` seconds, None: as long as it takes); `say` receives notes meant for the user.
+    """
+    say = say or (lambda line: print(line, file=sys.stderr))
+    missing = missing_inputs(paths)
+    if missing:
+        raise InputMissing(
+            f"no such input: {', '.join(shown(m) or repr(m) for m in missing)} (the store is left as it is)"
+        )
+    out = Path(out)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise IngestError(f"{shown(out)}: cannot create the store folder ({exc.strerror or exc})") from None
+    jobs = jobs if jobs is not None else min(2, os.cpu_count() or 1)
+    try:
+        with folder_lock(
+            out,
+            "ogi ingest",
+            wait=wait,
+            on_wait=lambda h: say(f"ogi ingest: {shown(out)} is locked by {h}; waiting"),
+        ):
+            G.sweep(out)
+            p = plan(paths, out, full=full, prune=prune, parse=parse, say=say)
+            w = work(p, jobs, progress)
+            return write(p, w, jobs)
+    except OSError as exc:  # disk full, read-only: one line naming the path and the errno
+        raise DiskError(shown(exc.filename or out), exc) from None
 
 
 def _reports_equal(new: pl.DataFrame, old: pl.DataFrame) -> bool:

@@ -127,6 +127,7 @@ class ManifestSchema(dy.Schema):
     size = dy.Int64(nullable=False)
     mtime_ns = dy.Int64(nullable=False)
     sha256 = dy.String(nullable=False)
+    text_sha256 = dy.String(nullable=False)  # decoded text: the same report in two encodings is one report
     status = dy.String(nullable=False)  # ok | failed | duplicate
     parse_fp = dy.String(nullable=False)
     checks_key = dy.String(nullable=False)  # fingerprint of the checks and the previous report they saw

@@ -14,8 +14,8 @@ import polars as pl
 
 from ogi.store import schema as S
 from ogi.store.agency import city_of
-from ogi.store.ingest import canonical
 from ogi.store.labels import dim_labels, metric_labels, with_labels
+from ogi.store.shared import canonical
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,8 +49,14 @@ class Store:
 
 
 def open_store(path: str | Path = "data/processed") -> Store:
-    """Open the store folder written by `ogi ingest` (nothing is read until a view collects)."""
-    return Store(Path(path))
+    """Open the store folder written by `ogi ingest` (nothing is read until a view collects).
+
+    The current generation is resolved once and its checksums verified (ogi.store.generation), so
+    a Store reads one whole store, old or new, never a mix; damage raises StoreDamaged.
+    """
+    from ogi.store.generation import resolve
+
+    return Store(resolve(Path(path)))
 
 
 # ------------------------------------------------------------------------------------------------ helpers
