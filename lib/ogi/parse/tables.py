@@ -96,6 +96,9 @@ class _Reader:
         self.header_buf: list[str] = []
         self.art20_unit = ""
         self.header_stash = ""
+        # section 三 reason sub-rows per (outcome, applicant): (reason label, cell) in row order
+        self.sub_cells: dict[tuple[str, str | None], list[tuple[str, Cell]]] = {}
+        self.group_labels: dict[str, str] = {}
 
     # -- cell classification ------------------------------------------------------------------
     def feed_row(self, cells: list[Cell]) -> None:
@@ -248,6 +251,7 @@ class _Reader:
             spec = T.first_match(table, T.strip_numbering(lab.text))
             if spec is not None and spec.group:
                 self.group = spec.group
+                self.group_labels.setdefault(spec.group, T.strip_numbering(lab.text))
 
     def _label_text(self, row: Row) -> str:
         return " ".join(c.raw.strip() for c in row.labels if c.raw.strip())
@@ -297,6 +301,8 @@ class _Reader:
             if applicant:
                 d["applicant"] = applicant
             self._cell_fact(metric, d, cell, label, "year", unit_default="件")
+            if "reason" in d:
+                self.sub_cells.setdefault((d["outcome"], applicant), []).append((d["reason"], cell))
 
     def _emit_art20(self, row: Row) -> None:
         item = T.strip_numbering(re.sub(r"[（(].*?[）)]", "", self._label_text(row)))
@@ -373,8 +379,41 @@ class _Reader:
             )
         self.block = ""
 
+    def _emit_subtotals(self) -> None:
+        """Derived outcome subtotals (不予公开, 无法提供, 不予处理, 其他处理 split into reasons): one per
+        column, only when every sub-row of the column is a printed number and no subtotal was printed."""
+        printed = {
+            (f.dims.get("outcome"), f.dims.get("applicant"))
+            for f in self.out.facts
+            if f.metric == "applications.outcome" and "reason" not in f.dims and f.origin == "table"
+        }
+        for (outcome, applicant), subs in self.sub_cells.items():
+            values = [value_of(c) for _, c in subs]
+            if (outcome, applicant) in printed or any(v is None for v in values):
+                continue
+            units = {v[1] or "件" for v in values if v is not None}
+            total = sum(v[0] for v in values if v is not None)
+            head = self.group_labels.get(outcome, outcome)
+            col = next((zh for zh, code in T.SEC3_APPLICANTS if code == applicant), "")
+            parts = " + ".join(f"{reason} {c.raw.strip()}" for reason, c in subs)
+            first = subs[0][1]
+            self.out.facts.append(
+                Fact(
+                    metric="applications.outcome",
+                    value=total,
+                    unit=units.pop() if len(units) == 1 else "件",
+                    line=first.line,
+                    quote=f"{head} {col}: {parts}",
+                    dims={"outcome": outcome, **({"applicant": applicant} if applicant else {})},
+                    origin="derived",
+                    loc=first.loc or self.loc,
+                )
+            )
+        self.sub_cells = {}
+
     def finish(self) -> None:
         self.flush()
+        self._emit_subtotals()
         if self.sec4_slots:
             if len(self.sec4_slots) >= 5:
                 self.out.problems.append(f"section 四 row has {len(self.sec4_slots)} of 15 cells")

@@ -373,6 +373,35 @@ def _sec4_rows(w: Writer, v: list[int]) -> tuple[list[list[Cell]], Fig]:
     return rows, Fig.of("litigation.count", v[9] + v[14], "件")
 
 
+def _derived_subtotals(w: Writer, n_facts: int, n_blanks: int) -> None:
+    """Truth for the parser's derived outcome subtotals: per column, the sum of an outcome's reason
+    sub-rows when every one of them is printed (a blank sub-row means no subtotal for that column)."""
+    groups: dict[tuple[str, str], list[dict]] = {}  # type: ignore[type-arg]
+    blanked: set[tuple[str, str]] = set()
+    for f in w.tb.facts[n_facts:]:
+        if f["metric"] == "applications.outcome" and "reason" in f["dims"]:
+            groups.setdefault((f["dims"]["outcome"], f["dims"].get("applicant", "")), []).append(f)
+    for b in w.tb.blanks[n_blanks:]:
+        if b["metric"] == "applications.outcome" and "reason" in b["dims"]:
+            blanked.add((b["dims"]["outcome"], b["dims"].get("applicant", "")))
+    for (outcome, applicant), subs in groups.items():
+        if (outcome, applicant) in blanked:
+            continue
+        w.tb.facts.append(
+            {
+                "metric": "applications.outcome",
+                "dims": {"outcome": outcome, **({"applicant": applicant} if applicant else {})},
+                "value": sum(f["value"] for f in subs),
+                "unit": "件",
+                "scope": "year",
+                "origin": "derived",
+                "line": min(f["line"] for f in subs),
+                "label": f"{outcome} subtotal",
+                "derived": True,
+            }
+        )
+
+
 def write_modern(w: Writer) -> Draft:
     """The 2019 (60号) and 2021 (30号) formats: six sections, three tables."""
     r, a, y = w.rng, w.agency, w.year
@@ -410,7 +439,9 @@ def write_modern(w: Writer) -> Draft:
     w.table(_art20_rows(w), 4)
     w.tb.add()
     w.tb.add("三、收到和处理政府信息公开申请情况")
+    n_facts, n_blanks = len(w.tb.facts), len(w.tb.blanks)
     w.table(_sec3_rows(w, m3), 10)
+    _derived_subtotals(w, n_facts, n_blanks)
     w.tb.add()
     w.tb.add(r.choice(HEAD4))
     rows4, derived = _sec4_rows(w, v4)
