@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from ogi.synth import numbers as nb
 from ogi.synth import prose as pr
 from ogi.synth.builder import Cell, Fig, Style, TextBuilder, fmt_int, gap, label
+from ogi.synth.damage import DAMAGED_LAYOUTS
 from ogi.synth.names import Agency, pick_agency
 
 TEMPLATES = ("2021", "2019", "statform", "pre2014", "narrative")
@@ -74,6 +75,8 @@ class Writer:
         self.tb = TextBuilder(style)
         self.blank_p = 0.25 if rng.random() < 0.35 else 0.0
         self.mark = "" if layout == "blank" else rng.choice(BLANK_MARKS)
+        if layout == "converter":  # a converter drops empty cells: blanks must be printed marks
+            self.mark = self.mark or "-"
         self.numbering = "、" if rng.random() < 0.2 else "."
         month = rng.choices((1, 2, 3), weights=(7, 2, 1))[0]
         self.pub = (self.year + 1, month, rng.randint(1, 28))
@@ -87,8 +90,10 @@ class Writer:
             return Cell(self.mark, fig, blank=True)
         return Cell(text if text is not None else fmt_int(fig.value, prose=False), fig)
 
-    def table(self, rows: list[list[Cell]], width: int) -> None:
-        self.tb.table(rows, self.layout, width)
+    def table(self, rows: list[list[Cell]], width: int, damage: bool = True) -> None:
+        """Render rows in the report's layout (a damaged layout only where `damage`: sections 三 and 四)."""
+        layout = self.layout if damage or self.layout not in DAMAGED_LAYOUTS else "inline"
+        self.tb.table(rows, layout, width)
 
     # --- shared pieces -------------------------------------------------------------------------------
 
@@ -436,7 +441,7 @@ def write_modern(w: Writer) -> Draft:
     w.say(*pr.review_sentence(v4[4], v4[9] + v4[14]))
 
     w.tb.add("二、主动公开政府信息情况")
-    w.table(_art20_rows(w), 4)
+    w.table(_art20_rows(w), 4, damage=False)
     w.tb.add()
     w.tb.add("三、收到和处理政府信息公开申请情况")
     n_facts, n_blanks = len(w.tb.facts), len(w.tb.blanks)
