@@ -39,6 +39,9 @@ _COLUMN_NAME = re.compile(r"^(?:数据|列|Column|col)\s*\d+$|^:?-{3,}:?$", re.I
 _SEC3_START = re.compile(r"本年新收|勾稽关系|申请人情况")
 _SEC4_HEAD = re.compile(r"^\s*[|]?\s*(?:[一二三四五六七八九十]+[、.．]\s*)?\S*(?:行政复议|行政诉讼)")
 _NEXT_SECTION = re.compile(r"^\s*[五六七]\s*[、.．]")
+_PAGE_NUMBER = re.compile(
+    r"^\s*(?:[-－—–]\s*\d{1,4}\s*[-－—–]|第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?)\s*$"
+)
 _STRIP = re.compile(r"[\s\d.．、，,（）()“”\"'：:]|^[一二三四五六七八九十]+")
 
 
@@ -99,6 +102,8 @@ def _tokens(doc: Document, start: int, end: int) -> tuple[list[_Slot], list[_Lab
     labels: list[_Label] = []
     for i in range(start, end):
         raw = doc.norm[i]
+        if _PAGE_NUMBER.match(raw):
+            continue  # page furniture a converter left between two rows ('- 4 -')
         cells = [c.strip() for c in raw.split("|")] if "|" in raw else [raw]
         piped = "|" in raw
         text_run: list[str] = []
@@ -223,17 +228,95 @@ def repair(doc: Document, tf: TableFacts, code: str) -> set[int]:
     # cells read with dims: section 四's review 总计 and the overall litigation total have none
     need3 = _read_cells(tf, SEC3_METRICS) < len(rows) * width
     need4 = _read_cells(tf, SEC4_METRICS) < len(registry.SEC4_COLUMNS) - 1
-    if not (need3 or need4):
+    need20 = "art20" not in tf.blocks or not any(f.metric.split(".")[0] in ART20_FAMILIES for f in tf.facts)
+    if not (need3 or need4 or need20):
         return set()
     where = _region(doc)
-    if where is None:
-        return set()
-    s3, e3, s4, e4 = where
     covered: set[int] = set()
+    if need20:
+        covered |= _art20(doc, tf, where[0] if where else len(doc.norm))
+    if where is None:
+        return covered
+    s3, e3, s4, e4 = where
     if need3:
         covered |= _sec3(doc, tf, rows, width, s3, e3, closed=e4 > s4)
     if need4 and e4 > s4:
         covered |= _sec4(doc, tf, s4, e4)
+    return covered
+
+
+ART20_FAMILIES = frozenset(registry.ART20_FAMILY.values())
+_CAPTION = re.compile(registry.ART20.triggers[0])
+_ART20_COLUMNS = tuple((re.compile(c.pattern), c.dims["measure"]) for c in registry.ART20.columns)
+
+
+def _measures(tokens: list[str]) -> list[tuple[str, str]]:
+    """Column measures named by a header line's tokens, in order (a token cut in two is re-joined)."""
+    out: list[tuple[str, str]] = []
+    k = 0
+    while k < len(tokens):
+        for width in (1, 2):
+            text = "".join(tokens[k : k + width])
+            hit = next((m for pat, m in _ART20_COLUMNS if pat.search(text)), None)
+            if hit:
+                out.append((hit, text))
+                k += width
+                break
+        else:
+            k += 1
+    return out
+
+
+def _art20(doc: Document, tf: TableFacts, end: int) -> set[int]:
+    """Section 二's 第二十条 blocks from text lines: caption, header line, then 'label n n n' rows."""
+    family, measures, unit = "", [], ""
+    covered: set[int] = set()
+    for i in range(end):
+        raw = doc.norm[i]
+        flat = raw.replace(" ", "")
+        cap = _CAPTION.search(flat)
+        if cap and len(flat) <= 20:
+            family = registry.ART20_FAMILY.get(cap.group(1), "art20_" + cap.group(1))
+            measures, unit = [], ""
+            continue
+        if not family or _PAGE_NUMBER.match(raw):
+            continue
+        tokens = _split_glued(raw.replace("|", " ").split())
+        values = [t for t in tokens if value_of_text(t) is not None or t in BLANK_MARKS]
+        if not tokens:
+            continue
+        if not values:
+            found = _measures(tokens)
+            if found:
+                measures = found
+                unit = "万元" if "万元" in flat else unit
+                continue
+            if len(flat) > 20:
+                family = ""  # prose: the block is over
+            continue
+        first = next(k for k, t in enumerate(tokens) if value_of_text(t) is not None or t in BLANK_MARKS)
+        label = "".join(tokens[:first])
+        if not label or not measures or len(tokens) - first > len(measures):
+            continue
+        item = re.sub(r"[（(].*?[）)]", "", label)
+        for (measure, _), tok in zip(measures, tokens[first:], strict=False):
+            metric = f"{family}.{measure}"
+            quote = f"{label} | {tok}"
+            v = value_of_text(tok)
+            if v is None:
+                tf.blanks.append(BlankCell(metric, {"item": item}, i + 1, quote, mark=tok))
+                continue
+            value, cell_unit = v
+            cell_unit = cell_unit or (unit if measure == "amount" else "") or "件"
+            if metric in registry.MONEY_METRICS:
+                if cell_unit == "万元":
+                    value = round(value * 10000, 2)
+                    value = int(value) if float(value).is_integer() else value
+                cell_unit = "元"
+            tf.facts.append(Fact(metric, value, cell_unit, i + 1, quote, {"item": item}, origin="table"))
+        covered.add(i + 1)
+    if covered:
+        tf.blocks.add("art20")
     return covered
 
 

@@ -133,7 +133,11 @@ class TextBuilder:
 
     def table(self, rows: list[list[Cell]], layout: str, width: int = 0) -> None:
         """Render rows in `layout`, recording each numeric cell as a table fact and each blank cell."""
-        if layout in ("converter", "markdown"):  # converter damage (ogi.synth.damage), not in LAYOUTS
+        if layout in (
+            "converter",
+            "markdown",
+            "plain",
+        ):  # converter damage (ogi.synth.damage), not in LAYOUTS
             from ogi.synth import damage
 
             getattr(damage, layout)(self, rows, width)

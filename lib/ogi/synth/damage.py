@@ -95,6 +95,16 @@ def _numbers(tb: TextBuilder, values: list[Cell], nums: list[str]) -> None:
         tb._cell_done(c, n, [])
 
 
+def plain(tb: TextBuilder, rows: list[list[Cell]], width: int) -> None:
+    """A short table as PDF-to-text prints it when nothing wraps: one row per line, cells by spaces."""
+    for labels, values in _split(rows):
+        texts = [c.text.replace("\n", "") for c in labels] + [c.text for c in values]
+        if texts:
+            n = tb.add(" ".join(texts))
+            for c in values:
+                tb._cell_done(c, n, [])
+
+
 def markdown(tb: TextBuilder, rows: list[list[Cell]], width: int) -> None:
     """PDF-to-markdown damage (see the module docstring)."""
     rng = _rng(tb, rows)

@@ -92,7 +92,9 @@ class Writer:
 
     def table(self, rows: list[list[Cell]], width: int, damage: bool = True) -> None:
         """Render rows in the report's layout (a damaged layout only where `damage`: sections 三 and 四)."""
-        layout = self.layout if damage or self.layout not in DAMAGED_LAYOUTS else "inline"
+        layout = self.layout
+        if not damage and layout in DAMAGED_LAYOUTS:  # short tables: a converter keeps rows on one line
+            layout = "plain" if layout == "converter" else "inline"
         self.tb.table(rows, layout, width)
 
     # --- shared pieces -------------------------------------------------------------------------------
