@@ -96,35 +96,45 @@ class _Label:
     line: int
 
 
-def _tokens(doc: Document, start: int, end: int) -> tuple[list[_Slot], list[_Label]]:
-    """Number and blank cells in reading order, and the label fragments between them."""
+def _tokens(doc: Document, start: int, end: int, width: int) -> tuple[list[_Slot], list[_Label]]:
+    """Number and blank cells in reading order, and the label fragments between them.
+
+    In a `|` row an empty cell after the row's label or first number is a blank cell; a row with no
+    number keeps its empty cells only when they fill the table's `width` (a header row's empty
+    cells are layout, not blanks).
+    """
     slots: list[_Slot] = []
     labels: list[_Label] = []
     for i in range(start, end):
         raw = doc.norm[i]
         if _PAGE_NUMBER.match(raw):
             continue  # page furniture a converter left between two rows ('- 4 -')
-        cells = [c.strip() for c in raw.split("|")] if "|" in raw else [raw]
         piped = "|" in raw
+        cells = [c.strip() for c in raw.split("|")] if piped else [raw]
+        if piped and cells and cells[-1] == "":
+            cells.pop()  # after the closing pipe
+        if piped and cells and cells[0] == "" and raw.lstrip().startswith("|"):
+            cells.pop(0)  # before the opening pipe
+        row: list[_Slot] = []
         text_run: list[str] = []
-        seen_value = False
+        started = False  # a label or a number seen on this line
         for cell in cells:
             if _COLUMN_NAME.match(cell):
                 continue
-            toks = _split_glued(cell.split()) if cell else ([""] if piped and seen_value else [])
+            toks = _split_glued(cell.split()) if cell else ([""] if piped and started else [])
             for tok in toks:
                 v = value_of_text(tok) if tok else None
-                blank = tok in BLANK_MARKS and (tok != "" or piped)
-                if v is not None or blank:
+                if v is not None or tok in BLANK_MARKS:
                     if text_run:
-                        labels.append(_Label("".join(text_run), len(slots), i + 1))
+                        labels.append(_Label("".join(text_run), len(slots) + len(row), i + 1))
                         text_run = []
-                    slots.append(_Slot(Cell(raw=tok, text=tok, line=i + 1), v is not None))
-                    seen_value = True
+                    row.append(_Slot(Cell(raw=tok, text=tok, line=i + 1), v is not None))
                 elif not _COLUMN_NAME.match(tok):
                     text_run.append(tok)
-        if piped and slots and cells and cells[-1] == "" and slots[-1].cell.raw == "":
-            slots.pop()  # the empty cell after a row's closing pipe is not a blank cell
+                started = True
+        if piped and not any(s.value or s.cell.raw for s in row) and len(row) != width:
+            row = []
+        slots.extend(row)
         if text_run:
             labels.append(_Label("".join(text_run), len(slots), i + 1))
     return slots, labels
@@ -334,7 +344,7 @@ def _drop(tf: TableFacts, metrics: frozenset[str], lines: set[int]) -> None:
 def _sec3(
     doc: Document, tf: TableFacts, rows: list[PlanRow], width: int, start: int, end: int, closed: bool
 ) -> set[int]:
-    slots, labels = _tokens(doc, start, end)
+    slots, labels = _tokens(doc, start, end, width)
     if not slots:
         return set()
     anchors = [(r, lab.pos) for lab in labels if (r := _anchor(lab.text, rows)) is not None]
@@ -387,7 +397,7 @@ def _sec3(
 
 
 def _sec4(doc: Document, tf: TableFacts, start: int, end: int) -> set[int]:
-    slots, _ = _tokens(doc, start, end)
+    slots, _ = _tokens(doc, start, end, len(registry.SEC4_COLUMNS))
     n = len(registry.SEC4_COLUMNS)
     if len(slots) != n:
         runs: dict[int, list[_Slot]] = {}
