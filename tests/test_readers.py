@@ -369,3 +369,15 @@ def test_real_pdf_outcome_subtotals_are_derived() -> None:
         if f.dims.get("reason") == "本机关不掌握相关政府信息" and f.dims.get("applicant") == "natural_person"
     )
     assert nat.line == first.line
+
+
+def test_unruled_pdf_is_decoded_from_its_text_layout(files: dict[str, Path]) -> None:
+    """The 2021 report printed without table rules: no grid, so the text layout (labels wrapped
+    beside their numbers, headers run together) is decoded by the template into the same facts."""
+    unruled = FIX / "r2021_unruled.pdf"
+    assert not read_path(unruled).tables  # no ruling: nothing for the grid reader
+    report = parse_one(str(unruled))
+    assert not report.problems, report.problems
+    base = _table_facts(files["r2021.txt"])
+    assert sum(base.values()) >= 200
+    assert _table_facts(unruled) == base

@@ -261,19 +261,17 @@ _ART20_COLUMNS = tuple((re.compile(c.pattern), c.dims["measure"]) for c in regis
 
 
 def _measures(tokens: list[str]) -> list[tuple[str, str]]:
-    """Column measures named by a header line's tokens, in order (a token cut in two is re-joined)."""
+    """Column measures a header line names, in printed order (header cells may run together)."""
+    text = "".join(tokens)
+    hits: list[tuple[int, int, str]] = []
+    for pat, measure in _ART20_COLUMNS:
+        hits.extend((m.start(), -m.end(), measure) for m in pat.finditer(text))
     out: list[tuple[str, str]] = []
-    k = 0
-    while k < len(tokens):
-        for width in (1, 2):
-            text = "".join(tokens[k : k + width])
-            hit = next((m for pat, m in _ART20_COLUMNS if pat.search(text)), None)
-            if hit:
-                out.append((hit, text))
-                k += width
-                break
-        else:
-            k += 1
+    end = 0
+    for start, neg_end, measure in sorted(hits):
+        if start >= end:
+            out.append((measure, text[start:-neg_end]))
+            end = -neg_end
     return out
 
 
