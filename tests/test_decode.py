@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from ogi.batch import parse_one
+from ogi.checks import run_checks
 from ogi.parse.decode import plan
 from ogi.readers import read_path
 from ogi.synth import generate
@@ -85,6 +86,8 @@ def test_missing_row_is_reported_not_guessed(corpus: Path, tmp_path: Path, drop_
     assert not wrong, wrong  # nothing guessed into a wrong cell
     assert len(got) < len([t for t in truth if "derived" not in t[1]])  # the lost row is not invented
     assert any("section 三 damaged" in p for p in report.problems), report.problems
+    found = [f for f in run_checks(report) if f.rule == "complete.table_read"]
+    assert found and all(f.severity == "warning" for f in found)  # and a check says so
 
 
 def test_fifteen_numbers_under_a_short_header(tmp_path: Path) -> None:

@@ -68,6 +68,27 @@ def blank_cells(check: Check) -> Iterator[Finding]:
     )
 
 
+# problems the table readers record (ogi.parse.tables, ogi.parse.decode): cells not read or not placed
+TABLE_PROBLEM = re.compile(r"^(?:section [三四]|line \d+: (?:\d+ cells for|decoded row))")
+_LINE = re.compile(r"^line (\d+):")
+
+
+def table_read(check: Check) -> Iterator[Finding]:
+    """Template cells the parser could not read or place (damaged layouts): one warning per problem,
+    so a decoding that was ambiguous is never silent."""
+    for problem in check.report.problems:
+        if not TABLE_PROBLEM.match(problem):
+            continue
+        m = _LINE.match(problem)
+        yield check.finding(
+            "warning",
+            f"表格未能完整读取：{problem}",
+            f"Template table not read in full: {problem}",
+            line=int(m.group(1)) if m else 0,
+            quote=problem,
+        )
+
+
 def _ends_early(check: Check, tail: list[str]) -> bool:
     """No problems section, few sections, and no closing (date, signature, 抄送) after the last one."""
     report = check.report
