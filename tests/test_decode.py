@@ -131,3 +131,30 @@ def test_fifteen_numbers_under_a_short_header(tmp_path: Path) -> None:
 def test_template_plans() -> None:
     assert len(plan("2021")) == 25 and len(plan("2019")) == 23
     assert [r.dims.get("outcome") for r in plan("2019")][-3:] == ["other", "total", None]
+
+
+@pytest.mark.parametrize("name", ["r2021.html", "r2021.pdf", "r2021.docx", "f001.pdf"])
+def test_decoder_alone_reads_what_the_grid_reader_reads(name: str) -> None:
+    """From the text lines of a structured document only (as if its grid were lost), the decoder
+    gives exactly the table facts the grid reader gives."""
+    from formats_fixtures import FIXTURES, report_2021, to_docx
+    from ogi.parse.decode import repair
+    from ogi.parse.tables import TableFacts, read_table
+    from ogi.readers import read_bytes
+
+    path = FIXTURES / name
+    data = to_docx(report_2021()) if name.endswith(".docx") else path.read_bytes()
+    doc = read_bytes(data, str(path))
+    grid = TableFacts()
+    for t in doc.tables:
+        read_table(t, grid)
+    text_only = TableFacts()
+    repair(doc, text_only, "2021")
+
+    def key(f: object) -> tuple:
+        return f.metric, tuple(sorted(f.dims.items())), f.value, f.origin  # type: ignore[attr-defined]
+
+    want = sorted(key(f) for f in grid.facts if not f.metric.startswith("mention."))
+    assert len(want) >= 200
+    assert sorted(key(f) for f in text_only.facts) == want
+    assert not text_only.problems

@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ogi.document import BLANK_MARKS, Cell, Document
 from ogi.facts import BlankCell, Fact
@@ -55,7 +57,8 @@ class PlanRow:
     head: str = ""  # the group label (（三）不予公开) this sub-row stands under
 
 
-def plan(code: str) -> list[PlanRow]:
+@lru_cache(maxsize=4)
+def plan(code: str) -> tuple[PlanRow, ...]:
     """Section 三's data rows of the 2019 or 2021 template, in printed order."""
     reasons = registry.SEC3_REASONS["2021"]
     heads = {
@@ -80,7 +83,7 @@ def plan(code: str) -> list[PlanRow]:
             rows.append(PlanRow("applications.outcome", {"outcome": outcome, "reason": reason}, keys, head))
     rows.append(PlanRow("applications.outcome", {"outcome": "total"}, ("（七）总计",)))  # not the 总计 column
     rows.append(PlanRow("applications.carried_forward", {}, ("结转下年度",)))
-    return rows
+    return tuple(rows)
 
 
 @dataclass(slots=True)
@@ -134,6 +137,8 @@ def _tokens(doc: Document, start: int, end: int, width: int) -> tuple[list[_Slot
                 started = True
         if piped and not any(s.value or s.cell.raw for s in row) and len(row) != width:
             row = []
+        while piped and len(row) > width and not row[0].value and not row[0].cell.raw:
+            row.pop(0)  # an empty merged column between the label and the row's cells
         slots.extend(row)
         if text_run:
             labels.append(_Label("".join(text_run), len(slots), i + 1))
@@ -163,7 +168,7 @@ def _key(s: str) -> str:
     return _STRIP.sub("", s)
 
 
-def _anchor(label: str, rows: list[PlanRow]) -> int | None:
+def _anchor(label: str, rows: Sequence[PlanRow]) -> int | None:
     """The template row a label fragment names first (earliest key in the fragment), if any."""
     text = squash(label)
     if _HEADER_WORDS.search(text):
@@ -222,8 +227,20 @@ def _region(doc: Document) -> tuple[int, int, int, int] | None:
 
 
 def _read_cells(tf: TableFacts, metrics: frozenset[str]) -> int:
-    facts = sum(1 for f in tf.facts if f.metric in metrics and f.origin == "table" and f.dims)
+    """Template cells read (facts and blanks); the overall litigation total is derived, not a cell."""
+    facts = sum(
+        1
+        for f in tf.facts
+        if f.metric in metrics and f.origin == "table" and (f.dims or f.metric != "litigation.count")
+    )
     return facts + sum(1 for b in tf.blanks if b.metric in metrics)
+
+
+def _fits_plan(tf: TableFacts, rows: Sequence[PlanRow], width: int) -> bool:
+    """Section 三 as read has the template's shape: every row complete, as many sub-rows per group."""
+    if len(tf.sec3_rows) != len(rows) or any(n != width for _, _, n in tf.sec3_rows):
+        return False
+    return [(m, o) for m, o, _ in tf.sec3_rows] == [(r.metric, r.dims.get("outcome", "")) for r in rows]
 
 
 def repair(doc: Document, tf: TableFacts, code: str) -> set[int]:
@@ -235,9 +252,8 @@ def repair(doc: Document, tf: TableFacts, code: str) -> set[int]:
         return set()
     rows = plan(code)
     width = len(registry.SEC3_COLUMNS)
-    # cells read with dims: section 四's review 总计 and the overall litigation total have none
-    need3 = _read_cells(tf, SEC3_METRICS) < len(rows) * width
-    need4 = _read_cells(tf, SEC4_METRICS) < len(registry.SEC4_COLUMNS) - 1
+    need3 = not _fits_plan(tf, rows, width)
+    need4 = _read_cells(tf, SEC4_METRICS) < len(registry.SEC4_COLUMNS)
     need20 = "art20" not in tf.blocks or not any(f.metric.split(".")[0] in ART20_FAMILIES for f in tf.facts)
     if not (need3 or need4 or need20):
         return set()
@@ -340,7 +356,7 @@ def _drop(tf: TableFacts, metrics: frozenset[str], lines: set[int]) -> None:
 
 
 def _sec3(
-    doc: Document, tf: TableFacts, rows: list[PlanRow], width: int, start: int, end: int, closed: bool
+    doc: Document, tf: TableFacts, rows: Sequence[PlanRow], width: int, start: int, end: int, closed: bool
 ) -> set[int]:
     slots, labels = _tokens(doc, start, end, width)
     if not slots:
@@ -357,7 +373,7 @@ def _sec3(
                 placed[r0 + k] = slots[p0 + k * width : p0 + (k + 1) * width]
         else:
             gaps.append(f"rows {r0 + 1}–{r1} ({p1 - p0} cells for {(r1 - r0) * width})")
-    if len(placed) * width <= _read_cells(tf, SEC3_METRICS):
+    if len(placed) < len(rows) and len(placed) * width <= _read_cells(tf, SEC3_METRICS):
         tf.problems.append(
             f"section 三 incomplete: {_read_cells(tf, SEC3_METRICS)} of {len(rows) * width} cells read"
         )

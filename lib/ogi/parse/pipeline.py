@@ -47,8 +47,8 @@ def _truncated(doc: Document, sections: list[Section], published: str | None) ->
 def _claim_table_spans(doc: Document, facts: list[Fact], spans: dict[int, list[tuple[int, int]]]) -> None:
     """Mark where each table fact's figure stands in its line, so the mention pass skips it."""
     for f in facts:
-        if not f.line or f.line > len(doc.norm):
-            continue
+        if not f.line or f.line > len(doc.norm) or f.origin == "derived":
+            continue  # a derived figure is printed nowhere
         line = doc.norm[f.line - 1]
         cell = f.quote.rsplit("|", 1)[-1].strip()
         token = "".join(ch for ch in cell if ch.isdigit() or ch in ".,+-") or cell

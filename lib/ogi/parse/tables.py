@@ -23,6 +23,10 @@ SEC3_HEADERS = frozenset(T.SEC3.headers)
 SEC4_HEADERS = frozenset(T.SEC4.headers)
 SEC4_LEAVES = frozenset(c.header for c in T.SEC4.columns)  # 结果维持 … 总计 under each group
 _FORM_COLUMNS = tuple((re.compile(c.pattern), c.scope) for c in T.FORM.columns)
+# block triggers and header cells as plain sets (feed() runs once per cell)
+_SEC3_MARK, _SEC3_CELLS = T.SEC3.triggers[0], frozenset(T.SEC3.triggers[1:])
+_FORM_TRIGGERS, _FORM_HEADERS = frozenset(T.FORM.triggers), frozenset(T.FORM.headers)
+_ART20_HEADERS, _SEC4_TRIGGERS = frozenset(T.ART20.headers), frozenset(T.SEC4.triggers)
 
 
 def value_of(cell: Cell) -> tuple[float | int, str] | None:
@@ -57,6 +61,9 @@ class TableFacts:
     blocks: set[str] = field(default_factory=set)  # art20, sec3, sec4, form
     problems: list[str] = field(default_factory=list)
     used_lines: set[int] = field(default_factory=set)
+    sec3_rows: list[tuple[str, str, int]] = field(
+        default_factory=list
+    )  # (metric, outcome, cells) per row read
 
 
 class _Reader:
@@ -100,13 +107,13 @@ class _Reader:
             self.art20_measures = []
             self.art20_unit = ""
             return
-        if T.SEC3.triggers[0] in text or text in T.SEC3.triggers[1:]:
+        if _SEC3_MARK in text or text in _SEC3_CELLS:
             self.flush()
             self.block = "sec3"
             self.out.blocks.add("sec3")
             self.group = ""
             return
-        if text in T.FORM.triggers:
+        if text in _FORM_TRIGGERS:
             self.flush()
             self.block = "form"
             self.out.blocks.add("form")
@@ -152,7 +159,7 @@ class _Reader:
     def _header(self, c: Cell, text: str) -> bool:
         """Column headers update the block's column map and never start rows."""
         if self.block == "art20" and not self.row.slots:
-            if text in T.ART20.headers:
+            if text in _ART20_HEADERS:
                 self.flush()
                 self.art20_measures = []
                 return True
@@ -174,13 +181,13 @@ class _Reader:
                 self.header_stash = text  # a header wrapped over two cells: 本年新 / 制作数量
                 return True
         if self.block == "form" and not self.row.labels:
-            if text in T.FORM.headers:
+            if text in _FORM_HEADERS:
                 return True
             for pattern, scope in _FORM_COLUMNS:
                 if pattern.search(text):
                     self.form_cols.append(scope)
                     return True
-        if self.block in ("sec3", "art20", "") and text in T.SEC4.triggers and not self.row.slots:
+        if self.block in ("sec3", "art20", "") and text in _SEC4_TRIGGERS and not self.row.slots:
             self.flush()
             self.block = "sec4"
             self.out.blocks.add("sec4")
@@ -272,6 +279,7 @@ class _Reader:
                 self.out.problems.append(f"line {last.line}: {len(slots)} cells for {len(cols)} columns")
             pairs = list(zip(cols, slots, strict=False))
         label = self._label_text(row)
+        self.out.sec3_rows.append((metric, dims.get("outcome", ""), len(pairs)))
         for (_, applicant), cell in pairs:
             d = dict(dims)
             if applicant:
