@@ -158,3 +158,29 @@ def test_decoder_alone_reads_what_the_grid_reader_reads(name: str) -> None:
     assert len(want) >= 200
     assert sorted(key(f) for f in text_only.facts) == want
     assert not text_only.problems
+
+
+def test_an_empty_cell_left_of_the_figures_does_not_shift_the_row() -> None:
+    """A PDF whose （七）总计 label spans two columns with a rule missing gives an extra empty cell
+    before the figures: the natural person's figure must not land under 商业企业."""
+    from ogi.document import Cell, Table
+    from ogi.parse.tables import TableFacts, read_table
+
+    def row(*texts: str, line: int = 1) -> list[Cell]:
+        return [Cell(raw=t, text=t, line=line) for t in texts]
+
+    header = row("自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计")
+    total = row("三、本年度办理结果", "（七）总计", "", "2932", "53", "0", "0", "61", "4", "3050", line=5)
+    tf = TableFacts()
+    read_table(Table(rows=[row("申请人情况"), header, total], line=1, end_line=5), tf)
+    got = {f.dims.get("applicant"): f.value for f in tf.facts}
+    assert got == {
+        "natural_person": 2932,
+        "business": 53,
+        "research": 0,
+        "public_interest": 0,
+        "legal_service": 61,
+        "other_org": 4,
+        None: 3050,
+    }
+    assert not tf.blanks and not tf.problems
