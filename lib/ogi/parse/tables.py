@@ -261,8 +261,11 @@ class _Reader:
         slots = row.slots
         nums = [s for s in slots if value_of(s) is not None]
         cols = T.SEC3_APPLICANTS
-        while len(slots) > len(cols) and not slots[0].raw.strip() and not slots[0].text:
-            slots = slots[1:]  # an empty cell left of the figures (a label over two columns, a rule missing)
+        if len(slots) > len(cols) and any(value_of(s) is not None for s in slots[len(cols) :]):
+            while len(slots) > len(cols) and not slots[0].raw.strip() and not slots[0].text:
+                slots = slots[
+                    1:
+                ]  # an empty cell left of the figures (a label over two columns, a rule missing)
         if len(slots) > len(cols):
             extra = slots[len(cols) :]
             if all(value_of(s) is None for s in extra):

@@ -86,7 +86,7 @@ def plan(
             raise SynthError(f"unknown template {t!r} (known: {', '.join(TEMPLATES)})")
     for lay in layouts:
         if lay not in LAYOUTS + DAMAGED_LAYOUTS:
-            raise SynthError(f"unknown layout {lay!r} (known: {', '.join(LAYOUTS)})")
+            raise SynthError(f"unknown layout {lay!r} (known: {', '.join(LAYOUTS + DAMAGED_LAYOUTS)})")
     if not templates or not layouts:
         raise SynthError("at least one template and one layout are needed")
     return [
