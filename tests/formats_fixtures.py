@@ -391,9 +391,13 @@ def to_docx(spec: Spec) -> bytes:
     return buf.getvalue()
 
 
-def pdf_html(spec: Spec) -> str:
-    """The page Chromium prints: narrow label columns (labels wrap), page numbers '- N -', a running header."""
+def pdf_html(spec: Spec, ruled: bool = True) -> str:
+    """The page Chromium prints: narrow label columns (labels wrap), page numbers '- N -', a running header.
+
+    `ruled=False` prints the tables without borders: a PDF with no ruling, read from its text layout.
+    """
     body = _html_body(spec).replace('width="600"', 'width="100%"')
+    border = "0.75pt solid #000" if ruled else "none"
     return f"""<!DOCTYPE html><html><head><meta charset="utf-8"><style>
 @page {{ size: A4; margin: 22mm 18mm 20mm 18mm;
   @top-center {{ content: "{spec.header}"; font-size: 9pt; }}
@@ -401,7 +405,7 @@ def pdf_html(spec: Spec) -> str:
 body {{ font-family: "Noto Sans CJK SC", sans-serif; font-size: 11pt; line-height: 1.6; }}
 h1 {{ font-size: 16pt; text-align: center; }}
 table {{ border-collapse: collapse; margin: 6pt 0; font-size: 9pt; }}
-td {{ border: 0.75pt solid #000; padding: 2pt 3pt; }}
+td {{ border: {border}; padding: 2pt 3pt; }}
 tr {{ break-inside: avoid; }}
 td p {{ margin: 0; }}
 p {{ margin: 0 0 4pt 0; }}
@@ -410,14 +414,14 @@ p {{ margin: 0 0 4pt 0; }}
 </body></html>"""
 
 
-def to_pdf(spec: Spec, out: Path) -> None:
-    """Print `pdf_html(spec)` with headless Chromium (raises RuntimeError when it is not there)."""
+def to_pdf(spec: Spec, out: Path, ruled: bool = True) -> None:
+    """Print `pdf_html(spec, ruled)` with headless Chromium (raises RuntimeError when it is not there)."""
     chromium = shutil.which("chromium") or (CHROMIUM if Path(CHROMIUM).exists() else None)
     if chromium is None:
         raise RuntimeError("chromium is not installed (scripts/setup.sh installs it)")
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp) / "report.html"
-        src.write_text(pdf_html(spec), encoding="utf-8")
+        src.write_text(pdf_html(spec, ruled), encoding="utf-8")
         subprocess.run(
             [
                 chromium,
@@ -456,6 +460,9 @@ def write_all(folder: Path, pdf: bool = True) -> list[Path]:
         if pdf:
             to_pdf(spec, folder / f"{stem}.pdf")
             written.append(folder / f"{stem}.pdf")
+    if pdf:  # the 2021 report once more without table rules (text layout + template decoding)
+        to_pdf(specs()["r2021"], folder / "r2021_unruled.pdf", ruled=False)
+        written.append(folder / "r2021_unruled.pdf")
     return written
 
 

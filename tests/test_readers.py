@@ -338,3 +338,96 @@ def test_flatten_deep_keeps_text_and_shallow_pages() -> None:
     flat = flatten_deep(deep, limit=10)
     assert flat.count("<div>") == 10 and flat.count("</div>") == 10 and "文字" in flat
     assert MAX_CELLS == 20_000
+
+
+# --- a real WPS PDF (淮安市人民政府 2024, shared/corpus/formats/f001.pdf) ---------------------------
+
+REAL_PDF = FIX / "f001.pdf"  # the group label （四）无法提供 is cut by a page break ('（四）无' / '法提供')
+
+
+def _score_cells(tmp_path: Path, source: Path, as_name: str) -> str:
+    """The shared scorer's cells: line for one file scored as `as_name` against its hand-checked truth."""
+    golden = Path(__file__).resolve().parent / "golden"
+    facts = tmp_path / "facts.jsonl"
+    lines = [
+        json.dumps({**f.as_dict(as_name, None, None)}, ensure_ascii=False)
+        for f in parse_one(str(source)).facts
+    ]
+    facts.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = subprocess.run(
+        [
+            sys.executable,
+            str(golden / "score_extraction.py"),
+            "--facts",
+            str(facts),
+            "--truth",
+            str(golden / "formats_truth.jsonl"),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return next(x for x in out.splitlines() if x.startswith("cells:"))
+
+
+def test_real_pdf_every_table_cell(tmp_path: Path) -> None:
+    assert _score_cells(tmp_path, REAL_PDF, "f001.pdf").startswith(
+        "cells: recall 1.000 precision 1.000 (200 correct"
+    )
+
+
+def _table_facts(path: Path) -> Counter[tuple[str, str, float, str]]:
+    """Template-table facts (not prose, not mentions) by metric, dims, value and origin."""
+    return Counter(
+        (f.metric, json.dumps(f.dims, sort_keys=True, ensure_ascii=False), f.value, f.origin)
+        for f in parse_one(str(path)).facts
+        if f.origin in ("table", "derived") and not f.metric.startswith("mention.")
+    )
+
+
+@pytest.mark.parametrize("layout", [False, True])
+def test_real_pdf_and_its_converter_text_give_the_same_table_facts(tmp_path: Path, layout: bool) -> None:
+    """pdfplumber's plain text of the PDF is converter damage (split headers, labels over lines, a page
+    number between rows, section 四 under a cut header): decoded by the template, it gives the same facts."""
+    import pdfplumber
+
+    with pdfplumber.open(REAL_PDF) as pdf:
+        text = "\n".join(p.extract_text(layout=layout) or "" for p in pdf.pages)
+    txt = tmp_path / "f001.txt"
+    txt.write_text(text, encoding="utf-8")
+    from_pdf = _table_facts(REAL_PDF)
+    assert sum(from_pdf.values()) >= 200
+    assert _table_facts(txt) == from_pdf
+    assert _score_cells(tmp_path, txt, "f001.pdf").startswith("cells: recall 1.000 precision 1.000")
+
+
+def test_real_pdf_outcome_subtotals_are_derived() -> None:
+    facts = parse_one(str(REAL_PDF)).facts
+    derived = {
+        (f.dims["outcome"], f.dims.get("applicant")): f
+        for f in facts
+        if f.metric == "applications.outcome" and f.origin == "derived"
+    }
+    totals = {k[0]: f.value for k, f in derived.items() if k[1] is None}
+    assert totals == {"denied": 178, "unavailable": 781, "not_processed": 88, "other": 187}
+    nat = derived[("unavailable", "natural_person")]
+    assert nat.value == 746 + 11 + 1 and nat.unit == "件" and "reason" not in nat.dims
+    assert "本机关不掌握相关政府信息 746" in nat.quote and "补正后申请内容仍不明确 1" in nat.quote
+    first = next(
+        f
+        for f in facts
+        if f.dims.get("reason") == "本机关不掌握相关政府信息" and f.dims.get("applicant") == "natural_person"
+    )
+    assert nat.line == first.line
+
+
+def test_unruled_pdf_is_decoded_from_its_text_layout(files: dict[str, Path]) -> None:
+    """The 2021 report printed without table rules: no grid, so the text layout (labels wrapped
+    beside their numbers, headers run together) is decoded by the template into the same facts."""
+    unruled = FIX / "r2021_unruled.pdf"
+    assert not read_path(unruled).tables  # no ruling: nothing for the grid reader
+    report = parse_one(str(unruled))
+    assert not report.problems, report.problems
+    base = _table_facts(files["r2021.txt"])
+    assert sum(base.values()) >= 200
+    assert _table_facts(unruled) == base

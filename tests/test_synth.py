@@ -75,7 +75,7 @@ def test_every_template_and_layout_is_present(corpus: Path) -> None:
     assert any(f["value"] == 0 and f["origin"] == "table" for f in facts)  # explicit zeros
     assert _jsonl(corpus / "blanks_truth.jsonl")  # and some blank cells
     assert {f["scope"] for f in facts} == {"year", "cumulative"}
-    assert {f["origin"] for f in facts} == {"table", "prose"}
+    assert {f["origin"] for f in facts} == {"table", "prose", "derived"}  # derived: outcome subtotals
 
 
 def test_title_period_signature_and_headings(corpus: Path) -> None:
@@ -119,7 +119,11 @@ def test_generated_numbers_are_internally_consistent(corpus: Path) -> None:
         g = lambda metric, scope="year", _facts=facts, **d: _get(_facts, metric, scope, **d)  # noqa: E731
         if tpl in ("2019", "2021"):
             outcomes = [
-                f for f in facts if f["metric"] == "applications.outcome" and f["dims"]["outcome"] != "total"
+                f
+                for f in facts
+                if f["metric"] == "applications.outcome"
+                and f["dims"]["outcome"] != "total"
+                and f["origin"] != "derived"
             ]
             for col in (*apps, None):
                 d = {"applicant": col} if col else {}
@@ -130,7 +134,11 @@ def test_generated_numbers_are_internally_consistent(corpus: Path) -> None:
                     "applications.carried_forward", **d
                 ), (file, col)  # identity 1
             for f in facts:  # identity 3: 总计 column = sum of applicant columns, row by row
-                if f["metric"].startswith("applications.") and "applicant" not in f["dims"]:
+                if (
+                    f["metric"].startswith("applications.")
+                    and "applicant" not in f["dims"]
+                    and f["origin"] == "table"
+                ):
                     row = {k: v for k, v in f["dims"].items()}
                     assert f["value"] == sum(g(f["metric"], **row, applicant=a) for a in apps), (file, f)
             for route in ({}, {"route": "direct"}, {"route": "after_review"}):

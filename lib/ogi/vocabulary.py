@@ -126,7 +126,7 @@ DIMS: dict[str, dict[str, tuple[str, str]]] = {
 }
 
 SCOPES = ("year", "cumulative")
-ORIGINS = ("table", "prose", "derived")
+ORIGINS = ("table", "prose", "derived")  # derived: computed from printed cells (outcome subtotals)
 
 
 def metric_label(code: str, lang: str = "zh") -> str:

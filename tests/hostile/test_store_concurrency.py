@@ -181,7 +181,9 @@ def test_10_a_moved_brief_leaves_no_stale_page_and_the_index_lists_only_rendered
 
     raw, store, out = tmp_path / "raw", tmp_path / "store", tmp_path / "out"
     raw.mkdir()
-    text = SEEDS[0].read_text(encoding="utf-8")  # 梅岭街道办事处; its region is read from the printed name only
+    text = SEEDS[0].read_text(
+        encoding="utf-8"
+    )  # 梅岭街道办事处; its region is read from the printed name only
     text = text.replace("年梅岭街道办事处政府信息公开", "年晋江市梅岭街道办事处政府信息公开", 1)
     (raw / "a.txt").write_text(text, encoding="utf-8")
     render = ["render", "--store", str(store), "--out", str(out), "--workers", "1", "--no-progress"]

@@ -44,6 +44,7 @@ RULES: tuple[Rule, ...] = (
     Rule("complete.sections", "sections the template requires", completeness.sections_present),
     Rule("complete.blank_cells", "template cells left blank", completeness.blank_cells),
     Rule("complete.truncated", "text cut off before the end", completeness.truncated),
+    Rule("complete.table_read", "template table cells not read or not placed", completeness.table_read),
     Rule(
         "complete.problems_specific", "section 五 names problems and measures", completeness.problems_specific
     ),

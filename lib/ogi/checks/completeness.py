@@ -10,26 +10,8 @@ from collections.abc import Iterator
 from ogi.checks.base import Check, iter_lines
 from ogi.facts import Report, Section
 from ogi.findings import Finding
+from ogi.templates import registry
 
-# section kind -> (title pattern, zh name, en name); order matters: the first pattern that matches wins
-SECTION_KINDS: dict[str, tuple[re.Pattern[str], str, str]] = {
-    "review": (re.compile(r"复议|诉讼"), "行政复议、行政诉讼情况", "administrative review and litigation"),
-    "problems": (re.compile(r"问题"), "存在的主要问题及改进情况", "problems and improvements"),
-    "other": (
-        re.compile(r"其他需要报告|需要说明|其他事项|其他需报告"),
-        "其他需要报告的事项",
-        "other matters",
-    ),
-    "applications": (
-        re.compile(r"依申请|收到和处理|公开申请"),
-        "收到和处理政府信息公开申请情况",
-        "applications received and handled",
-    ),
-    "proactive": (re.compile(r"主动公开"), "主动公开政府信息情况", "proactive disclosure"),
-    "overview": (re.compile(r"总体情况|概述|基本情况|基本工作情况"), "总体情况", "overview"),
-}
-UNIFIED = ("overview", "proactive", "applications", "review", "problems", "other")  # 2019 and 2021 formats
-STATUTORY_2008 = ("proactive", "applications", "review", "problems")  # 2008 条例 content list, pre-2019
 PLACEHOLDER = re.compile(r"^(?:无|暂无|没有|无其他需要报告的事项)?[。.]?$")
 PROBLEM_WORDS = re.compile(r"问题|不足|差距|有待|薄弱|欠缺|不够|不强|不高|滞后|短板")
 MEASURE_WORDS = re.compile(r"改进|措施|下一步|加强|推进|完善|提升|提高|做好|强化|将")
@@ -43,19 +25,15 @@ CLOSING = re.compile(
 
 def section_kind(section: Section) -> str:
     """The kind of a section: the parser's own when it set one we know, else read from its title."""
-    if section.kind in SECTION_KINDS:
+    if registry.section_spec(section.kind) is not None:
         return section.kind
-    for kind, (pattern, _, _) in SECTION_KINDS.items():
-        if pattern.search(section.title):
-            return kind
-    return section.kind or ""
+    kind = registry.kind_of(section.title, loose=True)
+    return kind if kind != "section" else (section.kind or "")
 
 
 def required_kinds(report: Report) -> tuple[str, ...]:
-    """Sections the report's format requires: the unified six from 2019, the statutory four before."""
-    if report.template in ("2019", "2021") or (report.year is not None and report.year >= 2019):
-        return UNIFIED
-    return STATUTORY_2008
+    """Sections the report's registered format requires (the unified six for any report from 2019)."""
+    return registry.required_sections(report.template, report.year)
 
 
 def sections_present(check: Check) -> Iterator[Finding]:
@@ -64,11 +42,12 @@ def sections_present(check: Check) -> Iterator[Finding]:
     if not report.sections and report.doc is None:
         return  # nothing to judge by (a report rebuilt without its sections)
     have = {section_kind(s) for s in report.sections}
-    template = report.template if report.template in ("2019", "2021", "statform", "pre2014") else "narrative"
+    template = registry.get(report.template).code
     for kind in required_kinds(report):
         if kind in have:
             continue
-        _, zh, en = SECTION_KINDS[kind]
+        spec = registry.section_spec(kind)
+        zh, en = (spec.zh, spec.en) if spec is not None else (kind, kind)
         yield check.finding(
             "warning",
             f"缺少“{zh}”部分（{template} 格式要求）",
@@ -87,6 +66,27 @@ def blank_cells(check: Check) -> Iterator[Finding]:
         f"{len(blanks)} table cell(s) that should hold a number are blank",
         evidence_of=blanks,
     )
+
+
+# problems the table readers record (ogi.parse.tables, ogi.parse.decode): cells not read or not placed
+TABLE_PROBLEM = re.compile(r"^(?:section [三四]|line \d+: (?:\d+ cells for|decoded row))")
+_LINE = re.compile(r"^line (\d+):")
+
+
+def table_read(check: Check) -> Iterator[Finding]:
+    """Template cells the parser could not read or place (damaged layouts): one warning per problem,
+    so a decoding that was ambiguous is never silent."""
+    for problem in check.report.problems:
+        if not TABLE_PROBLEM.match(problem):
+            continue
+        m = _LINE.match(problem)
+        yield check.finding(
+            "warning",
+            f"表格未能完整读取：{problem}",
+            f"Template table not read in full: {problem}",
+            line=int(m.group(1)) if m else 0,
+            quote=problem,
+        )
 
 
 def _ends_early(check: Check, tail: list[str]) -> bool:

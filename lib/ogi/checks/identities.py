@@ -13,11 +13,12 @@ from dataclasses import dataclass
 from ogi.checks.base import Check, dims_key, fmt, row_label
 from ogi.facts import Fact
 from ogi.findings import Finding
+from ogi.templates import registry
 from ogi.vocabulary import dim_label
 
-APPLICANTS = ("natural_person", "business", "research", "public_interest", "legal_service", "other_org")
+APPLICANTS = tuple(c.dims["applicant"] for c in registry.SEC3_COLUMNS if "applicant" in c.dims)
 OUTCOME_PARTS = ("already_public", "granted", "partial", "denied", "unavailable", "not_processed", "other")
-REVIEW_OUTCOMES = ("upheld", "corrected", "other", "pending")
+REVIEW_OUTCOMES = tuple(c.dims["outcome"] for c in registry.SEC4_COLUMNS[:5] if "outcome" in c.dims)
 SEC3_METRICS = (
     "applications.received",
     "applications.carried_over",
@@ -25,6 +26,11 @@ SEC3_METRICS = (
     "applications.carried_forward",
 )
 SCOPES = ("year", "cumulative")
+
+
+def _declared(check: Check, rule: str) -> bool:
+    """True when the report's registered format lists the identity `rule` among its identities."""
+    return registry.get(check.report.template).declares(rule)
 
 
 def _eq(a: float, b: float) -> bool:
@@ -49,6 +55,8 @@ def _plus(facts: Sequence[Fact]) -> str:
 
 def sec3_balance(check: Check) -> Iterator[Finding]:
     """Section 三, every column: 一（本年新收） + 二（上年结转） = （七）总计 + 四（结转下年度）."""
+    if not _declared(check, "identity.sec3_balance"):
+        return
     fx = check.facts
     for col in (None, *APPLICANTS):
         base = {} if col is None else {"applicant": col}
@@ -84,6 +92,8 @@ def _col_blanks(check: Check, metric: str, applicant: str | None, skip_outcome: 
 
 def sec3_outcome_total(check: Check) -> Iterator[Finding]:
     """（七）总计 (or 答复总数) = （一）…（六）, each group read from its subtotal or the sum of its sub-rows."""
+    if not _declared(check, "identity.sec3_outcome_total"):
+        return
     fx = check.facts
     metric = "applications.outcome"
     for scope in SCOPES:
@@ -119,6 +129,8 @@ def sec3_outcome_total(check: Check) -> Iterator[Finding]:
 
 def sec3_row_total(check: Check) -> Iterator[Finding]:
     """Section 三, every row: 总计 column = 自然人 + the five 法人或其他组织 columns."""
+    if not _declared(check, "identity.sec3_row_total"):
+        return
     fx = check.facts
     for metric in SEC3_METRICS:
         rows: dict[tuple[tuple[str, str], ...], dict[str, str]] = {}
@@ -148,6 +160,8 @@ def sec3_row_total(check: Check) -> Iterator[Finding]:
 
 def sec4_groups(check: Check) -> Iterator[Finding]:
     """Section 四 (and the 统计表): each group's 总计 = 维持 + 纠正 + 其他 + 尚未审结."""
+    if not _declared(check, "identity.sec4_groups"):
+        return
     fx = check.facts
     for metric in ("review.count", "litigation.count"):
         for scope in SCOPES:
@@ -293,6 +307,8 @@ def _parts_check(
 
 def parts_sum(check: Check) -> Iterator[Finding]:
     """Table totals against their 其中 rows (统计表/附表): channels, completion, staff, subtotals of reasons."""
+    if not _declared(check, "identity.parts_sum"):
+        return
     for scope in SCOPES:
         for spec in PARTS_OF:
             yield from _parts_check(check, spec, {}, scope, spec.zh, spec.en)

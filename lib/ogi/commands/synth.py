@@ -30,7 +30,8 @@ def register(sub: Any) -> None:
         "--layouts",
         type=_names,
         default=list(LAYOUTS),
-        help=f"comma-separated table layouts (default {','.join(LAYOUTS)})",
+        help=f"comma-separated table layouts (default {','.join(LAYOUTS)}; also converter,markdown:"
+        " PDF-to-text / PDF-to-markdown damage of the 2019/2021 tables)",
     )
     p.set_defaults(func=run)
 

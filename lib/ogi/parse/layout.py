@@ -92,12 +92,16 @@ def _build(doc: Document, start: int, end: int) -> Table:
     row: list[Cell] = []
     lines, norm = doc.lines, doc.norm
     prev_tab_cell = False
+    tab_rows = False  # inside tab-indented rows (a lone tab after the row break starts the next row)
     empty_run = 0
     for i in range(start, end + 1):
         raw, s = lines[i], norm[i]
         lineno = i + 1
-        if not s.strip() and s.startswith("\t") and prev_tab_cell and row:
-            row.append(Cell(raw="", text="", line=lineno))  # a lone tab: an empty cell of a tab-indented row
+        if not s.strip() and s.startswith("\t") and (prev_tab_cell or (tab_rows and not row)):
+            # a lone tab: an empty cell of a tab-indented row (also the first cell of a row)
+            row.append(Cell(raw="", text="", line=lineno))
+            prev_tab_cell = True
+            empty_run = 0
             continue
         if not s.strip():
             if row and prev_tab_cell:
@@ -120,11 +124,11 @@ def _build(doc: Document, start: int, end: int) -> Table:
                 )
             else:
                 row.extend(Cell(raw=r, text=p, line=lineno) for r, p in zip(raw_parts, parts, strict=False))
-            prev_tab_cell = False
+            prev_tab_cell = tab_rows = False
             continue
         if s.startswith("\t"):
             row.append(Cell(raw=raw.strip(), text=s.strip(), line=lineno))
-            prev_tab_cell = True
+            prev_tab_cell = tab_rows = True
             continue
         # a bare line: the continuation of a wrapped tab cell, or a cell of a one-per-line layout
         if (
@@ -141,7 +145,7 @@ def _build(doc: Document, start: int, end: int) -> Table:
             # cells separated by one empty line: a longer run holds blank cells (two lines each)
             row.extend(Cell(raw="", text="", line=lineno - gap) for _ in range((gap - 1) // 2))
         row.append(Cell(raw=raw.strip(), text=s.strip(), line=lineno))
-        prev_tab_cell = False
+        prev_tab_cell = tab_rows = False
     if row:
         rows.append(row)
     return Table(rows=rows, line=start + 1, end_line=end + 1)

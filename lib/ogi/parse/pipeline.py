@@ -6,6 +6,7 @@ import re
 
 from ogi.document import Document
 from ogi.facts import Fact, Report, Section
+from ogi.parse.decode import repair
 from ogi.parse.layout import find_tables
 from ogi.parse.mentions import scan_mentions
 from ogi.parse.meta import extract_meta
@@ -13,26 +14,14 @@ from ogi.parse.prose import extract_prose
 from ogi.parse.script import simplified_view
 from ogi.parse.sections import find_sections
 from ogi.parse.tables import TableFacts, read_table
+from ogi.templates import registry
 
-_FP_2021 = re.compile(r"本年制发件数|本年废止件数|现行有效件数|本年收费金额|逾期未按收费通知")
-_FP_2019 = re.compile(r"本年新制作数量|本年新公开数量|第二十条第（九）项|采购总金额|其他对外管理服务事项")
-_FP_STAT = re.compile(r"政府信息公开情况统计表|统计指标|回应公众关注热点|政府信息公开会议和培训情况")
 _END_OK = re.compile(r"[。！？!?”」）)\]】.；;:：]$|日$|\d$|附件\S*$|印发$|[。]\s*$")
 
 
 def detect_template(doc: Document, tf: TableFacts, year: int | None) -> str:
-    text = "".join(x.replace(" ", "") for x in doc.norm)
-    if _FP_2021.search(text):
-        return "2021"
-    if _FP_2019.search(text):
-        return "2019"
-    if "sec3" in tf.blocks or "art20" in tf.blocks:
-        return "2021" if (year or 0) >= 2021 else "2019"
-    if _FP_STAT.search(text) and "form" in tf.blocks:
-        return "statform"
-    if "form" in tf.blocks:
-        return "pre2014"
-    return "narrative"
+    """The registered format of the report (signatures and table blocks: ogi.templates.registry)."""
+    return registry.detect("".join(x.replace(" ", "") for x in doc.norm), tf.blocks, year)
 
 
 def _truncated(doc: Document, sections: list[Section], published: str | None) -> bool:
@@ -59,8 +48,8 @@ def _truncated(doc: Document, sections: list[Section], published: str | None) ->
 def _claim_table_spans(doc: Document, facts: list[Fact], spans: dict[int, list[tuple[int, int]]]) -> None:
     """Mark where each table fact's figure stands in its line, so the mention pass skips it."""
     for f in facts:
-        if not f.line or f.line > len(doc.norm):
-            continue
+        if not f.line or f.line > len(doc.norm) or f.origin == "derived":
+            continue  # a derived figure is printed nowhere
         line = doc.norm[f.line - 1]
         cell = f.quote.rsplit("|", 1)[-1].strip()
         token = "".join(ch for ch in cell if ch.isdigit() or ch in ".,+-") or cell
@@ -89,7 +78,7 @@ def _run(doc: Document) -> Report:
         read_table(t, tf)
     meta = extract_meta(doc.lines, doc.norm)
     template = detect_template(doc, tf, meta.year)
-    table_lines: set[int] = set()
+    table_lines: set[int] = repair(doc, tf, template)  # damaged 2019/2021 tables decoded by the template
     for t in tables:
         if any(len(r) > 1 for r in t.rows) or any(c.text for r in t.rows for c in r):
             table_lines.update(range(t.line, t.end_line + 1))

@@ -6,6 +6,7 @@ import re
 
 from ogi.document import Document
 from ogi.facts import Section
+from ogi.templates.registry import kind_of
 
 _NUMERALS = "一二三四五六七八九十"
 _HEADING = re.compile(r"^\s*([一二三四五六七八九十]{1,3})\s*[、.．]\s*(\S.{0,48})$")
@@ -13,19 +14,7 @@ _HEADING = re.compile(r"^\s*([一二三四五六七八九十]{1,3})\s*[、.．]\
 _TABLE_LABELS = re.compile(
     r"本年新收|上年结转|本年度办理结果|结转下年度|行政复议数量|行政诉讼数量|举报投诉数量|收取的费用"
 )
-KINDS: tuple[tuple[str, str], ...] = (
-    ("problems", r"存在.*问题|问题.*改进|改进措施|工作打算"),
-    ("other", r"其他需要报告|需要说明|其他事项|附表|附件"),
-    ("review", r"行政复议|行政诉讼|复议|诉讼|申诉"),
-    ("applications", r"依申请|收到和处理|申请公开"),
-    ("proactive", r"主动公开"),
-    ("response", r"回应|解读"),
-    ("complaints", r"举报投诉|投诉"),
-    ("fees", r"收费"),
-    ("inquiries", r"咨询"),
-    ("organisation", r"机构建设|保障经费|会议和培训|培训"),
-    ("overview", r"总体情况|概述|基本|概况|总体|引言"),
-)
+__all__ = ["find_sections", "kind_of", "numeral"]
 
 
 def numeral(s: str) -> int:
@@ -39,13 +28,6 @@ def numeral(s: str) -> int:
     if len(s) == 3 and s[1] == "十":
         return (_NUMERALS.index(s[0]) + 1) * 10 + _NUMERALS.index(s[2]) + 1
     return _NUMERALS.index(s[0]) + 1
-
-
-def kind_of(title: str) -> str:
-    for kind, pat in KINDS:
-        if re.search(pat, title):
-            return kind
-    return "section"
 
 
 def find_sections(doc: Document) -> list[Section]:

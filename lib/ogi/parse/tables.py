@@ -18,30 +18,15 @@ from ogi.parse import templates as T
 from ogi.text import parse_number, squash
 
 _VALUE = re.compile(r"([+-]?\d[\d,，]*(?:\.\d+)?)\s*(万元|元|条|件|次|人次|人|个|篇|%|份|项)?")
-_CAPTION = re.compile(r"第二十条第?[（(]?([一二三四五六七八九十]+)[）)]?项")
-_YEAR_COL = re.compile(r"^(?:\d{4}|[一二三四五六七八九〇零]{4})年度?$")
-SEC3_HEADERS = {
-    "自然人",
-    "商业企业",
-    "科研机构",
-    "社会公益组织",
-    "法律服务机构",
-    "法人或其他组织",
-    "申请人情况",
-    "总计",
-    "其他",
-}
-SEC4_HEADERS = {
-    "行政复议",
-    "行政诉讼",
-    "结果维持",
-    "结果纠正",
-    "其他结果",
-    "尚未审结",
-    "总计",
-    "未经复议直接起诉",
-    "复议后起诉",
-}
+_CAPTION = re.compile(T.ART20.triggers[0])
+SEC3_HEADERS = frozenset(T.SEC3.headers)
+SEC4_HEADERS = frozenset(T.SEC4.headers)
+SEC4_LEAVES = frozenset(c.header for c in T.SEC4.columns)  # 结果维持 … 总计 under each group
+_FORM_COLUMNS = tuple((re.compile(c.pattern), c.scope) for c in T.FORM.columns)
+# block triggers and header cells as plain sets (feed() runs once per cell)
+_SEC3_MARK, _SEC3_CELLS = T.SEC3.triggers[0], frozenset(T.SEC3.triggers[1:])
+_FORM_TRIGGERS, _FORM_HEADERS = frozenset(T.FORM.triggers), frozenset(T.FORM.headers)
+_ART20_HEADERS, _SEC4_TRIGGERS = frozenset(T.ART20.headers), frozenset(T.SEC4.triggers)
 
 
 def value_of(cell: Cell) -> tuple[float | int, str] | None:
@@ -76,6 +61,9 @@ class TableFacts:
     blocks: set[str] = field(default_factory=set)  # art20, sec3, sec4, form
     problems: list[str] = field(default_factory=list)
     used_lines: set[int] = field(default_factory=set)
+    sec3_rows: list[tuple[str, str, int]] = field(
+        default_factory=list
+    )  # (metric, outcome, cells) per row read
 
 
 class _Reader:
@@ -96,6 +84,9 @@ class _Reader:
         self.header_buf: list[str] = []
         self.art20_unit = ""
         self.header_stash = ""
+        # section 三 reason sub-rows per (outcome, applicant): (reason label, cell) in row order
+        self.sub_cells: SubCells = {}
+        self.group_labels: dict[str, str] = {}
 
     # -- cell classification ------------------------------------------------------------------
     def feed_row(self, cells: list[Cell]) -> None:
@@ -116,13 +107,13 @@ class _Reader:
             self.art20_measures = []
             self.art20_unit = ""
             return
-        if "勾稽关系" in text or text == "申请人情况":
+        if _SEC3_MARK in text or text in _SEC3_CELLS:
             self.flush()
             self.block = "sec3"
             self.out.blocks.add("sec3")
             self.group = ""
             return
-        if text in ("指标名称", "统计指标", "指标"):
+        if text in _FORM_TRIGGERS:
             self.flush()
             self.block = "form"
             self.out.blocks.add("form")
@@ -167,7 +158,7 @@ class _Reader:
     def _header(self, c: Cell, text: str) -> bool:
         """Column headers update the block's column map and never start rows."""
         if self.block == "art20" and not self.row.slots:
-            if text == "信息内容":
+            if text in _ART20_HEADERS:
                 self.flush()
                 self.art20_measures = []
                 return True
@@ -189,18 +180,13 @@ class _Reader:
                 self.header_stash = text  # a header wrapped over two cells: 本年新 / 制作数量
                 return True
         if self.block == "form" and not self.row.labels:
-            if text in ("单位", "计量单位", "代码"):
+            if text in _FORM_HEADERS:
                 return True
-            if _YEAR_COL.match(text) or text in ("统计数", "本期实际", "本年度", "本年"):
-                self.form_cols.append("year")
-                return True
-            if "历年累计" in text or text == "累计":
-                self.form_cols.append("cumulative")
-                return True
-            if text == "本年累计":
-                self.form_cols.append("year")
-                return True
-        if self.block in ("sec3", "art20", "") and text in ("行政复议", "行政诉讼") and not self.row.slots:
+            for pattern, scope in _FORM_COLUMNS:
+                if pattern.search(text):
+                    self.form_cols.append(scope)
+                    return True
+        if self.block in ("sec3", "art20", "") and text in _SEC4_TRIGGERS and not self.row.slots:
             self.flush()
             self.block = "sec4"
             self.out.blocks.add("sec4")
@@ -208,7 +194,7 @@ class _Reader:
             self.sec4_leaves = 0
             return True
         if self.block == "sec4" and text in SEC4_HEADERS:
-            if text in ("结果维持", "结果纠正", "其他结果", "尚未审结", "总计"):
+            if text in SEC4_LEAVES:
                 self.sec4_leaves += 1
             return True
         if (
@@ -245,8 +231,9 @@ class _Reader:
         table = "sec3" if self.block == "sec3" else "form"
         for lab in row.labels:
             spec = T.first_match(table, T.strip_numbering(lab.text))
-            if spec is not None and spec.group:
-                self.group = spec.group
+            if spec is not None and spec.opens_group:
+                self.group = spec.opens_group
+                self.group_labels.setdefault(spec.opens_group, T.strip_numbering(lab.text))
 
     def _label_text(self, row: Row) -> str:
         return " ".join(c.raw.strip() for c in row.labels if c.raw.strip())
@@ -266,13 +253,18 @@ class _Reader:
             found = T.first_match("sec3", stripped)
             if found is not None:
                 metric, dims = found.metric, dict(found.dims)
-                self.group = found.group
+                self.group = found.opens_group
         if not metric:
             self._mention_row(row)
             return
         slots = row.slots
         nums = [s for s in slots if value_of(s) is not None]
         cols = T.SEC3_APPLICANTS
+        if len(slots) > len(cols) and any(value_of(s) is not None for s in slots[len(cols) :]):
+            while len(slots) > len(cols) and not slots[0].raw.strip() and not slots[0].text:
+                slots = slots[
+                    1:
+                ]  # an empty cell left of the figures (a label over two columns, a rule missing)
         if len(slots) > len(cols):
             extra = slots[len(cols) :]
             if all(value_of(s) is None for s in extra):
@@ -291,11 +283,14 @@ class _Reader:
                 self.out.problems.append(f"line {last.line}: {len(slots)} cells for {len(cols)} columns")
             pairs = list(zip(cols, slots, strict=False))
         label = self._label_text(row)
+        self.out.sec3_rows.append((metric, dims.get("outcome", ""), len(pairs)))
         for (_, applicant), cell in pairs:
             d = dict(dims)
             if applicant:
                 d["applicant"] = applicant
             self._cell_fact(metric, d, cell, label, "year", unit_default="件")
+            if "reason" in d:
+                self.sub_cells.setdefault((d["outcome"], applicant), []).append((d["reason"], cell))
 
     def _emit_art20(self, row: Row) -> None:
         item = T.strip_numbering(re.sub(r"[（(].*?[）)]", "", self._label_text(row)))
@@ -320,18 +315,18 @@ class _Reader:
         metric, dims = "", {}
         spec = T.first_match("form", stripped)
         if spec is not None:
-            if not spec.metric:
+            if not spec.metric and not spec.metric_from_group:
                 return
             metric, dims = spec.metric, dict(spec.dims)
-            if metric == "@group":
-                metric = {"review": "review.count", "litigation": "litigation.count"}.get(self.group, "")
-            if spec.group:
-                self.group = spec.group
+            if spec.metric_from_group:
+                metric = T.GROUP_METRICS.get(self.group, "")
+            if spec.opens_group:
+                self.group = spec.opens_group
             if spec.reason_from_label:
                 dims["reason"] = T.clean_reason(last.text)
             if spec.source_from_label:
                 dims["source"] = re.sub(r"^接受", "", re.sub(r"(?:数量|数)$", "", stripped))
-            if dims.get("channel") == "@label":
+            if spec.channel_from_label:
                 dims["channel"] = re.sub(r"(?:人数|数)$", "", stripped)
         if not metric:
             self._mention_row(row)
@@ -346,8 +341,8 @@ class _Reader:
 
     def _emit_sec4(self) -> None:
         slots, self.sec4_slots = self.sec4_slots, []
-        for (metric, dims), cell in zip(T.SEC4_COLUMNS, slots, strict=False):
-            self._cell_fact(metric, dict(dims), cell, "行政复议、行政诉讼", "year", unit_default="件")
+        for col, cell in zip(T.SEC4_COLUMNS, slots, strict=False):
+            self._cell_fact(col.metric, dict(col.dims), cell, "行政复议、行政诉讼", "year", unit_default="件")
         direct = [
             f for f in self.out.facts if f.metric == "litigation.count" and f.dims == {"route": "direct"}
         ]
@@ -372,8 +367,13 @@ class _Reader:
             )
         self.block = ""
 
+    def _emit_subtotals(self) -> None:
+        derive_subtotals(self.out, self.sub_cells, self.group_labels, self.loc)
+        self.sub_cells = {}
+
     def finish(self) -> None:
         self.flush()
+        self._emit_subtotals()
         if self.sec4_slots:
             if len(self.sec4_slots) >= 5:
                 self.out.problems.append(f"section 四 row has {len(self.sec4_slots)} of 15 cells")
@@ -447,6 +447,44 @@ class _Reader:
 
     def _orphan(self, cell: Cell) -> None:
         self._mention(cell, "")
+
+
+SubCells = dict[tuple[str, str | None], list[tuple[str, Cell]]]
+
+
+def derive_subtotals(out: TableFacts, subs: SubCells, heads: dict[str, str], loc: str = "") -> None:
+    """Derived outcome subtotals (不予公开, 无法提供, 不予处理, 其他处理 split into reasons): one per
+    column, only when every sub-row of the column is a printed number and no subtotal was printed.
+
+    `subs` maps (outcome, applicant or None) to its (reason, cell) sub-rows in printed order; the
+    fact has origin `derived`, the line of the first sub-row and a quote naming the cells added.
+    """
+    printed = {
+        (f.dims.get("outcome"), f.dims.get("applicant"))
+        for f in out.facts
+        if f.metric == "applications.outcome" and "reason" not in f.dims and f.origin == "table"
+    }
+    for (outcome, applicant), cells in subs.items():
+        values = [value_of(c) for _, c in cells]
+        if (outcome, applicant) in printed or any(v is None for v in values):
+            continue
+        units = {v[1] or "件" for v in values if v is not None}
+        total = sum(v[0] for v in values if v is not None)
+        col = next((zh for zh, code in T.SEC3_APPLICANTS if code == applicant), "")
+        parts = " + ".join(f"{reason} {c.raw.strip()}" for reason, c in cells)
+        first = cells[0][1]
+        out.facts.append(
+            Fact(
+                metric="applications.outcome",
+                value=total,
+                unit=units.pop() if len(units) == 1 else "件",
+                line=first.line,
+                quote=f"{heads.get(outcome, outcome)} {col}: {parts}",
+                dims={"outcome": outcome, **({"applicant": applicant} if applicant else {})},
+                origin="derived",
+                loc=first.loc or loc,
+            )
+        )
 
 
 def read_table(table: Table, out: TableFacts) -> None:

@@ -122,12 +122,13 @@ def _index(bounds: list[float], v: float, tol: float = 2.0) -> int:
 def _grid(parts: list[_Part]) -> tuple[list[list[GridCell]], list[int]]:
     """Cell boxes of one table (possibly continued over pages) to a grid; spans become merged cells."""
     shift = 0.0
-    boxes: list[tuple[float, float, float, float, str, int]] = []
+    boxes: list[Box] = []
     for k, part in enumerate(parts):
         if k:  # stack the parts vertically: this part starts just below the previous one
             shift = parts[k - 1].bbox[3] + shift + 1.0 - part.bbox[1]
         for (x0, top, x1, bottom), text in part.cells:
             boxes.append((x0, top + shift, x1, bottom + shift, text, part.page))
+    boxes = _join_split_labels(boxes, parts)
     xs = _cluster([b[0] for b in boxes] + [b[2] for b in boxes])
     ys = _cluster([b[1] for b in boxes] + [b[3] for b in boxes])
     rows, cols = max(1, len(ys) - 1), max(1, len(xs) - 1)
@@ -145,6 +146,49 @@ def _grid(parts: list[_Part]) -> tuple[list[list[GridCell]], list[int]]:
                     grid[r][c] = GridCell(text, merged=(r, c) != (r0, c0))
     full = [[c if c is not None else GridCell("") for c in row] for row in grid]
     return full, row_pages
+
+
+_NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、])")
+_NUMBER = re.compile(r"^[+-]?\d[\d,.，]*%?$")
+
+Box = tuple[float, float, float, float, str, int]
+
+
+def _join_split_labels(boxes: list[Box], parts: list[_Part]) -> list[Box]:
+    """A group label cut by a page break ('（四）无' | '法提供') becomes one box over both pages.
+
+    The continuation is the top cell of a continued part, in a column left of the row's own label,
+    whose text starts without numbering; the box above it (bottom of the previous part, same
+    column) holds the label's head. Both boxes become one merged cell with the joined text.
+    """
+    if len(parts) < 2:
+        return boxes
+    tops = {b[5]: min(x[1] for x in boxes if x[5] == b[5]) for b in boxes}
+    bottoms = {b[5]: max(x[3] for x in boxes if x[5] == b[5]) for b in boxes}
+    out: list[Box | None] = list(boxes)
+    for i, low in enumerate(boxes):
+        x0, top, x1, bottom, text, page = low
+        if not text or page == parts[0].page or abs(top - tops[page]) > 2:
+            continue
+        if _NUMBERED.match(text) or _NUMBER.match(text):
+            continue
+        right = [b for b in boxes if b[5] == page and abs(b[1] - top) <= 2 and b[0] >= x1 - 2]
+        if not any(b[4] and not _NUMBER.match(b[4]) for b in right):
+            continue  # the row's own label (or a value): not a group label
+        for j, up in enumerate(out):
+            if (
+                up is not None
+                and up[5] < page
+                and abs(up[3] - bottoms[up[5]]) <= 2
+                and abs(up[0] - x0) <= 2
+                and abs(up[2] - x1) <= 2
+                and up[4]
+                and not _NUMBER.match(up[4])
+            ):
+                out[j] = (up[0], up[1], up[2], bottom, up[4] + text, up[5])
+                out[i] = None
+                break
+    return [b for b in out if b is not None]
 
 
 def _extract_parts(page, number: int) -> list[_Part]:  # type: ignore[no-untyped-def]

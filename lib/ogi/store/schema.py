@@ -66,7 +66,7 @@ def _facts_schema() -> type[dy.Schema]:
         "value": dy.Float64(nullable=False),
         "unit": dy.String(nullable=False),
         "scope": dy.String(nullable=False, regex=r"^(year|cumulative)$"),
-        "origin": dy.String(nullable=False, regex=r"^(table|prose)$"),
+        "origin": dy.String(nullable=False, regex=r"^(table|prose|derived)$"),
         "line": dy.Int64(nullable=False),
         "quote": dy.String(nullable=False),
         "loc": dy.String(nullable=False),

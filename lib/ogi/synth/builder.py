@@ -133,6 +133,15 @@ class TextBuilder:
 
     def table(self, rows: list[list[Cell]], layout: str, width: int = 0) -> None:
         """Render rows in `layout`, recording each numeric cell as a table fact and each blank cell."""
+        if layout in (
+            "converter",
+            "markdown",
+            "plain",
+        ):  # converter damage (ogi.synth.damage), not in LAYOUTS
+            from ogi.synth import damage
+
+            getattr(damage, layout)(self, rows, width)
+            return
         render = {"tabs": self._tabs, "pipes": self._pipes, "inline": self._inline, "blank": self._blank}[
             layout
         ]

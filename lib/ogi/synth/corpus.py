@@ -19,6 +19,7 @@ from typing import Any
 
 from ogi.errors import SynthError
 from ogi.synth.builder import LAYOUTS
+from ogi.synth.damage import DAMAGED_LAYOUTS
 from ogi.synth.templates import TEMPLATES, Draft, make_report
 
 TRUTH = "truth.jsonl"
@@ -80,8 +81,8 @@ def plan(
         if t not in TEMPLATES:
             raise SynthError(f"unknown template {t!r} (known: {', '.join(TEMPLATES)})")
     for lay in layouts:
-        if lay not in LAYOUTS:
-            raise SynthError(f"unknown layout {lay!r} (known: {', '.join(LAYOUTS)})")
+        if lay not in LAYOUTS + DAMAGED_LAYOUTS:
+            raise SynthError(f"unknown layout {lay!r} (known: {', '.join(LAYOUTS + DAMAGED_LAYOUTS)})")
     if not templates or not layouts:
         raise SynthError("at least one template and one layout are needed")
     return [

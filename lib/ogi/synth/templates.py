@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from ogi.synth import numbers as nb
 from ogi.synth import prose as pr
 from ogi.synth.builder import Cell, Fig, Style, TextBuilder, fmt_int, gap, label
+from ogi.synth.damage import DAMAGED_LAYOUTS
 from ogi.synth.names import Agency, pick_agency
 
 TEMPLATES = ("2021", "2019", "statform", "pre2014", "narrative")
@@ -74,6 +75,8 @@ class Writer:
         self.tb = TextBuilder(style)
         self.blank_p = 0.25 if rng.random() < 0.35 else 0.0
         self.mark = "" if layout == "blank" else rng.choice(BLANK_MARKS)
+        if layout == "converter":  # a converter drops empty cells: blanks must be printed marks
+            self.mark = self.mark or "-"
         self.numbering = "、" if rng.random() < 0.2 else "."
         month = rng.choices((1, 2, 3), weights=(7, 2, 1))[0]
         self.pub = (self.year + 1, month, rng.randint(1, 28))
@@ -87,8 +90,12 @@ class Writer:
             return Cell(self.mark, fig, blank=True)
         return Cell(text if text is not None else fmt_int(fig.value, prose=False), fig)
 
-    def table(self, rows: list[list[Cell]], width: int) -> None:
-        self.tb.table(rows, self.layout, width)
+    def table(self, rows: list[list[Cell]], width: int, damage: bool = True) -> None:
+        """Render rows in the report's layout (a damaged layout only where `damage`: sections 三 and 四)."""
+        layout = self.layout
+        if not damage and layout in DAMAGED_LAYOUTS:  # short tables: a converter keeps rows on one line
+            layout = "plain" if layout == "converter" else "inline"
+        self.tb.table(rows, layout, width)
 
     # --- shared pieces -------------------------------------------------------------------------------
 
@@ -373,6 +380,35 @@ def _sec4_rows(w: Writer, v: list[int]) -> tuple[list[list[Cell]], Fig]:
     return rows, Fig.of("litigation.count", v[9] + v[14], "件")
 
 
+def _derived_subtotals(w: Writer, n_facts: int, n_blanks: int) -> None:
+    """Truth for the parser's derived outcome subtotals: per column, the sum of an outcome's reason
+    sub-rows when every one of them is printed (a blank sub-row means no subtotal for that column)."""
+    groups: dict[tuple[str, str], list[dict]] = {}
+    blanked: set[tuple[str, str]] = set()
+    for f in w.tb.facts[n_facts:]:
+        if f["metric"] == "applications.outcome" and "reason" in f["dims"]:
+            groups.setdefault((f["dims"]["outcome"], f["dims"].get("applicant", "")), []).append(f)
+    for b in w.tb.blanks[n_blanks:]:
+        if b["metric"] == "applications.outcome" and "reason" in b["dims"]:
+            blanked.add((b["dims"]["outcome"], b["dims"].get("applicant", "")))
+    for (outcome, applicant), subs in groups.items():
+        if (outcome, applicant) in blanked:
+            continue
+        w.tb.facts.append(
+            {
+                "metric": "applications.outcome",
+                "dims": {"outcome": outcome, **({"applicant": applicant} if applicant else {})},
+                "value": sum(f["value"] for f in subs),
+                "unit": "件",
+                "scope": "year",
+                "origin": "derived",
+                "line": min(f["line"] for f in subs),
+                "label": f"{outcome} subtotal",
+                "derived": True,
+            }
+        )
+
+
 def write_modern(w: Writer) -> Draft:
     """The 2019 (60号) and 2021 (30号) formats: six sections, three tables."""
     r, a, y = w.rng, w.agency, w.year
@@ -407,10 +443,12 @@ def write_modern(w: Writer) -> Draft:
     w.say(*pr.review_sentence(v4[4], v4[9] + v4[14]))
 
     w.tb.add("二、主动公开政府信息情况")
-    w.table(_art20_rows(w), 4)
+    w.table(_art20_rows(w), 4, damage=False)
     w.tb.add()
     w.tb.add("三、收到和处理政府信息公开申请情况")
+    n_facts, n_blanks = len(w.tb.facts), len(w.tb.blanks)
     w.table(_sec3_rows(w, m3), 10)
+    _derived_subtotals(w, n_facts, n_blanks)
     w.tb.add()
     w.tb.add(r.choice(HEAD4))
     rows4, derived = _sec4_rows(w, v4)
