@@ -24,7 +24,12 @@ def register(sub: Any) -> None:
     p.add_argument("--year", type=int, help="report year (default: each agency's latest)")
     p.add_argument("--store", default="data/processed", help="store folder (default: data/processed)")
     p.add_argument("--out", default="reports_out", help="output folder (default: reports_out)")
-    p.add_argument("--lang", choices=("zh", "en"), default="zh", help="brief language (default: zh)")
+    p.add_argument(
+        "--lang",
+        choices=("zh", "en"),
+        default="zh",
+        help="brief language (default: zh; en writes OUT/en/, never over the Chinese tree)",
+    )
     p.add_argument("--overview", action="store_true", help="also render the corpus overview (overview.html)")
     p.add_argument(
         "--workers",
@@ -63,6 +68,7 @@ def run(args: argparse.Namespace) -> int:
     from ogi.render.runner import Brief, RenderError, render_batch, render_overview
 
     store = Path(args.store)
+    out = Path(args.out) / "en" if args.lang == "en" else Path(args.out)  # English briefs: their own tree
     if not store.exists():
         print(f"ogi render: {store}: no such store (run `ogi ingest` first)", file=sys.stderr)
         return 1
@@ -95,7 +101,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         summary = render_batch(
             store,
-            args.out,
+            out,
             args.agency,
             args.year,
             args.lang,
@@ -110,7 +116,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"ogi render: {exc}", file=sys.stderr)
         return 1
     except OSError as exc:  # e.g. the scheduler address does not answer
-        print(f"ogi render: {args.scheduler or args.out}: {exc}", file=sys.stderr)
+        print(f"ogi render: {args.scheduler or out}: {exc}", file=sys.stderr)
         return 1
     finally:
         if bar:
@@ -123,12 +129,12 @@ def run(args: argparse.Namespace) -> int:
     rc = 1 if summary.failed or (summary.problems and args.agency) else 0
     if args.overview:
         try:
-            print(f"wrote {render_overview(store, Path(args.out) / 'overview.html', args.lang)}")
+            print(f"wrote {render_overview(store, out / 'overview.html', args.lang)}")
         except RenderError as exc:
             print(f"ogi render: {exc}", file=sys.stderr)
             rc = 1
     print(
-        f"wrote {Path(args.out) / 'index.html'}: {len(summary.written)} rendered, "
+        f"wrote {out / 'index.html'}: {len(summary.written)} rendered, "
         f"{len(summary.skipped)} skipped, {len(summary.failed)} failed"
     )
     for err in summary.failed:
