@@ -118,29 +118,48 @@ def test_volumes_and_peer_median(store: st.Store) -> None:
 
 def test_category_and_channel_mix(store: st.Store) -> None:
     c = st.category_mix(store, MEI, 2020)
-    assert c.rows() == [("机构职能", 60.0, 0.5), ("规划计划", 60.0, 0.5)]
+    assert c.select("category", "value", "share").rows() == [("机构职能", 60.0, 0.5), ("规划计划", 60.0, 0.5)]
+    assert c.columns[-2:] == ["line", "quote"] and c["line"].null_count() == 0
     ch = st.channel_mix(store, MEI, 2020)
-    assert ch.columns == ["channel", "label_zh", "label_en", "value"]
-    assert ch.rows() == [("website", "政府网站", "Website", 120.0), ("wechat", "政务微信", "WeChat", 3.0)]
+    assert ch.columns == ["channel", "label_zh", "label_en", "value", "line", "quote"]
+    assert ch.drop("line", "quote").rows() == [
+        ("website", "政府网站", "Website", 120.0),
+        ("wechat", "政务微信", "WeChat", 3.0),
+    ]
 
 
 def test_applications(store: st.Store) -> None:
     a = st.applications(store, MEI, 2020)
-    assert a.columns == ["measure", "dim", "label_zh", "label_en", "value"]
-    got = {(m, d): v for m, d, _, _, v in a.iter_rows()}
+    assert a.columns == [
+        "measure",
+        "dim",
+        "label_zh",
+        "label_en",
+        "value",
+        "parent",
+        "origin",
+        "line",
+        "quote",
+    ]
+    got = {(m, d): v for m, d, _, _, v, *_ in a.iter_rows()}
     assert got[("received", "total")] == 5
     assert got[("received", "natural_person")] == 4
     assert got[("outcome", "granted")] == 3 and got[("outcome", "total")] == 6
     assert got[("outcome_reason", "denied:属于国家秘密")] == 1
     assert got[("carried_over", "total")] == 1 and got[("carried_forward", "total")] == 0
-    assert ("outcome", "denied") not in got  # only reasons were stated for 不予公开
+    # only reasons were stated for 不予公开: the view derives its subtotal from them, marked derived
+    denied = a.filter(pl.col("measure") == "outcome", pl.col("dim") == "denied").row(0, named=True)
+    reasons = a.filter(pl.col("measure") == "outcome_reason", pl.col("parent") == "denied")
+    assert denied["origin"] == "derived" and denied["value"] == reasons["value"].sum() >= 1
+    reason = a.filter(pl.col("measure") == "outcome_reason").row(0, named=True)
+    assert reason["parent"] == "denied"
     assert a.filter(pl.col("dim") == "natural_person")["label_en"].to_list() == ["Natural persons"]
 
 
 def test_review_litigation(store: st.Store) -> None:
     r = st.review_litigation(store, MEI, 2020)
-    assert r.columns == ["kind", "route", "outcome", "label_zh", "label_en", "value"]
-    got = {(k, ro, o): v for k, ro, o, _, _, v in r.iter_rows()}
+    assert r.columns == ["kind", "route", "outcome", "label_zh", "label_en", "value", "line", "quote"]
+    got = {(k, ro, o): v for k, ro, o, _, _, v, *_ in r.iter_rows()}
     assert got == {
         ("review", "all", "upheld"): 1,
         ("review", "all", "corrected"): 1,
@@ -155,10 +174,10 @@ def test_review_litigation(store: st.Store) -> None:
 
 def test_complaints(store: st.Store) -> None:
     c = st.complaints(store, MEI, 2020)
-    assert c.rows() == [
-        ("complaints", "泉州12345平台", 81.0),
-        ("complaints", "电话投诉", 13.0),
-        ("inquiries", "现场接待", 78.0),
+    assert c.select("family", "source", "code", "value").rows() == [
+        ("complaints", "泉州12345平台", "hotline", 81.0),
+        ("complaints", "电话投诉", "phone", 13.0),
+        ("inquiries", "现场接待", "in_person", 78.0),
     ]
 
 
@@ -250,7 +269,9 @@ def test_every_view_on_the_sample_store(sample_store: st.Store) -> None:
             assert h.height == 6
             rid = V._report_id(sample_store, key, year)
             n = st.category_mix(sample_store, key, year)
-            mine = facts.filter(pl.col("report_id") == rid, pl.col("metric") == "proactive.category")
+            mine = facts.filter(
+                pl.col("report_id") == rid, pl.col("metric") == "proactive.category", ~V.IS_PART
+            )
             assert n.height == mine["dim_category"].drop_nulls().n_unique()
 
 

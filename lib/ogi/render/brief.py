@@ -666,7 +666,13 @@ def complaints(ctx: Context) -> None:
         return
     if _all_zero(ctx, df.get_column("value").to_list(), "投诉办理与咨询", "complaints and inquiries"):
         return
-    recs = df.to_dicts()
+    recs = [
+        {
+            **r,
+            "code": r.get("code") or voc.source_code(str(r["source"])) if r["source"] != "total" else "total",
+        }
+        for r in df.to_dicts()
+    ]
     fam_label = {
         f: voc.metric_label(f"{f}.count", ctx.lang) for f in sorted({str(r["family"]) for r in recs})
     }
@@ -754,6 +760,9 @@ def complaints(ctx: Context) -> None:
 def section2(ctx: Context) -> None:
     """Section 二 (第二十条: documents, licensing, enforcement, charges) and the information fees."""
     _show(_section(ctx, "主动公开的规章文件、许可处罚与收费", "Documents, licensing, enforcement, fees"))
+    if not hasattr(ctx.views, "section2"):  # a views module without it (the tests' hand-made stores)
+        _no_data(ctx, "规章规范性文件、行政许可处罚、收费的数字", "documents, licensing, enforcement or fees")
+        return
     df = ctx.view("section2", ctx.agency_key, ctx.year).filter(pl.col("value").is_not_null())
     if df.height == 0:
         _no_data(ctx, "规章规范性文件、行政许可处罚、收费的数字", "documents, licensing, enforcement or fees")

@@ -120,6 +120,7 @@ def bar(
     colour_title: str = "",
     tooltip: Sequence[tuple[str, str]] = (),
     sort: bool = True,
+    item_title: str = "",
 ) -> ChartOutput:
     """Horizontal bars of `value` per `label` (largest first); colours per label, or per `colour` column.
 
@@ -127,6 +128,7 @@ def bar(
     whole numbers only.
     """
     rows = df.height
+    item_title = item_title or next((t for c, t in tooltip if c == label), "") or label
     colour_field = colour or label
     labels = [str(x) for x in df.get_column(colour_field).unique(maintain_order=True).to_list()]
     table = colours or theme.assign_colours(labels)
@@ -137,7 +139,13 @@ def bar(
     ]
     y_sort: Any = "-x" if sort else None
     enc: dict[str, Any] = {
-        "y": alt.Y(f"{label}:N", title=label_title or None, sort=y_sort),
+        # field titles always in the brief's language (they name the marks for screen readers too)
+        "y": alt.Y(
+            f"{label}:N",
+            title=label_title or item_title,
+            sort=y_sort,
+            axis=alt.Axis(title=label_title or None),
+        ),
         "x": alt.X(
             f"{value}:Q",
             title=value_title,
@@ -147,8 +155,8 @@ def bar(
         "color": alt.Color(
             f"{colour_field}:N",
             scale=scale,
-            title=colour_title or None,
-            legend=alt.Legend() if colour and len(labels) > 1 else None,
+            title=colour_title or next((t for c, t in tooltip if c == colour_field), "") or item_title,
+            legend=alt.Legend(title=colour_title or None) if colour and len(labels) > 1 else None,
         ),
         "tooltip": tips,
     }
@@ -190,7 +198,10 @@ def trend_lines(
         ),
         y=alt.Y("value:Q", title=value_title, axis=count_axis(float(df.get_column("value").max() or 0))),
         color=alt.Color(
-            "series:N", scale=scale, title=None, legend=alt.Legend() if len(series) > 1 else None
+            "series:N",
+            scale=scale,
+            title=next((t for c, t in tooltip if c == "series"), "series"),
+            legend=alt.Legend(title=None) if len(series) > 1 else None,
         ),
         strokeDash=dash,
         tooltip=_tooltips(tooltip, "value")
