@@ -531,7 +531,7 @@ def applications(ctx: Context) -> None:
         )
         reason_rows = [
             {
-                "label": f"{ctx.label(r, 'dim')}",
+                "label": r["label"],
                 "value": r["value"],
                 "line": r.get("line"),
                 "quote": r.get("quote"),

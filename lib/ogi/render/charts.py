@@ -207,7 +207,9 @@ def trend_lines(
         tooltip=_tooltips(tooltip, "value")
         or [alt.Tooltip("year:Q", title=year_title, format="d"), alt.Tooltip("value:Q", title=value_title)],
     )
-    chart = (base.mark_line() + base.mark_point(filled=True, size=60)).properties(width=520, height=240)
+    chart = (base.mark_line() + base.mark_point(filled=True, size=60)).properties(
+        width=520, height=240, title=title
+    )
     return ChartOutput(chart, title)
 
 
