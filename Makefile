@@ -16,7 +16,7 @@ briefs: setup
 
 lab: setup
 	.venv/bin/pip install -q -e '.[lab]'
-	OGI_STORE=$(CURDIR)/data/processed .venv/bin/jupyter lab --notebook-dir=notebooks
+	OGI_STORE=$(CURDIR)/data/processed .venv/bin/jupyter lab --notebook-dir=notebooks --allow-root --ip=127.0.0.1
 
 fuzz: setup
 	OGI_FUZZ_EXAMPLES=5000 .venv/bin/python -m pytest tests -k "property or fuzz"

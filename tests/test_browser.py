@@ -310,3 +310,86 @@ def test_zh_and_en_trees_side_by_side(sample) -> None:  # type: ignore[no-untype
     assert "简报" in (out / one).read_text(encoding="utf-8")
     assert "brief" in (out / "en" / one).read_text(encoding="utf-8")
     assert (out / "overview.html").is_file() and (out / "en" / "overview.html").is_file()
+
+
+def test_papermill_export_and_jupyterlab(sample, browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The README route: papermill runs the brief notebook, `ogi export` makes the offline brief of it;
+    the same executed notebook opened in JupyterLab (as root, like `make lab`) shows the brief styled."""
+    import shutil
+    import socket
+    import subprocess
+    import sys
+    import time
+
+    import papermill as pm
+
+    from ogi.render.params import register_translator
+
+    register_translator()
+    executed = tmp_path / "brief.ipynb"
+    pm.execute_notebook(
+        str(ROOT / "notebooks" / "agency_brief.ipynb"),
+        str(executed),
+        parameters={"agency": SAMPLE_AGENCY_PINGTAN, "store": str(sample["store"]), "lang": "zh"},
+        progress_bar=False,
+        cwd=str(tmp_path),
+    )
+    res = subprocess.run(
+        [sys.executable, "-m", "ogi.cli", "export", str(executed), "-o", str(tmp_path / "brief.html")],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=300,
+    )
+    assert res.returncode == 0, res.stderr
+    page, errors = _open(browser, tmp_path / "brief.html")
+    assert page.locator(".ogi-chart-view[data-ogi-drawn]").count() >= 3 and not errors
+    assert page.locator(".jp-InputArea:visible").count() == 0  # no code cells in the brief
+    page.close()
+
+    jupyter = Path(sys.executable).with_name("jupyter")
+    if shutil.which("jupyter-lab", path=str(jupyter.parent)) is None:
+        pytest.skip("jupyterlab is not installed (pip install -e '.[lab]')")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    lab = subprocess.Popen(
+        [
+            str(jupyter),
+            "lab",
+            "--no-browser",
+            "--allow-root",
+            "--ip=127.0.0.1",
+            f"--port={port}",
+            "--IdentityProvider.token=",
+            "--ServerApp.password=",
+            f"--notebook-dir={tmp_path}",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        page = browser.new_page(viewport={"width": 1200, "height": 1400})
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                page.goto(
+                    f"http://localhost:{port}/lab/tree/brief.ipynb"
+                )  # only localhost passes the resolver rules
+                break
+            except Exception:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(1)
+        page.wait_for_selector(".ogi-cards", timeout=60_000)
+        page.wait_for_timeout(3_000)
+        # the headline cards sit side by side (the brief's styles came with the output)
+        page.screenshot(path=str(ARTIFACTS / "jupyterlab.png"))
+        tops = page.eval_on_selector_all(".ogi-card", "cs => cs.map(c => c.getBoundingClientRect().top)")
+        assert len(tops) >= 2 and tops[0] == tops[1], tops
+        aligned = page.eval_on_selector("table.ogi-table td", "td => getComputedStyle(td).textAlign")
+        assert aligned == "left"
+        page.close()
+    finally:
+        lab.terminate()
+        lab.wait(timeout=30)

@@ -164,3 +164,44 @@ def test_cli_reports_the_failing_cell_and_exits_non_zero(fake, tmp_path: Path) -
     assert "nobody: not in the store" in res.stderr
     assert "Traceback" not in res.stderr
     assert (tmp_path / "index.html").is_file()
+
+
+def test_chart_colours_distinct_in_a_chart_and_equal_across_languages(tmp_path_factory) -> None:
+    """Every chart of every sample brief: no two categories share a colour; zh and en use the same ones."""
+    pytest.importorskip("ogi.store")
+    import ogi.store as st
+    from fixtures.render_support import ingest_sample
+    from ogi.render import brief
+    from ogi.render.charts import ChartOutput
+
+    store = ingest_sample(tmp_path_factory.mktemp("colours"))
+
+    def ranges(spec: object) -> list[list[str]]:
+        if isinstance(spec, dict):
+            colour = (
+                spec.get("encoding", {}).get("color", {}) if isinstance(spec.get("encoding"), dict) else {}
+            )
+            found = [list(colour["scale"]["range"])] if "range" in colour.get("scale", {}) else []
+            return found + [r for k, v in spec.items() if k != "encoding" for r in ranges(v)]
+        if isinstance(spec, list):
+            return [r for v in spec for r in ranges(v)]
+        return []
+
+    checked = 0
+    for key in st.agencies(store)["agency_key"].to_list():
+        by_lang = {}
+        for lang in ("zh", "en"):
+            shown: list[object] = []
+            saved = brief._show
+            brief._show = lambda *items, shown=shown: shown.extend(items)
+            try:
+                brief.sections(brief.brief_context(key, None, store, lang))
+            finally:
+                brief._show = saved
+            by_lang[lang] = [ranges(c.spec())[:1] for c in shown if isinstance(c, ChartOutput)]
+        assert by_lang["zh"] == by_lang["en"], key
+        for chart in by_lang["zh"]:
+            for colours in chart:
+                assert len(set(colours)) == len(colours), (key, colours)
+                checked += 1
+    assert checked >= 3

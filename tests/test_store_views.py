@@ -290,3 +290,100 @@ def test_headline_complaints_do_not_add_a_part_to_its_whole(tmp_path) -> None:
     key = S.agencies(store)["agency_key"][0]
     head = S.headline(store, key, 2018)
     assert head.filter(head["metric"] == "complaints.count")["value"].to_list() == [658]
+
+
+def _hand_store(path: Path, facts: list[tuple[str, float, dict[str, str], str, int, str]]) -> st.Store:
+    """A store of one report (梅岭, 2024) written straight from (metric, value, dims, origin, line, quote)
+    rows: the shape the parser's derived outcome subtotals take (origin 'derived', dims without reason)."""
+    import json
+
+    from ogi.store import schema as S
+
+    path.mkdir(parents=True, exist_ok=True)
+    rep = {c: None for c in S.empty("reports").columns}
+    rep.update(
+        report_id="r1",
+        source="x.txt",
+        sha256="0",
+        agency_key=MEI,
+        agency="梅岭街道办事处",
+        year=2024,
+        template="2021",
+        kind="txt",
+        encoding="utf-8",
+        truncated=False,
+        line_count=99,
+        n_facts=len(facts),
+        n_blanks=0,
+        n_findings=0,
+        problems=[],
+    )
+    pl.DataFrame([rep], schema=S.empty("reports").schema).write_parquet(path / "reports.parquet")
+    rows = []
+    for seq, (metric, value, dims, origin, line, quote) in enumerate(facts):
+        row = {c: None for c in S.empty("facts").columns}
+        row.update(
+            report_id="r1",
+            seq=seq,
+            agency_key=MEI,
+            source="x.txt",
+            agency="梅岭街道办事处",
+            year=2024,
+            metric=metric,
+            value=value,
+            unit="件",
+            scope="year",
+            origin=origin,
+            line=line,
+            quote=quote,
+            loc="",
+            dims_json=json.dumps(dims, ensure_ascii=False, sort_keys=True, separators=(",", ":")),
+        )
+        row.update({f"dim_{k}": v for k, v in dims.items()})
+        rows.append(row)
+    pl.DataFrame(rows, schema=S.empty("facts").schema).write_parquet(path / "facts.parquet")
+    return st.open_store(path)
+
+
+def test_outcome_subtotals_from_the_parser_are_used_once(tmp_path: Path) -> None:
+    """Derived subtotals (tables issue) stand for their outcome; reasons stay inside them, never beside."""
+    o = "applications.outcome"
+    store = _hand_store(
+        tmp_path / "s",
+        [
+            (o, 10, {"outcome": "granted"}, "table", 31, "（一）予以公开 | 10"),
+            (o, 4, {"outcome": "denied", "reason": "属于国家秘密"}, "table", 33, "1．属于国家秘密 | 4"),
+            (
+                o,
+                3,
+                {"outcome": "denied", "reason": "保护第三方合法权益"},
+                "table",
+                36,
+                "4．保护第三方合法权益 | 3",
+            ),
+            (o, 7, {"outcome": "denied"}, "derived", 33, "（三）不予公开 = 第33行 4 + 第36行 3"),
+            (o, 2, {"outcome": "unavailable", "reason": "本机关不掌握"}, "table", 42, "1．本机关不掌握 | 2"),
+            (o, 19, {"outcome": "total"}, "table", 52, "（七）总计 | 19"),
+        ],
+    )
+    a = st.applications(store, MEI, 2024)
+    sub = {r["dim"]: r for r in a.filter(pl.col("measure") == "outcome").to_dicts()}
+    assert sub["denied"]["value"] == 7 and sub["denied"]["origin"] == "derived"  # the parser's, not re-summed
+    assert sub["denied"]["quote"].startswith("（三）不予公开")
+    assert sub["unavailable"]["value"] == 2 and sub["unavailable"]["origin"] == "derived"  # summed here
+    reasons = a.filter(pl.col("measure") == "outcome_reason")
+    assert sorted(reasons["parent"].to_list()) == ["denied", "denied", "unavailable"]
+    # one bar per outcome, the reasons only within them: no double count
+    from ogi.render.brief import outcome_rows
+    from ogi.render.context import Context
+
+    ctx = Context(store_path=tmp_path / "s", store=store, views=V, lang="zh")
+    rows, whole = outcome_rows(ctx, a)
+    assert [(r["code"], r["value"]) for r in rows] == [("granted", 10), ("denied", 7), ("unavailable", 2)]
+    assert whole == 19
+    assert "属于国家秘密 4" in rows[1]["within"]
+
+
+def test_views_accept_a_path_as_well_as_a_store(store: st.Store) -> None:
+    assert st.agencies(str(store.path)).equals(st.agencies(store))
+    assert st.headline(store.path, MEI, 2020).equals(st.headline(store, MEI, 2020))

@@ -103,9 +103,9 @@ def title(ctx: Context) -> None:
         HTML(
             '<nav class="ogi-nav"><a href="../index.html">'
             + esc(ctx.t("← 简报目录", "← All briefs"))
-            + '</a><a href="../overview.html">'
+            + '</a> · <a href="../overview.html">'
             + esc(ctx.t("库概览", "Corpus overview"))
-            + f'</a><a href="{esc(str(ctx.year))}.csv" download>'
+            + f'</a> · <a href="{esc(str(ctx.year))}.csv" download>'
             + esc(ctx.t("下载本报告全部数字（CSV）", "Download every figure of this report (CSV)"))
             + "</a></nav>",
             "",

@@ -22,6 +22,7 @@ import polars as pl
 from ogi.render import theme
 
 CHART_MIME = "application/vnd.ogi.chart+json"
+LAB_MIME = "application/vnd.vegalite.v5+json"
 _ids = itertools.count(1)
 
 
@@ -58,6 +59,9 @@ class ChartOutput:
         }
         if os.environ.get(PREVIEW_ENV, "1") == "0":
             return bundle  # batch rendering: the HTML brief draws from the spec, the SVG would be thrown away
+        # JupyterLab draws this one itself (its Vega 5 renderer: tooltips, export menu); the SVG is the
+        # fallback for front ends without it
+        bundle[LAB_MIME] = {k: v for k, v in spec.items() if k != "$schema"}
         try:
             import vl_convert as vlc
 

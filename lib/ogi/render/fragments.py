@@ -87,14 +87,18 @@ def table(
         " ".join(x for x in ("num" if n else "", "nw" if k else "") if x)
         for n, k in zip(nums, keep, strict=True)
     ]
-    head = "".join(f'<th class="{c}">{esc(h)}</th>' for h, c in zip(columns, classes, strict=True))
+    # inline alignment too: JupyterLab right-aligns table cells and drops <style> from untrusted outputs
+    align = [f' style="text-align:{"right" if n else "left"}"' for n in nums]
+    head = "".join(
+        f'<th class="{c}"{a}>{esc(h)}</th>' for h, c, a in zip(columns, classes, align, strict=True)
+    )
     body = []
     text_rows = ["\t".join(columns)]
     for row in rows:
         cells = []
-        for v, n, c in zip(row, nums, classes, strict=True):
+        for v, n, c, a in zip(row, nums, classes, align, strict=True):
             shown = fmt_num(v) if n and not isinstance(v, str) else ("" if v is None else str(v))
-            cells.append(f'<td class="{c}">{esc(shown)}</td>')
+            cells.append(f'<td class="{c}"{a}>{esc(shown)}</td>')
         body.append("<tr>" + "".join(cells) + "</tr>")
         text_rows.append("\t".join("" if v is None else str(v) for v in row))
     html = f'<table class="{css}"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>'
@@ -106,7 +110,8 @@ def cards(items: Sequence[tuple[str, Any, str]]) -> HTML:
     parts = []
     for label, value, note in items:
         parts.append(
-            '<div class="ogi-card">'
+            '<div class="ogi-card" style="display:inline-block;vertical-align:top;min-width:140px;'
+            'margin:0 8px 8px 0">'
             f'<div class="ogi-card-value">{esc(fmt_num(value))}</div>'
             f'<div class="ogi-card-label">{esc(label)}</div>'
             + (f'<div class="ogi-card-note">{esc(note)}</div>' if note else "")
