@@ -230,7 +230,11 @@ def test_tooltip_gives_line_and_quote(sample, browser) -> None:  # type: ignore[
     page.click(f"#{chart} >> xpath=following::details[1]/summary")
     assert row["quote"].split()[-1] in page.inner_text(f"#{chart} >> xpath=following::details[1]")
     assert not errors
+    # every chart can be saved as SVG or PNG from the page (vega-embed's menu, drawn offline)
+    assert page.locator(".vega-embed details").count() == page.locator(".ogi-chart-view").count()
     page.screenshot(path=str(ARTIFACTS / "brief-pingtan.png"), full_page=True)
+    page.emulate_media(media="print")
+    page.screenshot(path=str(ARTIFACTS / "brief-pingtan-print.png"), full_page=True)
     page.close()
 
 

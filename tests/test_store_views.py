@@ -387,3 +387,26 @@ def test_outcome_subtotals_from_the_parser_are_used_once(tmp_path: Path) -> None
 def test_views_accept_a_path_as_well_as_a_store(store: st.Store) -> None:
     assert st.agencies(str(store.path)).equals(st.agencies(store))
     assert st.headline(store.path, MEI, 2020).equals(st.headline(store, MEI, 2020))
+
+
+def test_own_copies_keep_the_stored_source_and_are_noticed_once(tmp_path: Path, capsys) -> None:
+    """Copying sample reports into data/raw/mine/: the originals stay the sources, one notice only."""
+    import shutil
+
+    from ogi.cli import main
+
+    raw = tmp_path / "raw"
+    (raw / "real").mkdir(parents=True)
+    for f in sorted((ROOT / "data" / "raw" / "real").glob("h00*.txt"))[:2]:
+        shutil.copy(f, raw / "real" / f.name)
+    out = str(tmp_path / "store")
+    assert main(["ingest", str(raw), "-o", out, "--no-progress", "-j", "1"]) == 0
+    before = sorted(st.reports(out)["source"].to_list())
+    shutil.copytree(raw / "real", raw / "mine")  # "mine" sorts before "real"
+    capsys.readouterr()
+    assert main(["ingest", str(raw), "-o", out, "--no-progress", "-j", "1"]) == 0
+    assert capsys.readouterr().err.count("duplicate: same content as") == 2
+    assert sorted(st.reports(out)["source"].to_list()) == before
+    assert main(["ingest", str(raw), "-o", out, "--no-progress", "-j", "1"]) == 0
+    assert "duplicate" not in capsys.readouterr().err
+    assert sorted(st.reports(out)["source"].to_list()) == before

@@ -89,12 +89,16 @@ figure.ogi-chart svg, figure.ogi-chart canvas { max-width: 100%; height: auto; }
 
 EMBED_JS = """
 (function () {
+  var zh = (document.documentElement.lang || '').indexOf('zh') === 0;
+  var i18n = zh ? {SVG_ACTION: '下载 SVG 图', PNG_ACTION: '下载 PNG 图', CLICK_TO_VIEW_ACTIONS: '导出图表'}
+                : {SVG_ACTION: 'Save as SVG', PNG_ACTION: 'Save as PNG', CLICK_TO_VIEW_ACTIONS: 'Export chart'};
   var specs = document.querySelectorAll('script.ogi-spec');
   for (var i = 0; i < specs.length; i++) {
     (function (el) {
       var target = document.getElementById(el.getAttribute('data-target'));
       var spec = JSON.parse(el.textContent);
-      vegaEmbed(target, spec, {renderer: 'svg', actions: false, mode: 'vega-lite'})
+      vegaEmbed(target, spec, {renderer: 'svg', mode: 'vega-lite', i18n: i18n,
+                               actions: {export: true, source: false, compiled: false, editor: false}})
         .then(function () { target.setAttribute('data-ogi-drawn', 'true'); })
         .catch(function (err) {
           target.setAttribute('data-ogi-error', String(err));

@@ -579,7 +579,10 @@ def ingest(
     old_ids = old_reports["report_id"]
     id_of_path = {**{p: old_ids[i] for p, i in kept.items()}, **{p: r["report_id"] for p, r in rows.items()}}
     by_id: dict[str, str] = {}
-    for path in sorted(id_of_path):
+    # the path already stored as a report's source keeps it (a copy added later is the duplicate), then
+    # sorted order: the source never moves between ingests
+    stored_source = dict(zip(old_reports["report_id"], old_reports["source"], strict=True))
+    for path in sorted(id_of_path, key=lambda p: (stored_source.get(id_of_path[p]) != p, p)):
         rid = id_of_path[path]
         if rid in by_id:
             failures[path] = ("duplicate", f"same content as {by_id[rid]}", shas.get(path) or None)
@@ -682,7 +685,12 @@ def ingest(
     )
     result.dropped = len(set(old_by_path) - set(entry_of))
 
-    result.failures = [(p, f"{s}: {r}" if s != "read" else r) for p, (s, r, _) in sorted(failures.items())]
+    known_dup = {p for p, v in old_by_path.items() if v[3] == "duplicate"}  # noticed on an earlier ingest
+    result.failures = [
+        (p, f"{s}: {r}" if s != "read" else r)
+        for p, (s, r, _) in sorted(failures.items())
+        if not (s == "duplicate" and p in known_dup)
+    ]
     # the findings parts follow from the manifest (content hash, previous report, checks version): equal
     # manifest, reports and failures mean an equal store, and nothing is rewritten
     unchanged = (
