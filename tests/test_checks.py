@@ -539,3 +539,19 @@ def test_printed_decimals() -> None:
     assert printed_decimals(12.0, "占12%") == 0
     assert printed_decimals(61.62, "") == 2
     assert printed_decimals(6, "") == 0
+
+
+def test_prose_listing_figure_against_the_table_cell() -> None:
+    """答复 3050 件（含上年度结转申请 34 件）: one listing, two figures read as carried over; the table says 34."""
+    quote = "答复 3050 件（含上年度结转申请 34 件"
+    facts = [
+        fact("applications.carried_over", 3050, 13, quote, origin="prose"),
+        fact("applications.carried_over", 34, 13, quote, origin="prose"),
+        fact("applications.carried_over", 34, 43, "二、上年结转政府信息公开申请数量 | 34"),
+    ]
+    found = by_rule(run_checks(report(facts)), "consistency.prose_table")
+    assert [(f.severity, f.line, f.actual, f.expected) for f in found] == [("warning", 13, 3050, 34)]
+    # a listing whose figures the table confirms, or with no table at all, is left alone
+    agree = [facts[1], facts[2]]
+    assert not by_rule(run_checks(report(agree)), "consistency.prose_table")
+    assert not by_rule(run_checks(report(facts[:2])), "consistency.prose_table")

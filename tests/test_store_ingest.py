@@ -32,16 +32,21 @@ def sample(tmp_path: Path) -> Path:
     return dst
 
 
+def _reports(folder: Path) -> list[Path]:
+    """The report files of a sample folder (text, HTML and PDF; not the README or SOURCES.csv)."""
+    return sorted(p for p in folder.rglob("*") if p.suffix in (".txt", ".html", ".pdf", ".docx"))
+
+
 @pytest.mark.slow
 def test_sample_builds_then_second_run_skips_and_leaves_bytes(sample: Path, tmp_path: Path, capsys) -> None:
     out = tmp_path / "store"
-    n_files = len([p for p in sample.rglob("*.txt") if p.name != "README.md"])
+    n_files = len(_reports(sample))
     assert main(["ingest", str(sample), "-o", str(out)]) == 0
     err = capsys.readouterr().err
     assert f"{n_files} read, 0 skipped, 0 failed" in err
     reports = pl.read_parquet(out / "reports.parquet")
     assert reports.height == n_files
-    assert set(reports["source"]) == {str(p) for p in sample.rglob("*.txt")}
+    assert set(reports["source"]) == {str(p) for p in _reports(sample)}
     for name in ("facts", "findings", "failures"):
         assert (out / f"{name}.parquet").exists()
     before = store_bytes(out)
@@ -111,7 +116,7 @@ def test_corrupt_inputs_land_in_failures_and_the_rest_in_the_store(
     assert str(sample / "broken.txt") + ": " + by_path[str(sample / "broken.txt")] in err
     sources = set(pl.read_parquet(out / "reports.parquet")["source"])
     assert str(sample / "broken.txt") not in sources
-    assert len(sources) == len(list(SAMPLE.rglob("*.txt")))
+    assert len(sources) == len(_reports(SAMPLE))
     # an unchanged bad file is skipped but stays in failures
     assert main(["ingest", str(sample), "-o", str(out)]) == 1
     assert pl.read_parquet(out / "failures.parquet").height == 2

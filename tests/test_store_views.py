@@ -118,29 +118,48 @@ def test_volumes_and_peer_median(store: st.Store) -> None:
 
 def test_category_and_channel_mix(store: st.Store) -> None:
     c = st.category_mix(store, MEI, 2020)
-    assert c.rows() == [("机构职能", 60.0, 0.5), ("规划计划", 60.0, 0.5)]
+    assert c.select("category", "value", "share").rows() == [("机构职能", 60.0, 0.5), ("规划计划", 60.0, 0.5)]
+    assert c.columns[-2:] == ["line", "quote"] and c["line"].null_count() == 0
     ch = st.channel_mix(store, MEI, 2020)
-    assert ch.columns == ["channel", "label_zh", "label_en", "value"]
-    assert ch.rows() == [("website", "政府网站", "Website", 120.0), ("wechat", "政务微信", "WeChat", 3.0)]
+    assert ch.columns == ["channel", "label_zh", "label_en", "value", "line", "quote"]
+    assert ch.drop("line", "quote").rows() == [
+        ("website", "政府网站", "Website", 120.0),
+        ("wechat", "政务微信", "WeChat", 3.0),
+    ]
 
 
 def test_applications(store: st.Store) -> None:
     a = st.applications(store, MEI, 2020)
-    assert a.columns == ["measure", "dim", "label_zh", "label_en", "value"]
-    got = {(m, d): v for m, d, _, _, v in a.iter_rows()}
+    assert a.columns == [
+        "measure",
+        "dim",
+        "label_zh",
+        "label_en",
+        "value",
+        "parent",
+        "origin",
+        "line",
+        "quote",
+    ]
+    got = {(m, d): v for m, d, _, _, v, *_ in a.iter_rows()}
     assert got[("received", "total")] == 5
     assert got[("received", "natural_person")] == 4
     assert got[("outcome", "granted")] == 3 and got[("outcome", "total")] == 6
     assert got[("outcome_reason", "denied:属于国家秘密")] == 1
     assert got[("carried_over", "total")] == 1 and got[("carried_forward", "total")] == 0
-    assert ("outcome", "denied") not in got  # only reasons were stated for 不予公开
+    # only reasons were stated for 不予公开: the view derives its subtotal from them, marked derived
+    denied = a.filter(pl.col("measure") == "outcome", pl.col("dim") == "denied").row(0, named=True)
+    reasons = a.filter(pl.col("measure") == "outcome_reason", pl.col("parent") == "denied")
+    assert denied["origin"] == "derived" and denied["value"] == reasons["value"].sum() >= 1
+    reason = a.filter(pl.col("measure") == "outcome_reason").row(0, named=True)
+    assert reason["parent"] == "denied"
     assert a.filter(pl.col("dim") == "natural_person")["label_en"].to_list() == ["Natural persons"]
 
 
 def test_review_litigation(store: st.Store) -> None:
     r = st.review_litigation(store, MEI, 2020)
-    assert r.columns == ["kind", "route", "outcome", "label_zh", "label_en", "value"]
-    got = {(k, ro, o): v for k, ro, o, _, _, v in r.iter_rows()}
+    assert r.columns == ["kind", "route", "outcome", "label_zh", "label_en", "value", "line", "quote"]
+    got = {(k, ro, o): v for k, ro, o, _, _, v, *_ in r.iter_rows()}
     assert got == {
         ("review", "all", "upheld"): 1,
         ("review", "all", "corrected"): 1,
@@ -155,10 +174,10 @@ def test_review_litigation(store: st.Store) -> None:
 
 def test_complaints(store: st.Store) -> None:
     c = st.complaints(store, MEI, 2020)
-    assert c.rows() == [
-        ("complaints", "泉州12345平台", 81.0),
-        ("complaints", "电话投诉", 13.0),
-        ("inquiries", "现场接待", 78.0),
+    assert c.select("family", "source", "code", "value").rows() == [
+        ("complaints", "泉州12345平台", "hotline", 81.0),
+        ("complaints", "电话投诉", "phone", 13.0),
+        ("inquiries", "现场接待", "in_person", 78.0),
     ]
 
 
@@ -250,7 +269,9 @@ def test_every_view_on_the_sample_store(sample_store: st.Store) -> None:
             assert h.height == 6
             rid = V._report_id(sample_store, key, year)
             n = st.category_mix(sample_store, key, year)
-            mine = facts.filter(pl.col("report_id") == rid, pl.col("metric") == "proactive.category")
+            mine = facts.filter(
+                pl.col("report_id") == rid, pl.col("metric") == "proactive.category", ~V.IS_PART
+            )
             assert n.height == mine["dim_category"].drop_nulls().n_unique()
 
 
@@ -269,3 +290,123 @@ def test_headline_complaints_do_not_add_a_part_to_its_whole(tmp_path) -> None:
     key = S.agencies(store)["agency_key"][0]
     head = S.headline(store, key, 2018)
     assert head.filter(head["metric"] == "complaints.count")["value"].to_list() == [658]
+
+
+def _hand_store(path: Path, facts: list[tuple[str, float, dict[str, str], str, int, str]]) -> st.Store:
+    """A store of one report (梅岭, 2024) written straight from (metric, value, dims, origin, line, quote)
+    rows: the shape the parser's derived outcome subtotals take (origin 'derived', dims without reason)."""
+    import json
+
+    from ogi.store import schema as S
+
+    path.mkdir(parents=True, exist_ok=True)
+    rep = {c: None for c in S.empty("reports").columns}
+    rep.update(
+        report_id="r1",
+        source="x.txt",
+        sha256="0",
+        agency_key=MEI,
+        agency="梅岭街道办事处",
+        year=2024,
+        template="2021",
+        kind="txt",
+        encoding="utf-8",
+        truncated=False,
+        line_count=99,
+        n_facts=len(facts),
+        n_blanks=0,
+        n_findings=0,
+        problems=[],
+    )
+    pl.DataFrame([rep], schema=S.empty("reports").schema).write_parquet(path / "reports.parquet")
+    rows = []
+    for seq, (metric, value, dims, origin, line, quote) in enumerate(facts):
+        row = {c: None for c in S.empty("facts").columns}
+        row.update(
+            report_id="r1",
+            seq=seq,
+            agency_key=MEI,
+            source="x.txt",
+            agency="梅岭街道办事处",
+            year=2024,
+            metric=metric,
+            value=value,
+            unit="件",
+            scope="year",
+            origin=origin,
+            line=line,
+            quote=quote,
+            loc="",
+            dims_json=json.dumps(dims, ensure_ascii=False, sort_keys=True, separators=(",", ":")),
+        )
+        row.update({f"dim_{k}": v for k, v in dims.items()})
+        rows.append(row)
+    pl.DataFrame(rows, schema=S.empty("facts").schema).write_parquet(path / "facts.parquet")
+    return st.open_store(path)
+
+
+def test_outcome_subtotals_from_the_parser_are_used_once(tmp_path: Path) -> None:
+    """Derived subtotals (tables issue) stand for their outcome; reasons stay inside them, never beside."""
+    o = "applications.outcome"
+    store = _hand_store(
+        tmp_path / "s",
+        [
+            (o, 10, {"outcome": "granted"}, "table", 31, "（一）予以公开 | 10"),
+            (o, 4, {"outcome": "denied", "reason": "属于国家秘密"}, "table", 33, "1．属于国家秘密 | 4"),
+            (
+                o,
+                3,
+                {"outcome": "denied", "reason": "保护第三方合法权益"},
+                "table",
+                36,
+                "4．保护第三方合法权益 | 3",
+            ),
+            (o, 7, {"outcome": "denied"}, "derived", 33, "（三）不予公开 = 第33行 4 + 第36行 3"),
+            (o, 2, {"outcome": "unavailable", "reason": "本机关不掌握"}, "table", 42, "1．本机关不掌握 | 2"),
+            (o, 19, {"outcome": "total"}, "table", 52, "（七）总计 | 19"),
+        ],
+    )
+    a = st.applications(store, MEI, 2024)
+    sub = {r["dim"]: r for r in a.filter(pl.col("measure") == "outcome").to_dicts()}
+    assert sub["denied"]["value"] == 7 and sub["denied"]["origin"] == "derived"  # the parser's, not re-summed
+    assert sub["denied"]["quote"].startswith("（三）不予公开")
+    assert sub["unavailable"]["value"] == 2 and sub["unavailable"]["origin"] == "derived"  # summed here
+    reasons = a.filter(pl.col("measure") == "outcome_reason")
+    assert sorted(reasons["parent"].to_list()) == ["denied", "denied", "unavailable"]
+    # one bar per outcome, the reasons only within them: no double count
+    from ogi.render.brief import outcome_rows
+    from ogi.render.context import Context
+
+    ctx = Context(store_path=tmp_path / "s", store=store, views=V, lang="zh")
+    rows, whole = outcome_rows(ctx, a)
+    assert [(r["code"], r["value"]) for r in rows] == [("granted", 10), ("denied", 7), ("unavailable", 2)]
+    assert whole == 19
+    assert "属于国家秘密 4" in rows[1]["within"]
+
+
+def test_views_accept_a_path_as_well_as_a_store(store: st.Store) -> None:
+    assert st.agencies(str(store.path)).equals(st.agencies(store))
+    assert st.headline(store.path, MEI, 2020).equals(st.headline(store, MEI, 2020))
+
+
+def test_own_copies_keep_the_stored_source_and_are_noticed_once(tmp_path: Path, capsys) -> None:
+    """Copying sample reports into data/raw/mine/: the originals stay the sources, one notice only."""
+    import shutil
+
+    from ogi.cli import main
+
+    raw = tmp_path / "raw"
+    (raw / "real").mkdir(parents=True)
+    for f in sorted((ROOT / "data" / "raw" / "real").glob("h00*.txt"))[:2]:
+        shutil.copy(f, raw / "real" / f.name)
+    out = str(tmp_path / "store")
+    assert main(["ingest", str(raw), "-o", out, "--no-progress", "-j", "1"]) == 0
+    before = sorted(st.reports(out)["source"].to_list())
+    shutil.copytree(raw / "real", raw / "mine")  # "mine" sorts before "real"
+    capsys.readouterr()
+    assert main(["ingest", str(raw), "-o", out, "--no-progress", "-j", "1"]) == 0
+    assert capsys.readouterr().err.count("duplicate: same content as") == 2
+    assert sorted(st.reports(out)["source"].to_list()) == before
+    assert main(["ingest", str(raw), "-o", out, "--no-progress", "-j", "1"]) == 0
+    assert "duplicate" not in capsys.readouterr().err
+    assert sorted(st.reports(out)["source"].to_list()) == before

@@ -11,13 +11,16 @@ import importlib
 import sys
 from collections.abc import Sequence
 
-COMMANDS = ("extract", "check", "ingest", "render", "synth")
+COMMANDS = ("extract", "check", "ingest", "render", "export", "synth")
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="ogi", description="Government information-disclosure annual reports"
     )
+    from ogi import __version__
+
+    parser.add_argument("--version", action="version", version=f"ogi {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
     for name in COMMANDS:
         importlib.import_module(f"ogi.commands.{name}").register(sub)

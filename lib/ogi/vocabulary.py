@@ -143,3 +143,103 @@ def dim_label(key: str, value: str, lang: str = "zh") -> str:
     if not zh_en:
         return value
     return zh_en[0] if lang == "zh" else zh_en[1]
+
+
+# Where complaints, hotline cases and inquiries came from: canonical codes for the reports' free labels.
+SOURCES: dict[str, tuple[str, str]] = {
+    "hotline": ("服务热线", "Service hotline"),
+    "phone": ("电话", "Telephone"),
+    "in_person": ("现场接待", "In person"),
+    "online": ("网站与网络平台", "Website and online"),
+    "wechat": ("政务微信", "WeChat"),
+    "weibo": ("政务微博", "Weibo"),
+    "letter": ("信件", "Letters"),
+    "email": ("电子邮件", "E-mail"),
+    "petition": ("信访", "Petitions"),
+    "platform": ("指挥与治理平台", "Governance platform"),
+    "report": ("举报投诉", "Reports and complaints"),
+    "other": ("其他来源", "Other sources"),
+}
+
+# first match wins: more specific words before general ones ("12345 热线电话" is a hotline, not a phone)
+_SOURCE_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("hotline", ("12345", "热线", "市长信箱")),
+    ("wechat", ("微信", "公众号")),
+    ("weibo", ("微博",)),
+    ("email", ("电子邮件", "邮件", "邮箱")),
+    ("platform", ("平台", "指挥", "网格")),
+    ("online", ("网站", "网上", "网络", "在线", "门户", "互联网")),
+    ("petition", ("信访",)),
+    ("letter", ("信件", "来信", "信函", "书面")),
+    ("phone", ("电话", "来电")),
+    ("in_person", ("现场", "当面", "来访", "窗口", "接待", "上门")),
+    ("report", ("举报", "投诉", "申诉")),
+)
+
+# a label naming the sum of the other sources ("总人次数", "合计"), not a source of its own
+_TOTAL_WORDS = ("总人次", "总数", "合计", "总计", "共计", "总量")
+
+
+def source_code(label: str) -> str:
+    """Canonical source code of a report's own label (complaint, hotline or inquiry source); 'total'
+    for a label that names the sum of the others, 'other' when nothing matches."""
+    text = label or ""
+    if any(w in text for w in _TOTAL_WORDS):
+        return "total"
+    for code, words in _SOURCE_WORDS:
+        if any(w in text for w in words):
+            return code
+    return "other"
+
+
+def source_label(code: str, lang: str = "zh") -> str:
+    """Label of a source code in `lang`."""
+    zh_en = SOURCES.get(code)
+    if not zh_en:
+        return code
+    return zh_en[0] if lang == "zh" else zh_en[1]
+
+
+SEVERITIES: dict[str, tuple[str, str]] = {
+    "error": ("错误", "Error"),
+    "warning": ("警告", "Warning"),
+    "info": ("提示", "Note"),
+}
+
+# rule id -> (中文, English), for findings shown to readers
+RULE_LABELS: dict[str, tuple[str, str]] = {
+    "identity.sec3_balance": ("申请收支平衡", "Applications balance"),
+    "identity.sec3_outcome_total": ("办理结果合计", "Outcome total"),
+    "identity.sec3_row_total": ("申请人合计", "Applicant total"),
+    "identity.sec4_groups": ("复议诉讼合计", "Review and suit totals"),
+    "identity.parts_sum": ("分项之和", "Sum of parts"),
+    "parts.categories": ("类别与总数", "Categories and total"),
+    "parts.subcategories": ("子项与类别", "Sub-items and category"),
+    "parts.percent": ("百分比与数量", "Percentages and counts"),
+    "parts.labelled_total": ("合计与分项", "Stated total and items"),
+    "parts.channel_dedup": ("渠道与去重总数", "Channels and de-duplicated total"),
+    "parts.electronic": ("电子化与总数", "Electronic items and total"),
+    "consistency.same_quantity": ("同一数字前后不一", "Same figure, different values"),
+    "consistency.prose_table": ("正文与表格不符", "Text against table"),
+    "consistency.zero_claim": ("称无实有", "Claimed none, table has some"),
+    "complete.sections": ("缺少章节", "Missing sections"),
+    "complete.blank_cells": ("表格空项", "Blank table cells"),
+    "complete.truncated": ("文本不完整", "Text cut off"),
+    "complete.problems_specific": ("问题与改进不具体", "Problems not specific"),
+    "timeliness.deadline": ("发布时限", "Publication deadline"),
+    "yoy.carry_over": ("结转衔接", "Carry-over against last year"),
+    "yoy.documents_in_force": ("现行有效件数衔接", "Documents in force against last year"),
+    "yoy.text_duplication": ("与上年重复", "Text repeated from last year"),
+}
+
+
+def severity_label(code: str, lang: str = "zh") -> str:
+    """错误/警告/提示 (Error/Warning/Note) for a finding severity."""
+    zh_en = SEVERITIES.get(code)
+    return code if not zh_en else zh_en[0] if lang == "zh" else zh_en[1]
+
+
+def rule_label(rule: str, lang: str = "zh") -> str:
+    """A check rule's name for readers; the rule id when unknown."""
+    zh_en = RULE_LABELS.get(rule)
+    return rule if not zh_en else zh_en[0] if lang == "zh" else zh_en[1]

@@ -39,6 +39,11 @@ RULES: tuple[Rule, ...] = (
     Rule("parts.electronic", "fully electronic items against the proactive total", parts.electronic_vs_total),
     # prose against tables
     Rule("consistency.same_quantity", "one quantity stated with different values", consistency.same_quantity),
+    Rule(
+        "consistency.prose_table",
+        "a figure in a prose listing against the table cell of the same quantity",
+        consistency.prose_vs_table,
+    ),
     Rule("consistency.zero_claim", "'没有…' in the text against a positive figure", consistency.zero_claims),
     # completeness
     Rule("complete.sections", "sections the template requires", completeness.sections_present),

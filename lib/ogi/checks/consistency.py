@@ -119,3 +119,40 @@ def zero_claims(check: Check) -> Iterator[Finding]:
                     expected=0,
                     actual=top.value,
                 )
+
+
+def prose_vs_table(check: Check) -> Iterator[Finding]:
+    """A prose figure that a table cell of the same metric, dims and scope contradicts, where the prose
+    sentence lists several figures (which `same_quantity` leaves alone): the table arbitrates, so a
+    listing figure that matches no cell is either a misprint or a figure read as the wrong quantity."""
+    groups: dict[tuple[str, tuple[tuple[str, str], ...], str], list[Fact]] = {}
+    for f in sorted(check.report.facts, key=lambda x: (x.line, x.metric, x.quote)):
+        if f.metric.startswith("mention.") or (f.origin == "prose" and f.metric in SUBCOUNT_PRONE):
+            continue
+        groups.setdefault((f.metric, dims_key(f.dims), f.scope), []).append(f)
+    for key in sorted(groups):
+        facts = groups[key]
+        cells = [f for f in facts if f.origin == "table"]
+        if not cells:
+            continue
+        table_values = {float(f.value) for f in cells}
+        if len(table_values) != 1:
+            continue  # the table disagrees with itself: the identity rules speak
+        plain = {id(f) for f in _unambiguous(facts)}
+        for f in facts:
+            if f.origin != "prose" or id(f) in plain or float(f.value) in table_values:
+                continue
+            if CUMULATIVE_HINT.search(f.quote):
+                continue
+            cell = cells[0]
+            yield check.finding(
+                "warning",
+                f"正文第{f.line}行的 {fmt(f.value)} 与表格所列{_label(cell, 'zh')} {fmt(cell.value)}（第{cell.line}行）不符",
+                f"Line {f.line} of the text gives {fmt(f.value)} where the table gives "
+                f"{_label(cell, 'en')} {fmt(cell.value)} (line {cell.line})",
+                line=f.line,
+                quote=f.quote,
+                evidence_of=(f, cell),
+                expected=cell.value,
+                actual=f.value,
+            )

@@ -25,7 +25,12 @@ def register(sub: Any) -> None:
     p.add_argument("--year", type=int, help="report year (default: each agency's latest)")
     p.add_argument("--store", default="data/processed", help="store folder (default: data/processed)")
     p.add_argument("--out", default="reports_out", help="output folder (default: reports_out)")
-    p.add_argument("--lang", choices=("zh", "en"), default="zh", help="brief language (default: zh)")
+    p.add_argument(
+        "--lang",
+        choices=("zh", "en"),
+        default="zh",
+        help="brief language (default: zh; en writes OUT/en/, never over the Chinese tree)",
+    )
     p.add_argument("--overview", action="store_true", help="also render the corpus overview (overview.html)")
     p.add_argument(
         "--workers",
@@ -88,6 +93,8 @@ def run(args: argparse.Namespace) -> int:
     from ogi.store.lock import folder_lock
 
     store = Path(args.store)
+    if args.lang == "en":  # English briefs: their own tree, never over the Chinese one
+        args.out = str(Path(args.out) / "en")
     if not store.exists():
         print(f"ogi render: {shown(store)}: no such store (run `ogi ingest` first)", file=sys.stderr)
         return 1
@@ -143,7 +150,8 @@ def _run(args: argparse.Namespace, store: Any) -> int:
     from ogi.render.runner import Brief, RenderError, render_batch, render_overview
     from ogi.render.stale import sweep_stale
 
-    for rel in sweep_stale(store, args.out):
+    out = Path(args.out)
+    for rel in sweep_stale(store, out):
         print(f"ogi render: removed stale brief {shown(rel)} (its agency's page moved)", file=sys.stderr)
     bar: list[Any] = []
 
@@ -171,7 +179,7 @@ def _run(args: argparse.Namespace, store: Any) -> int:
     try:
         summary = render_batch(
             store,
-            args.out,
+            out,
             args.agency,
             args.year,
             args.lang,
@@ -186,9 +194,9 @@ def _run(args: argparse.Namespace, store: Any) -> int:
         print(f"ogi render: {shown(exc)}", file=sys.stderr)
         return exc.exit_code
     except OSError as exc:  # the scheduler address does not answer, an --out that cannot be written
-        where = args.scheduler or exc.filename or args.out
+        where = args.scheduler or exc.filename or out
         print(f"ogi render: {shown(where)}: {exc.strerror or exc}", file=sys.stderr)
-        print(f"wrote nothing to {shown(Path(args.out) / 'index.html')}: 0 rendered, 0 skipped, 0 failed")
+        print(f"wrote nothing to {shown(out / 'index.html')}: 0 rendered, 0 skipped, 0 failed")
         return 1
     finally:
         if bar:
@@ -201,12 +209,12 @@ def _run(args: argparse.Namespace, store: Any) -> int:
     rc = 1 if summary.failed or (summary.problems and args.agency) else 0
     if args.overview:
         try:
-            print(f"wrote {render_overview(store, Path(args.out) / 'overview.html', args.lang)}")
+            print(f"wrote {render_overview(store, out / 'overview.html', args.lang)}")
         except RenderError as exc:
             print(f"ogi render: {shown(exc)}", file=sys.stderr)
             rc = 1
     print(
-        f"wrote {shown(Path(args.out) / 'index.html')}: {len(summary.written)} rendered, "
+        f"wrote {shown(out / 'index.html')}: {len(summary.written)} rendered, "
         f"{len(summary.skipped)} skipped, {len(summary.failed)} failed"
     )
     for err in summary.failed:

@@ -39,6 +39,7 @@ class Context:
     region: str = ""
     year: int | None = None
     years: list[int] = field(default_factory=list)
+    section: int = 0  # sections shown so far (numbers the headings)
 
     def t(self, zh: str, en: str) -> str:
         return zh if self.lang == "zh" else en

@@ -50,6 +50,22 @@ table.ogi-table th, table.ogi-table td { border-bottom: 1px solid var(--ogi-line
   text-align: left; vertical-align: top; overflow-wrap: anywhere; }
 table.ogi-table th { background: #f6f8fa; font-weight: 600; }
 table.ogi-table .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+table.ogi-table .nw { white-space: nowrap; overflow-wrap: normal; word-break: keep-all; }
+details.ogi-figures { margin: 0 0 14px; font-size: 13px; }
+details.ogi-figures summary { cursor: pointer; color: var(--ogi-muted); }
+.ogi-nav { font-size: 14px; margin: 0 0 8px; }
+.ogi-nav a { color: var(--ogi-accent); margin-right: 14px; }
+.ogi-filters { display: flex; flex-wrap: wrap; gap: 8px; margin: 8px 0; font-size: 13px; }
+.ogi-filters select, .ogi-filters input { font: inherit; padding: 2px 4px; }
+main.ogi-wide { max-width: 1280px; }
+.ogi-scroll { overflow-x: auto; }
+table.ogi-index th, table.ogi-index td { white-space: nowrap; overflow-wrap: normal; }
+table.ogi-index th { cursor: pointer; user-select: none; }
+table.ogi-index th[aria-sort="ascending"]::after { content: " ▲"; }
+table.ogi-index th[aria-sort="descending"]::after { content: " ▼"; }
+.jp-OutputArea-output table.ogi-table { display: table; }
+.jp-RenderedHTMLCommon table.ogi-table td, .jp-RenderedHTMLCommon table.ogi-table th { text-align: left; }
+.jp-RenderedHTMLCommon table.ogi-table .num { text-align: right; }
 figure.ogi-chart { margin: 8px 0 16px; }
 figure.ogi-chart svg, figure.ogi-chart canvas { max-width: 100%; height: auto; }
 .vega-embed { width: 100%; }
@@ -59,7 +75,11 @@ figure.ogi-chart svg, figure.ogi-chart canvas { max-width: 100%; height: auto; }
 @media print {
   body { padding: 0; font-size: 11pt; }
   main { max-width: none; }
-  h2.ogi-h { break-after: avoid; page-break-after: avoid; }
+  h2.ogi-h, p.ogi-lead { break-after: avoid; page-break-after: avoid; }
+  .jp-OutputArea-child:has(h2.ogi-h), .jp-OutputArea-child:has(p.ogi-lead) { break-after: avoid; page-break-after: avoid; }
+  .jp-Cell:has(h2.ogi-h) { break-inside: auto; }
+  details.ogi-figures { display: none; }
+  .ogi-nav, .ogi-filters { display: none; }
   figure.ogi-chart, .ogi-cards, table.ogi-table tr, .ogi-card { break-inside: avoid; page-break-inside: avoid; }
   #vg-tooltip-element, .vega-embed details, .vega-actions { display: none !important; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
@@ -69,12 +89,16 @@ figure.ogi-chart svg, figure.ogi-chart canvas { max-width: 100%; height: auto; }
 
 EMBED_JS = """
 (function () {
+  var zh = (document.documentElement.lang || '').indexOf('zh') === 0;
+  var i18n = zh ? {SVG_ACTION: '下载 SVG 图', PNG_ACTION: '下载 PNG 图', CLICK_TO_VIEW_ACTIONS: '导出图表'}
+                : {SVG_ACTION: 'Save as SVG', PNG_ACTION: 'Save as PNG', CLICK_TO_VIEW_ACTIONS: 'Export chart'};
   var specs = document.querySelectorAll('script.ogi-spec');
   for (var i = 0; i < specs.length; i++) {
     (function (el) {
       var target = document.getElementById(el.getAttribute('data-target'));
       var spec = JSON.parse(el.textContent);
-      vegaEmbed(target, spec, {renderer: 'svg', actions: false, mode: 'vega-lite'})
+      vegaEmbed(target, spec, {renderer: 'svg', mode: 'vega-lite', i18n: i18n,
+                               actions: {export: true, source: false, compiled: false, editor: false}})
         .then(function () { target.setAttribute('data-ogi-drawn', 'true'); })
         .catch(function (err) {
           target.setAttribute('data-ogi-error', String(err));

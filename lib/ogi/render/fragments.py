@@ -77,19 +77,28 @@ def table(
     *,
     numeric: Sequence[bool] = (),
     css: str = "ogi-table",
+    nowrap: Sequence[bool] = (),
 ) -> HTML:
-    """An escaped HTML table; `numeric[i]` right-aligns and formats column i."""
+    """An escaped HTML table; `numeric[i]` right-aligns and formats column i, `nowrap[i]` keeps its
+    words whole (short codes such as 错误 never break inside)."""
     nums = list(numeric) + [False] * (len(columns) - len(numeric))
+    keep = list(nowrap) + [False] * (len(columns) - len(nowrap))
+    classes = [
+        " ".join(x for x in ("num" if n else "", "nw" if k else "") if x)
+        for n, k in zip(nums, keep, strict=True)
+    ]
+    # inline alignment too: JupyterLab right-aligns table cells and drops <style> from untrusted outputs
+    align = [f' style="text-align:{"right" if n else "left"}"' for n in nums]
     head = "".join(
-        f'<th class="{"num" if n else ""}">{esc(c)}</th>' for c, n in zip(columns, nums, strict=True)
+        f'<th class="{c}"{a}>{esc(h)}</th>' for h, c, a in zip(columns, classes, align, strict=True)
     )
     body = []
     text_rows = ["\t".join(columns)]
     for row in rows:
         cells = []
-        for v, n in zip(row, nums, strict=True):
-            shown = fmt_num(v) if n else ("" if v is None else str(v))
-            cells.append(f'<td class="{"num" if n else ""}">{esc(shown)}</td>')
+        for v, n, c, a in zip(row, nums, classes, align, strict=True):
+            shown = fmt_num(v) if n and not isinstance(v, str) else ("" if v is None else str(v))
+            cells.append(f'<td class="{c}"{a}>{esc(shown)}</td>')
         body.append("<tr>" + "".join(cells) + "</tr>")
         text_rows.append("\t".join("" if v is None else str(v) for v in row))
     html = f'<table class="{css}"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>'
@@ -101,7 +110,8 @@ def cards(items: Sequence[tuple[str, Any, str]]) -> HTML:
     parts = []
     for label, value, note in items:
         parts.append(
-            '<div class="ogi-card">'
+            '<div class="ogi-card" style="display:inline-block;vertical-align:top;min-width:140px;'
+            'margin:0 8px 8px 0">'
             f'<div class="ogi-card-value">{esc(fmt_num(value))}</div>'
             f'<div class="ogi-card-label">{esc(label)}</div>'
             + (f'<div class="ogi-card-note">{esc(note)}</div>' if note else "")
@@ -109,3 +119,19 @@ def cards(items: Sequence[tuple[str, Any, str]]) -> HTML:
         )
     text = "\n".join(f"{label}\t{fmt_num(value)}\t{note}" for label, value, note in items)
     return HTML('<div class="ogi-cards">' + "".join(parts) + "</div>", text)
+
+
+def figure_table(
+    summary: str, columns: Sequence[str], rows: Iterable[Sequence[Any]], numeric: Sequence[bool] = ()
+) -> HTML:
+    """The figures of the chart above, folded: each with the report's line and quote."""
+    inner = table(columns, rows, numeric=numeric, css="ogi-table ogi-figures")
+    return HTML(
+        f'<details class="ogi-figures"><summary>{esc(summary)}</summary>{inner.html}</details>',
+        f"{summary}\n{inner.text}",
+    )
+
+
+def style(css: str) -> HTML:
+    """A <style> element, so a notebook shown in JupyterLab looks as its exported brief does."""
+    return HTML(f'<style type="text/css">{css}</style>', "")

@@ -1,24 +1,118 @@
-"""reports_out/index.html: every brief on disk for the store's agencies, with headline figures and findings.
+"""reports_out/index.html: every brief on disk for the store's agencies, with headline figures and findings,
+sortable and filterable in the page; beside each brief a CSV of its report's facts, and the whole store
+as CSV and Parquet for taking the data away.
 
 Built from the store (not from the rendered pages) so it is cheap and separate from the notebook runs.
 """
 
 from __future__ import annotations
 
+import io
 import os
 from collections.abc import Sequence
 from html import escape
 from pathlib import Path
 from urllib.parse import quote
 
-from ogi.atomic import write_text
+import polars as pl
+
+from ogi.atomic import write_bytes, write_text
 from ogi.render.fragments import fmt_change, fmt_num
 
 COLUMNS = ("proactive.total", "applications.received", "review.count", "litigation.count", "complaints.count")
+STORE_CSV = "ogi-facts.csv"
+STORE_PARQUET = "ogi-facts.parquet"
+
+# (level code, zh, en, name endings that mark it), first match wins
+LEVELS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
+    (
+        "township",
+        "乡镇街道",
+        "Township or street",
+        ("街道办事处", "街道", "镇人民政府", "镇", "乡人民政府", "乡"),
+    ),
+    ("department", "部门", "Department", ("局", "委员会", "办公室", "中心", "署", "委")),
+    ("city", "市", "City", ("市人民政府", "实验区", "新区")),
+    ("county", "区县", "County or district", ("区人民政府", "县人民政府", "区", "县")),
+    ("city", "市", "City", ("市",)),
+)
+
+SCRIPT = """
+(function () {
+  var table = document.querySelector('table.ogi-index');
+  if (!table) return;
+  var body = table.tBodies[0];
+  var heads = table.tHead.rows[0].cells;
+  function key(row, i) { var c = row.cells[i]; return c.getAttribute('data-sort') || c.textContent; }
+  for (var i = 0; i < heads.length; i++) {
+    (function (i) {
+      heads[i].addEventListener('click', function () {
+        var asc = heads[i].getAttribute('aria-sort') !== 'ascending';
+        for (var j = 0; j < heads.length; j++) heads[j].removeAttribute('aria-sort');
+        heads[i].setAttribute('aria-sort', asc ? 'ascending' : 'descending');
+        var num = heads[i].classList.contains('num');
+        var rows = Array.prototype.slice.call(body.rows);
+        rows.sort(function (a, b) {
+          var x = key(a, i), y = key(b, i);
+          if (num) { x = x === '' ? -Infinity : parseFloat(x); y = y === '' ? -Infinity : parseFloat(y); }
+          var r = x < y ? -1 : x > y ? 1 : 0;
+          return asc ? r : -r;
+        });
+        rows.forEach(function (r) { body.appendChild(r); });
+      });
+    })(i);
+  }
+  var filters = document.querySelectorAll('.ogi-filters [data-col]');
+  function apply() {
+    var shown = 0;
+    Array.prototype.forEach.call(body.rows, function (row) {
+      var ok = true;
+      Array.prototype.forEach.call(filters, function (f) {
+        var v = f.value.trim();
+        if (!v) return;
+        var cell = row.cells[parseInt(f.getAttribute('data-col'), 10)].textContent;
+        if (f.tagName === 'SELECT' ? cell !== v : cell.indexOf(v) < 0) ok = false;
+      });
+      row.hidden = !ok;
+      if (ok) shown++;
+    });
+    var n = document.getElementById('ogi-shown');
+    if (n) n.textContent = String(shown);
+  }
+  Array.prototype.forEach.call(filters, function (f) {
+    f.addEventListener(f.tagName === 'SELECT' ? 'change' : 'input', apply);
+  });
+})();
+"""
 
 
 def _t(lang: str, zh: str, en: str) -> str:
     return zh if lang == "zh" else en
+
+
+def level_of(agency: str, lang: str = "zh") -> str:
+    """The administrative level an agency name ends with (乡镇街道, 部门, 区县, 市), '' when unknown."""
+    name = (agency or "").strip()
+    for _code, zh, en, ends in LEVELS:
+        if any(name.endswith(e) for e in ends):
+            return zh if lang == "zh" else en
+    return ""
+
+
+def _csv_bytes(df: pl.DataFrame) -> bytes:
+    """CSV with a BOM so Excel opens the Chinese text right; the same rows give the same bytes."""
+    buf = io.BytesIO()
+    df.write_csv(buf)
+    return b"\xef\xbb\xbf" + buf.getvalue()
+
+
+def write_store_downloads(ctx: object, out: Path) -> None:
+    """The whole store's facts (with agency, year, line and quote) as CSV and Parquet beside the index."""
+    facts = ctx.store.facts.sort("agency_key", "year", "report_id", "seq").collect()  # type: ignore[attr-defined]
+    write_bytes(out / STORE_CSV, _csv_bytes(facts))
+    buf = io.BytesIO()
+    facts.write_parquet(buf, compression="zstd", compression_level=3, statistics=False)
+    write_bytes(out / STORE_PARQUET, buf.getvalue())
 
 
 def build_index(
@@ -27,7 +121,8 @@ def build_index(
     failed: Sequence[object] = (),
     lang: str = "zh",
 ) -> Path:
-    """Write `out_dir/index.html` listing each `<slug>/<year>.html` present for an agency in the store."""
+    """Write `out_dir/index.html` listing each `<slug>/<year>.html` present for an agency in the store,
+    `<slug>/<year>.csv` beside each (its report's facts), and the store downloads."""
     from ogi import vocabulary as voc
     from ogi.render.context import open_context
     from ogi.render.export import CSS
@@ -36,40 +131,122 @@ def build_index(
     ctx = open_context(store_path, lang)
     out = Path(out_dir)
     table = ctx.view("agencies").sort("agency_key").to_dicts()
+    reports = ctx.view("reports")
+    templates: dict[tuple[str, int], str] = {}
+    if reports.height and {"agency_key", "year", "template"} <= set(reports.columns):
+        for r in reports.select("agency_key", "year", "template").to_dicts():
+            if r["year"] is not None:
+                templates.setdefault((str(r["agency_key"]), int(r["year"])), str(r["template"] or ""))
     slugs = unique_slugs([(str(r["agency_key"]), str(r.get("agency") or r["agency_key"])) for r in table])
-    head = [_t(lang, "机关", "Agency"), _t(lang, "年度", "Year")]
-    head += [voc.metric_label(m, lang) for m in COLUMNS] + [_t(lang, "数据质量问题", "Findings")]
+    head = [
+        _t(lang, "机关", "Agency"),
+        _t(lang, "地区", "Region"),
+        _t(lang, "层级", "Level"),
+        _t(lang, "年度", "Year"),
+        _t(lang, "模板", "Template"),
+    ]
+    numeric = [False, False, False, True, False]
+    head += [voc.metric_label(m, lang) for m in COLUMNS] + [_t(lang, "数据质量问题", "Findings"), "CSV"]
+    numeric += [True] * (len(COLUMNS) + 1) + [False]
     rows: list[str] = []
+    seen: dict[str, set[str]] = {"region": set(), "level": set(), "year": set(), "template": set()}
+    has_facts_view = hasattr(ctx.views, "report_facts")
     for r in table:
         key = str(r["agency_key"])
+        name = str(r.get("agency") or key)
+        region, level = str(r.get("region") or ""), level_of(name, lang)
         for year in sorted((int(y) for y in (r.get("years") or []) if y is not None), reverse=True):
             rel = f"{slugs[key]}/{year}.html"
             if not (out / rel).is_file():
                 continue
+            csv_rel = f"{slugs[key]}/{year}.csv"
+            if has_facts_view:
+                write_bytes(out / csv_rel, _csv_bytes(ctx.view("report_facts", key, year)))
+            template = templates.get((key, year), "")
+            for k, v in (("region", region), ("level", level), ("year", str(year)), ("template", template)):
+                if v:
+                    seen[k].add(v)
             figures = {h["metric"]: h for h in ctx.view("headline", key, year).to_dicts()}
             n_findings = ctx.view("findings", key, year).height
             cells = [
-                f'<td><a href="{escape(quote(rel), quote=True)}">{escape(str(r.get("agency") or key))}</a></td>',
+                f'<td><a href="{escape(quote(rel), quote=True)}">{escape(name)}</a></td>',
+                f"<td>{escape(region)}</td>",
+                f"<td>{escape(level)}</td>",
                 f'<td class="num">{year}</td>',
+                f"<td>{escape(template)}</td>",
             ]
             for m in COLUMNS:
                 h = figures.get(m, {})
                 title = ""
                 if h.get("change") is not None:
                     title = f' title="{escape(_t(lang, "较上年 ", "change ") + fmt_change(h["change"]), quote=True)}"'
-                cells.append(f'<td class="num"{title}>{escape(fmt_num(h.get("value")))}</td>')
+                value = h.get("value")
+                sort = "" if value is None else repr(float(value))
+                cells.append(f'<td class="num" data-sort="{sort}"{title}>{escape(fmt_num(value))}</td>')
             cells.append(f'<td class="num">{n_findings}</td>')
+            cells.append(
+                f'<td><a href="{escape(quote(csv_rel), quote=True)}" download>CSV</a></td>'
+                if has_facts_view
+                else "<td></td>"
+            )
             rows.append("<tr>" + "".join(cells) + "</tr>")
+    if has_facts_view:
+        write_store_downloads(ctx, out)
     failures = "".join(f'<li class="ogi-failed">{escape(str(f))}</li>' for f in failed)
+    nav = (
+        '<nav class="ogi-nav">'
+        + f'<a href="overview.html">{escape(_t(lang, "库概览（ogi render --overview）", "Corpus overview (ogi render --overview)"))}</a>'
+        + (
+            f'<a href="{STORE_CSV}" download>{escape(_t(lang, "全库数字（CSV）", "All figures (CSV)"))}</a>'
+            f'<a href="{STORE_PARQUET}" download>{escape(_t(lang, "全库数字（Parquet）", "All figures (Parquet)"))}</a>'
+            if has_facts_view
+            else ""
+        )
+        + (
+            '<a href="en/index.html" lang="en">English</a>'
+            if lang == "zh"
+            else '<a href="../index.html" lang="zh">中文</a>'
+        )
+        + "</nav>"
+    )
+
+    def select(col: int, what: str, label: str) -> str:
+        options = "".join(
+            f'<option value="{escape(v, quote=True)}">{escape(v)}</option>' for v in sorted(seen[what])
+        )
+        return (
+            f'<label>{escape(label)} <select data-col="{col}"><option value="">'
+            f"{escape(_t(lang, '全部', 'All'))}</option>{options}</select></label>"
+        )
+
+    filters = (
+        '<div class="ogi-filters">'
+        f'<label>{escape(_t(lang, "机关", "Agency"))} <input type="search" data-col="0" size="12"></label>'
+        + select(1, "region", _t(lang, "地区", "Region"))
+        + select(2, "level", _t(lang, "层级", "Level"))
+        + select(3, "year", _t(lang, "年度", "Year"))
+        + select(4, "template", _t(lang, "模板", "Template"))
+        + "</div>"
+    )
+    count = _t(
+        lang,
+        f'共 <span id="ogi-shown">{len(rows)}</span> 份简报；点击表头排序',
+        f'<span id="ogi-shown">{len(rows)}</span> briefs; click a heading to sort',
+    )
     body = (
         f'<h1 class="ogi-h">{escape(_t(lang, "政府信息公开工作简报", "Open government information briefs"))}</h1>'
-        f'<p class="ogi-sub">{escape(_t(lang, f"共 {len(rows)} 份简报", f"{len(rows)} briefs"))}</p>'
+        f'<p class="ogi-sub">{count}</p>'
+        + nav
         + (
-            '<table class="ogi-table ogi-index"><thead><tr>'
-            + "".join(f'<th class="{"num" if i > 1 else ""}">{escape(h)}</th>' for i, h in enumerate(head))
+            filters
+            + '<div class="ogi-scroll"><table class="ogi-table ogi-index"><thead><tr>'
+            + "".join(
+                f'<th class="{"num" if n else ""}">{escape(h)}</th>'
+                for h, n in zip(head, numeric, strict=True)
+            )
             + "</tr></thead><tbody>"
             + "".join(rows)
-            + "</tbody></table>"
+            + "</tbody></table></div>"
             if rows
             else f'<p class="ogi-nodata">{escape(_t(lang, "还没有简报。", "No briefs yet."))}</p>'
         )
@@ -83,7 +260,7 @@ def build_index(
         f'<!DOCTYPE html>\n<html lang="{"zh" if lang == "zh" else "en"}">\n<head>\n<meta charset="utf-8" />\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1.0">\n'
         f'<title>{escape(_t(lang, "简报目录", "Briefs"))}</title>\n<style type="text/css">{CSS}</style>\n'
-        f"</head>\n<body>\n<main>\n{body}\n</main>\n</body>\n</html>\n"
+        f'</head>\n<body>\n<main class="ogi-wide">\n{body}\n</main>\n<script>{SCRIPT}</script>\n</body>\n</html>\n'
     )
     path = out / "index.html"
     write_text(path, html)

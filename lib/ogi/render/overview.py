@@ -10,13 +10,35 @@ from IPython.display import display
 from ogi import vocabulary as voc
 from ogi.render import charts, theme
 from ogi.render.context import Context, open_context
-from ogi.render.fragments import heading, no_data, sentence, table
+from ogi.render.fragments import heading, no_data, sentence
 
 __all__ = ["open_context"]
 
 
+def subtitle(ctx: Context) -> str:
+    """Store, span of years, and counts of reports, agencies and findings, in the page's language."""
+    reps = ctx.view("reports")
+    years = sorted(int(y) for y in reps.get_column("year").drop_nulls().to_list()) if reps.height else []
+    span = f"{years[0]}–{years[-1]}" if years else "—"
+    n_ag, n_fnd = ctx.view("agencies").height, ctx.view("findings").height
+    return ctx.t(
+        f"库 {ctx.store_path.name} · {span} 年 · {reps.height} 份报告 · {n_ag} 个机关 · {n_fnd} 个数据质量问题",
+        f"Store {ctx.store_path.name} · {span} · {reps.height} reports · {n_ag} agencies · {n_fnd} findings",
+    )
+
+
 def title(ctx: Context) -> None:
-    display(heading(ctx.t("政府信息公开年度报告库概览", "Corpus overview"), 1, ctx.store_path.name))
+    from ogi.render.export import CSS
+    from ogi.render.fragments import HTML, esc, style
+
+    display(style(CSS))
+    display(
+        HTML(
+            f'<nav class="ogi-nav"><a href="index.html">{esc(ctx.t("← 简报目录", "← All briefs"))}</a></nav>',
+            "",
+        )
+    )
+    display(heading(ctx.t("政府信息公开年度报告库概览", "Corpus overview"), 1, subtitle(ctx)))
 
 
 def summary_text(ctx: Context) -> str:
@@ -59,6 +81,7 @@ def reports_by_year(ctx: Context) -> None:
             )
         )
     )
+    codes = sorted(str(t) for t in data.get_column("template").unique().to_list())
     display(
         charts.column_chart(
             data,
@@ -69,6 +92,7 @@ def reports_by_year(ctx: Context) -> None:
             x_title=ctx.t("年度", "Year"),
             value_title=ctx.t("份", "Reports"),
             colour_title=ctx.t("模板", "Template"),
+            colours=theme.assign_colours(codes, theme.TEMPLATE_COLOURS),
         )
     )
 
@@ -88,7 +112,9 @@ def volumes(ctx: Context) -> None:
         )
     )
     data = vol.select(
-        pl.col("agency").cast(pl.Utf8), pl.col("year"), pl.col("proactive_total").cast(pl.Float64)
+        pl.coalesce(pl.col("agency").cast(pl.Utf8), pl.col("agency_key")).alias("agency"),
+        pl.col("year"),
+        pl.col("proactive_total").cast(pl.Float64),
     )
     display(
         charts.heatmap(
@@ -169,13 +195,17 @@ def findings_by_rule(ctx: Context) -> None:
             )
         )
     )
+    data = data.with_columns(
+        pl.col("rule").map_elements(lambda r: voc.rule_label(r, ctx.lang), return_dtype=pl.Utf8),
+        pl.col("severity").map_elements(lambda c: voc.severity_label(c, ctx.lang), return_dtype=pl.Utf8),
+    )
     display(
         charts.bar(
             data,
             label="rule",
             value="findings",
             colour="severity",
-            colours={"error": "#e15759", "warning": "#f28e2b", "info": "#4e79a7"},
+            colours={voc.severity_label(c, ctx.lang): v for c, v in theme.SEVERITY_COLOURS.items()},
             colour_title=ctx.t("级别", "Severity"),
             title=ctx.t("问题数", "Findings"),
             value_title=ctx.t("个", "Findings"),
@@ -190,10 +220,17 @@ def coverage(ctx: Context) -> None:
     if cov.height == 0:
         display(no_data(ctx.t("库中没有报告。", "The store holds no reports.")))
         return
+    yes, no = ctx.t("有", "held"), ctx.t("无", "missing")
+    held_years = set(cov.filter(pl.col("present")).get_column("year").to_list())
+    cov = cov.filter(pl.col("year").is_in(sorted(held_years)))  # only the years the store holds any report of
     data = cov.select(
-        pl.col("agency").cast(pl.Utf8), pl.col("year"), pl.col("present").cast(pl.Int64).alias("present")
+        pl.coalesce(pl.col("agency").cast(pl.Utf8), pl.col("agency_key")).alias("agency"),
+        pl.col("year"),
+        pl.when(pl.col("present")).then(pl.lit(yes)).otherwise(pl.lit(no)).alias("present"),
     )
-    missing = cov.filter(~pl.col("present")).sort(["agency_key", "year"])
+    missing = cov.filter(~pl.col("present"), pl.col("year").is_in(sorted(held_years))).sort(
+        ["agency_key", "year"]
+    )
     display(
         sentence(
             ctx.t(
@@ -213,12 +250,22 @@ def coverage(ctx: Context) -> None:
             x_title=ctx.t("年度", "Year"),
             y_title=ctx.t("机关", "Agency"),
             value_title=ctx.t("有报告", "Held"),
+            categories={yes: "#4e79a7", no: "#f2f2f2"},
         )
     )
     if missing.height:
+        from ogi.render.fragments import figure_table
+
+        by_agency: dict[str, list[str]] = {}
+        for r in missing.to_dicts():
+            by_agency.setdefault(str(r["agency"] or r["agency_key"]), []).append(str(r["year"]))
         display(
-            table(
-                [ctx.t("机关", "Agency"), ctx.t("缺少年度", "Missing year")],
-                [(r["agency"], r["year"]) for r in missing.to_dicts()],
+            figure_table(
+                ctx.t(
+                    f"缺少的报告（{missing.height} 份，点开查看）",
+                    f"Missing reports ({missing.height}, open to list)",
+                ),
+                [ctx.t("机关", "Agency"), ctx.t("缺少年度", "Missing years")],
+                [(a, "、".join(ys)) for a, ys in sorted(by_agency.items())],
             )
         )

@@ -39,8 +39,9 @@ def sweep_stale(store_path: str | os.PathLike[str], out_dir: str | os.PathLike[s
     gone = sorted(rel for rel in manifest if rel not in valid)
     for rel in gone:
         page = out / rel
-        with contextlib.suppress(OSError):
-            page.unlink()
+        for stale in (page, page.with_suffix(".csv")):  # the brief and the figures written beside it
+            with contextlib.suppress(OSError):
+                stale.unlink()
         with contextlib.suppress(OSError):
             page.parent.rmdir()  # only when empty
         del manifest[rel]

@@ -71,6 +71,32 @@ OUTCOME_COLOURS: dict[str, str] = {
 
 SERIES_COLOURS = {"agency": "#4e79a7", "peers": "#bab0ac"}
 
+SOURCE_COLOURS: dict[str, str] = {
+    "hotline": "#4e79a7",
+    "phone": "#f28e2b",
+    "in_person": "#59a14f",
+    "online": "#76b7b2",
+    "wechat": "#8cd17d",
+    "weibo": "#e15759",
+    "letter": "#9c755f",
+    "email": "#86bcb6",
+    "petition": "#b07aa1",
+    "platform": "#edc948",
+    "report": "#ff9da7",
+    "other": "#bab0ac",
+    "total": "#79706e",
+}
+
+FAMILY_COLOURS: dict[str, str] = {"complaints": "#4e79a7", "inquiries": "#f28e2b"}
+TEMPLATE_COLOURS: dict[str, str] = {
+    "2021": "#4e79a7",
+    "2019": "#f28e2b",
+    "statform": "#59a14f",
+    "pre2014": "#b07aa1",
+    "narrative": "#bab0ac",
+}
+SEVERITY_COLOURS: dict[str, str] = {"error": "#e15759", "warning": "#edc948", "info": "#4e79a7"}
+
 
 def label_colour(label: str) -> str:
     """A fixed palette colour for a free-text label (category, complaint source): same label, same colour."""
@@ -81,6 +107,24 @@ def label_colour(label: str) -> str:
 def code_colour(code: str, table: dict[str, str]) -> str:
     """Colour of a vocabulary code from `table`, falling back to the label hash for unknown codes."""
     return table.get(code) or label_colour(code)
+
+
+def assign_colours(codes: list[str], table: dict[str, str] | None = None) -> dict[str, str]:
+    """One colour per code for one chart, never two codes alike: each takes its fixed colour (`table`,
+    else the label hash) unless an earlier code (sorted order) holds it, then the next free palette
+    slot. Keyed by code, so a chart has the same colours in every language."""
+    table = table or {}
+    taken: set[str] = set()
+    out: dict[str, str] = {}
+    for code in sorted(dict.fromkeys(codes)):
+        want = table.get(code) or label_colour(code)
+        if want in taken:
+            start = PALETTE.index(want) if want in PALETTE else 0
+            free = [PALETTE[(start + i) % len(PALETTE)] for i in range(len(PALETTE))]
+            want = next((c for c in free if c not in taken), want)
+        taken.add(want)
+        out[code] = want
+    return out
 
 
 def config() -> dict[str, Any]:

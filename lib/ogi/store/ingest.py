@@ -738,7 +738,10 @@ def _drop_duplicates(p: Plan, rows: dict[str, dict[str, Any]]) -> dict[str, str]
         **{k: r["report_id"] for k, r in rows.items()},
     }
     first: dict[str, str] = {}
-    for key in sorted(id_of_path):
+    # the path already stored as a report's source keeps it (a copy added later is the duplicate), then
+    # sorted order: the source never moves between ingests
+    stored_source = dict(zip(p.old_reports["report_id"], p.old_reports["source"], strict=True))
+    for key in sorted(id_of_path, key=lambda k: (stored_source.get(id_of_path[k]) != k, k)):
         ident = p.text_shas.get(key) or id_of_path[key]
         other = first.get(ident) or first.get(id_of_path[key])
         if other is not None:
@@ -882,7 +885,16 @@ def write(p: Plan, w: Work, jobs: int) -> IngestResult:
     """Write the new store as a new generation and publish it (or nothing, when nothing changed)."""
     result = p.result
     result.dropped = len(p.dropped)
-    result.failures = [InputFailure(k, s, r) for k, (s, r, _) in sorted(p.failures.items())]
+    known_dup = set(  # duplicates noticed on an earlier ingest are not announced again
+        p.old_manifest.filter(pl.col("status") == "duplicate").get_column("path").to_list()
+        if p.old_manifest.height
+        else []
+    )
+    result.failures = [
+        InputFailure(k, s, r)
+        for k, (s, r, _) in sorted(p.failures.items())
+        if not (s == "duplicate" and k in known_dup)
+    ]
     if _unchanged(p, w):
         gen = G.resolve(p.out)
         result.reports = p.old_reports.height

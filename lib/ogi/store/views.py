@@ -59,6 +59,11 @@ def open_store(path: str | Path = "data/processed") -> Store:
     return Store(resolve(Path(path)))
 
 
+def as_store(store: Store | str | Path) -> Store:
+    """A Store from a Store or a path, so every view takes `ogi.store.agencies("data/processed")` too."""
+    return store if isinstance(store, Store) else open_store(store)
+
+
 # ------------------------------------------------------------------------------------------------ helpers
 
 
@@ -184,7 +189,8 @@ HEADLINE = _schema(
 
 
 def headline(store: Store, agency_key: str, year: int) -> pl.DataFrame:
-    """Six headline figures for one report, with last year's value and the change (null when unknown)."""
+    """Six headline figures for one report, with the value in the agency's previous report (the latest
+    earlier year the store holds) and the change (null when unknown)."""
 
     def n_findings(y: int) -> int | None:
         rid = _report_id(store, agency_key, y)
@@ -195,7 +201,9 @@ def headline(store: Store, agency_key: str, year: int) -> pl.DataFrame:
     if _report_id(store, agency_key, year) is None:
         return pl.DataFrame(schema=HEADLINE)
     now = _totals(_facts_of(store, agency_key, year), n_findings(year))
-    before = _totals(_facts_of(store, agency_key, year - 1), n_findings(year - 1))
+    prev = previous_year(store, agency_key, year)  # the previous report, even across a gap in years
+    prev = year - 1 if prev is None else prev
+    before = _totals(_facts_of(store, agency_key, prev), n_findings(prev))
     df = pl.DataFrame(
         {
             "metric": list(HEADLINE_METRICS),
@@ -265,38 +273,59 @@ def peer_median(store: Store, agency_key: str, year: int) -> pl.DataFrame:
     return out.select(PEER_MEDIAN.names()).cast(PEER_MEDIAN)
 
 
-CATEGORY_MIX = _schema(category=pl.String, value=pl.Float64, share=pl.Float64)
+CATEGORY_MIX = _schema(category=pl.String, value=pl.Float64, share=pl.Float64, line=pl.Int64, quote=pl.String)
+
+#: a fact that is part of another (`dims.of`) or a category under another (`dims.parent`)
+IS_PART = pl.col("dim_of").is_not_null() | pl.col("dims_json").str.contains('"parent":', literal=True)
 
 
 def category_mix(store: Store, agency_key: str, year: int) -> pl.DataFrame:
-    """Proactive disclosure by category (the report's own labels), with each one's share of their sum."""
+    """Proactive disclosure by top-level category (the report's own labels; sub-categories, which
+    `dims.parent` places under another, are left out so no part stands beside its whole)."""
     facts = _facts_of(store, agency_key, year).filter(
-        pl.col("metric") == "proactive.category", pl.col("dim_category").is_not_null()
+        pl.col("metric") == "proactive.category", pl.col("dim_category").is_not_null(), ~IS_PART
     )
     df = (
         _prefer(facts, ["dim_category"])
-        .select(pl.col("dim_category").alias("category"), "value")
+        .select(pl.col("dim_category").str.strip_chars("（(）) ").alias("category"), "value", "line", "quote")
         .with_columns((pl.col("value") / pl.col("value").sum()).alias("share"))
         .sort(["value", "category"], descending=[True, False])
     )
     return df.select(CATEGORY_MIX.names()).cast(CATEGORY_MIX)
 
 
-CHANNEL_MIX = _schema(channel=pl.String, label_zh=pl.String, label_en=pl.String, value=pl.Float64)
+CHANNEL_MIX = _schema(
+    channel=pl.String,
+    label_zh=pl.String,
+    label_en=pl.String,
+    value=pl.Float64,
+    line=pl.Int64,
+    quote=pl.String,
+)
 
 
 def channel_mix(store: Store, agency_key: str, year: int) -> pl.DataFrame:
     """Proactive disclosure by channel (codes with bilingual labels)."""
     facts = _facts_of(store, agency_key, year).filter(
-        pl.col("metric") == "proactive.channel", pl.col("dim_channel").is_not_null()
+        pl.col("metric") == "proactive.channel", pl.col("dim_channel").is_not_null(), ~IS_PART
     )
-    df = _prefer(facts, ["dim_channel"]).select(pl.col("dim_channel").alias("channel"), "value")
+    df = _prefer(facts, ["dim_channel"]).select(
+        pl.col("dim_channel").alias("channel"), "value", "line", "quote"
+    )
     df = with_labels(df, "channel", "channel").sort(["value", "channel"], descending=[True, False])
     return df.select(CHANNEL_MIX.names()).cast(CHANNEL_MIX)
 
 
 APPLICATIONS = _schema(
-    measure=pl.String, dim=pl.String, label_zh=pl.String, label_en=pl.String, value=pl.Float64
+    measure=pl.String,
+    dim=pl.String,
+    label_zh=pl.String,
+    label_en=pl.String,
+    value=pl.Float64,
+    parent=pl.String,
+    origin=pl.String,
+    line=pl.Int64,
+    quote=pl.String,
 )
 _APP_MEASURES = {  # metric → (measure, dims key that qualifies it)
     "applications.received": ("received", "applicant"),
@@ -309,10 +338,14 @@ _APP_MEASURES = {  # metric → (measure, dims key that qualifies it)
 
 
 def applications(store: Store, agency_key: str, year: int) -> pl.DataFrame:
-    """Applications: intake (total, by applicant, by channel), outcomes (and reasons), carried over / forward.
+    """Applications: intake (total, by applicant, by channel), outcomes with their subtotals, the reasons
+    within them, carried over / forward.
 
-    `dim` is 'total' for a measure's total, else the applicant / channel / timing / outcome code;
-    outcome reasons are measure `outcome_reason` with dim `<outcome>:<reason label>`.
+    `dim` is 'total' for a measure's total, else the applicant / channel / timing / outcome code. Every
+    outcome has one `outcome` row: the subtotal fact when the report (or the parser, `origin` derived)
+    gives one, else the sum of its reason rows (`origin` 'derived', line of the first reason). Reasons are
+    measure `outcome_reason` with dim `<outcome>:<reason label>` and `parent` the outcome: they split the
+    subtotal and are never to be added to it.
     """
     facts = _facts_of(store, agency_key, year)
     parts: list[pl.DataFrame] = []
@@ -323,7 +356,13 @@ def applications(store: Store, agency_key: str, year: int) -> pl.DataFrame:
         plain = f.filter(*(pl.col(c).is_null() for c in others))
         plain = _prefer(plain, [f"dim_{key}"])
         df = plain.select(
-            pl.lit(measure).alias("measure"), pl.col(f"dim_{key}").fill_null("total").alias("dim"), "value"
+            pl.lit(measure).alias("measure"),
+            pl.col(f"dim_{key}").fill_null("total").alias("dim"),
+            "value",
+            pl.lit(None, dtype=pl.String).alias("parent"),
+            "origin",
+            "line",
+            "quote",
         )
         labels = dim_labels(key).rename({"code": "dim"})
         total_zh, total_en = ("合计", "Total") if key != "outcome" else ("总计", "Total")
@@ -343,16 +382,44 @@ def applications(store: Store, agency_key: str, year: int) -> pl.DataFrame:
         pl.col("dim_reason").is_not_null(),
         pl.col("dim_applicant").is_null(),
     )
-    reasons = _prefer(reasons, ["dim_outcome", "dim_reason"])
-    parts.append(
-        reasons.select(
-            pl.lit("outcome_reason").alias("measure"),
-            pl.concat_str(pl.col("dim_outcome").fill_null(""), pl.lit(":"), "dim_reason").alias("dim"),
-            pl.col("dim_reason").alias("label_zh"),
-            pl.col("dim_reason").alias("label_en"),
-            "value",
-        )
+    reasons = _prefer(reasons, ["dim_outcome", "dim_reason"]).sort("seq")
+    reason_rows = reasons.select(
+        pl.lit("outcome_reason").alias("measure"),
+        pl.concat_str(pl.col("dim_outcome").fill_null(""), pl.lit(":"), "dim_reason").alias("dim"),
+        pl.col("dim_reason").alias("label_zh"),
+        pl.col("dim_reason").alias("label_en"),
+        "value",
+        pl.col("dim_outcome").alias("parent"),
+        "origin",
+        "line",
+        "quote",
     )
+    have = {str(d) for d in parts[-1].get_column("dim").to_list()}
+    missing = reason_rows.filter(pl.col("parent").is_not_null() & ~pl.col("parent").is_in(list(have)))
+    if missing.height:
+        derived = (
+            missing.group_by("parent", maintain_order=True)
+            .agg(
+                pl.col("value").sum(),
+                pl.col("line").first(),
+                pl.col("label_zh").str.join(" + ").alias("quote"),
+            )
+            .select(
+                pl.lit("outcome").alias("measure"),
+                pl.col("parent").alias("dim"),
+                "value",
+                pl.lit(None, dtype=pl.String).alias("parent"),
+                pl.lit("derived").alias("origin"),
+                "line",
+                pl.concat_str(pl.lit("= "), "quote").alias("quote"),
+            )
+        )
+        labels = dim_labels("outcome").rename({"code": "dim"})
+        derived = derived.join(labels, on="dim", how="left", maintain_order="left").with_columns(
+            pl.coalesce("label_zh", "dim").alias("label_zh"), pl.coalesce("label_en", "dim").alias("label_en")
+        )
+        parts.append(derived.select(APPLICATIONS.names()))
+    parts.append(reason_rows.select(APPLICATIONS.names()))
     return pl.concat([p.cast(APPLICATIONS) for p in parts], how="vertical")
 
 
@@ -363,6 +430,8 @@ REVIEW_LITIGATION = _schema(
     label_zh=pl.String,
     label_en=pl.String,
     value=pl.Float64,
+    line=pl.Int64,
+    quote=pl.String,
 )
 
 
@@ -377,6 +446,8 @@ def review_litigation(store: Store, agency_key: str, year: int) -> pl.DataFrame:
         pl.col("dim_outcome").fill_null("total").alias("outcome"),
         "value",
         "seq",
+        "line",
+        "quote",
     )
     routes = dim_labels("route").rename({"code": "route", "label_zh": "r_zh", "label_en": "r_en"})
     outcomes = dim_labels("outcome").rename({"code": "outcome", "label_zh": "o_zh", "label_en": "o_en"})
@@ -396,25 +467,49 @@ def review_litigation(store: Store, agency_key: str, year: int) -> pl.DataFrame:
     return df.select(REVIEW_LITIGATION.names()).cast(REVIEW_LITIGATION)
 
 
-COMPLAINTS = _schema(family=pl.String, source=pl.String, value=pl.Float64)
+COMPLAINTS = _schema(
+    family=pl.String,
+    source=pl.String,
+    code=pl.String,
+    value=pl.Float64,
+    line=pl.Int64,
+    quote=pl.String,
+)
 
 
 def complaints(store: Store, agency_key: str, year: int) -> pl.DataFrame:
-    """Complaint / hotline cases by source and inquiries by channel (the report's labels; 'total' if none)."""
-    facts = _facts_of(store, agency_key, year)
+    """Complaint / hotline cases by source and inquiries by channel.
+
+    `source` is the report's own label ('total' if none), `code` its canonical source
+    (vocabulary.source_code: 'total' for a label naming the sum, e.g. 总人次数). Parts of another
+    source (`dims.of`, e.g. 市长热线转交 within 举报投诉) are left out: they are inside their whole.
+    """
+    from ogi.vocabulary import source_code
+
+    facts = _facts_of(store, agency_key, year).filter(~IS_PART)
     c = _prefer(facts.filter(pl.col("metric") == "complaints.count"), ["dim_source"]).select(
         pl.lit("complaints").alias("family"),
         pl.col("dim_source").fill_null("total").alias("source"),
         "value",
         "seq",
+        "line",
+        "quote",
     )
     i = _prefer(facts.filter(pl.col("metric") == "inquiries.count"), ["dim_channel"]).select(
         pl.lit("inquiries").alias("family"),
         pl.col("dim_channel").fill_null("total").alias("source"),
         "value",
         "seq",
+        "line",
+        "quote",
     )
     df = pl.concat([c, i], how="vertical").sort("family", "seq")
+    df = df.with_columns(
+        pl.when(pl.col("source") == "total")
+        .then(pl.lit("total"))
+        .otherwise(pl.col("source").map_elements(source_code, return_dtype=pl.String))
+        .alias("code")
+    )
     return df.select(COMPLAINTS.names()).cast(COMPLAINTS)
 
 
@@ -486,10 +581,192 @@ def failures(store: Store) -> pl.DataFrame:
     return store.failures.sort("path").collect()
 
 
+REPORT_FACTS = _schema(
+    metric=pl.String,
+    label_zh=pl.String,
+    label_en=pl.String,
+    dims_json=pl.String,
+    value=pl.Float64,
+    unit=pl.String,
+    scope=pl.String,
+    origin=pl.String,
+    line=pl.Int64,
+    quote=pl.String,
+    source=pl.String,
+)
+
+
+def report_facts(store: Store, agency_key: str, year: int) -> pl.DataFrame:
+    """Every fact of the canonical report for (agency, year) in report order, with line and quote:
+    what a brief's CSV download holds."""
+    rid = _report_id(store, agency_key, year)
+    if rid is None:
+        return pl.DataFrame(schema=REPORT_FACTS)
+    df = store.facts.filter(pl.col("report_id") == rid).sort("seq").collect()
+    return with_labels(df, "metric").select(REPORT_FACTS.names()).cast(REPORT_FACTS)
+
+
+SECTION2 = _schema(
+    group=pl.String,
+    metric=pl.String,
+    label_zh=pl.String,
+    label_en=pl.String,
+    value=pl.Float64,
+    line=pl.Int64,
+    quote=pl.String,
+)
+_SECTION2_FAMILIES = ("documents", "licensing", "enforcement", "charges", "fees")
+
+
+def section2(store: Store, agency_key: str, year: int) -> pl.DataFrame:
+    """Section 二 of the 2019/2021 templates (第二十条: documents, licensing, enforcement, charges) and
+    the information-processing fees, one figure per metric (dims-free, a table cell first)."""
+    facts = _facts_of(store, agency_key, year).filter(
+        pl.col("metric").str.split(".").list.first().is_in(list(_SECTION2_FAMILIES)),
+        pl.col("dims_json") == "{}",
+    )
+    df = (
+        _prefer(facts, ["metric"])
+        .sort("seq")
+        .select(
+            pl.col("metric").str.split(".").list.first().alias("group"), "metric", "value", "line", "quote"
+        )
+    )
+    return with_labels(df, "metric").select(SECTION2.names()).cast(SECTION2)
+
+
+YOY_CHANGES = _schema(
+    metric=pl.String,
+    dims_json=pl.String,
+    label_zh=pl.String,
+    label_en=pl.String,
+    previous=pl.Float64,
+    value=pl.Float64,
+    change=pl.Float64,
+    pct=pl.Float64,
+    line=pl.Int64,
+    quote=pl.String,
+)
+
+
+def previous_year(store: Store, agency_key: str, year: int) -> int | None:
+    """The latest year before `year` for which the store holds the agency's report."""
+    years = (
+        store.reports.filter(pl.col("agency_key") == agency_key, pl.col("year") < year)
+        .select(pl.col("year").max())
+        .collect()
+    )
+    return None if not years.height or years.item(0, 0) is None else int(years.item(0, 0))
+
+
+def yoy_changes(store: Store, agency_key: str, year: int) -> pl.DataFrame:
+    """Figures stated in both this report and the agency's previous one (same metric and dims, year
+    scope) whose value changed: both values, the change and the change in percent of the previous."""
+    before = previous_year(store, agency_key, year)
+    if before is None:
+        return pl.DataFrame(schema=YOY_CHANGES)
+    keep = ~pl.col("metric").str.starts_with("mention.")
+
+    def one(y: int) -> pl.DataFrame:
+        f = _facts_of(store, agency_key, y).filter(keep)
+        return _prefer(f, ["metric", "dims_json"]).select(
+            "metric", "dims_json", "value", "line", "quote", "seq"
+        )
+
+    now, then = one(year), one(before).select("metric", "dims_json", pl.col("value").alias("previous"))
+    df = (
+        now.join(then, on=["metric", "dims_json"], how="inner")
+        .filter(pl.col("value") != pl.col("previous"))
+        .with_columns(
+            (pl.col("value") - pl.col("previous")).alias("change"),
+            pl.when(pl.col("previous") != 0)
+            .then((pl.col("value") - pl.col("previous")) / pl.col("previous") * 100)
+            .otherwise(None)
+            .alias("pct"),
+        )
+        .sort("seq")
+    )
+    return with_labels(df, "metric").select(YOY_CHANGES.names()).cast(YOY_CHANGES)
+
+
+REPEATED = _schema(line=pl.Int64, previous_line=pl.Int64, quote=pl.String)
+
+
+def repeated_passages(store: Store, agency_key: str, year: int) -> pl.DataFrame:
+    """Sentences of this report repeated from the previous one, as the yoy duplication check quoted them."""
+    import json
+
+    rid = _report_id(store, agency_key, year)
+    if rid is None:
+        return pl.DataFrame(schema=REPEATED)
+    got = (
+        store.findings.filter(pl.col("report_id") == rid, pl.col("rule") == "yoy.text_duplication")
+        .select("evidence_json")
+        .collect()
+    )
+    rows: list[tuple[int, int | None, str]] = []
+    for text in got.get_column("evidence_json").to_list():
+        try:
+            items = json.loads(text or "[]")
+        except ValueError:
+            continue
+        for e in items if isinstance(items, list) else []:
+            if isinstance(e, dict) and e.get("metric") == "text.sentence":
+                prev = (e.get("dims") or {}).get("previous_line")
+                rows.append((int(e.get("line") or 0), int(prev) if prev else None, str(e.get("quote") or "")))
+    return pl.DataFrame(rows, schema=REPEATED, orient="row").sort("line")
+
+
+REGION_PEERS = _schema(
+    agency_key=pl.String,
+    agency=pl.String,
+    region=pl.String,
+    year=pl.Int64,
+    applications=pl.Float64,
+    denied_share=pl.Float64,
+    proactive_total=pl.Float64,
+)
+
+
+def region_peers(store: Store, agency_key: str, year: int) -> pl.DataFrame:
+    """The agency and the others of its city in the same year: applications received, the share of
+    replies denied or not available (不予公开 + 无法提供 of 总计), proactive items."""
+    vols = _volumes_all(store).with_columns(
+        pl.col("region").map_elements(city_of, return_dtype=pl.String).alias("city")
+    )
+    mine = vols.filter(pl.col("agency_key") == agency_key, pl.col("year") == year)
+    if not mine.height or mine["city"][0] is None:
+        return pl.DataFrame(schema=REGION_PEERS)
+    same = vols.filter(pl.col("city") == mine["city"][0], pl.col("year") == year)
+    rows = []
+    for r in same.to_dicts():
+        f = _facts_of(store, str(r["agency_key"]), year)
+        app = applications(store, str(r["agency_key"]), year)
+        out = {
+            str(d): float(v)
+            for d, v in app.filter(pl.col("measure") == "outcome").select("dim", "value").rows()
+        }
+        total = out.get("total")
+        denied = out.get("denied", 0.0) + out.get("unavailable", 0.0)
+        rows.append(
+            {
+                "agency_key": r["agency_key"],
+                "agency": r["agency"],
+                "region": r["region"],
+                "year": year,
+                "applications": _no_dims(f, "applications.received"),
+                "denied_share": denied / total if total else None,
+                "proactive_total": r["proactive_total"],
+            }
+        )
+    return pl.DataFrame(rows, schema=REGION_PEERS).sort("agency_key")
+
+
 __all__ = [
     "Store",
     "agencies",
     "applications",
+    "as_store",
     "category_mix",
     "channel_mix",
     "complaints",
@@ -500,7 +777,36 @@ __all__ = [
     "metric_labels",
     "open_store",
     "peer_median",
+    "previous_year",
+    "region_peers",
+    "repeated_passages",
+    "report_facts",
     "reports",
     "review_litigation",
+    "section2",
     "volumes",
+    "yoy_changes",
 ]
+
+
+def _accepting_paths() -> None:
+    """Every view takes a Store or a path (`ogi.store.agencies("data/processed")`)."""
+    import functools
+
+    g = globals()
+    for name in __all__:
+        fn = g.get(name)
+        if name in ("Store", "open_store", "as_store", "metric_labels") or not callable(fn):
+            continue
+
+        def wrap(f=fn):  # type: ignore[no-untyped-def]
+            @functools.wraps(f)
+            def inner(store, *args, **kwargs):  # type: ignore[no-untyped-def]
+                return f(as_store(store), *args, **kwargs)
+
+            return inner
+
+        g[name] = wrap()
+
+
+_accepting_paths()
