@@ -10,7 +10,7 @@ fi
 stamp=.venv/.ogi-installed
 if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
   .venv/bin/pip install -q --upgrade pip
-  .venv/bin/pip install -q -e '.[dev]'
+  .venv/bin/pip install -q -e '.[dev,lab]'  # lab: the JupyterLab browser test and `make lab`
   touch "$stamp"
 fi
 need=()

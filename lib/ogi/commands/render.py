@@ -176,6 +176,13 @@ def _run(args: argparse.Namespace, store: Any) -> int:
         if bar:
             bar[0].update(1)
 
+    overview_failed = False
+    if args.overview:  # before the briefs, so the index they end with links it
+        try:
+            print(f"wrote {render_overview(store, out / 'overview.html', args.lang)}")
+        except RenderError as exc:
+            print(f"ogi render: {shown(exc)}", file=sys.stderr)
+            overview_failed = True
     try:
         summary = render_batch(
             store,
@@ -206,13 +213,7 @@ def _run(args: argparse.Namespace, store: Any) -> int:
     if not summary.written and not summary.failed and not summary.skipped:
         print("ogi render: nothing to render" + (f" for {args.year}" if args.year else ""), file=sys.stderr)
     # agencies named on the command line that cannot be briefed are failures; unnamed ones are notes
-    rc = 1 if summary.failed or (summary.problems and args.agency) else 0
-    if args.overview:
-        try:
-            print(f"wrote {render_overview(store, out / 'overview.html', args.lang)}")
-        except RenderError as exc:
-            print(f"ogi render: {shown(exc)}", file=sys.stderr)
-            rc = 1
+    rc = 1 if summary.failed or (summary.problems and args.agency) or overview_failed else 0
     print(
         f"wrote {shown(out / 'index.html')}: {len(summary.written)} rendered, "
         f"{len(summary.skipped)} skipped, {len(summary.failed)} failed"

@@ -193,9 +193,16 @@ def build_index(
     if has_facts_view:
         write_store_downloads(ctx, out)
     failures = "".join(f'<li class="ogi-failed">{escape(str(f))}</li>' for f in failed)
+    # the overview is linked only when it was rendered (the language switch is always there: the other
+    # tree is one `ogi render --lang` away, and a link that depends on a parallel render's timing would
+    # make the index differ between runs)
     nav = (
         '<nav class="ogi-nav">'
-        + f'<a href="overview.html">{escape(_t(lang, "库概览（ogi render --overview）", "Corpus overview (ogi render --overview)"))}</a>'
+        + (
+            f'<a href="overview.html">{escape(_t(lang, "库概览（ogi render --overview）", "Corpus overview (ogi render --overview)"))}</a>'
+            if (out / "overview.html").is_file()
+            else ""
+        )
         + (
             f'<a href="{STORE_CSV}" download>{escape(_t(lang, "全库数字（CSV）", "All figures (CSV)"))}</a>'
             f'<a href="{STORE_PARQUET}" download>{escape(_t(lang, "全库数字（Parquet）", "All figures (Parquet)"))}</a>'
