@@ -82,6 +82,26 @@ CONTEXT_ROWS: list[Row] = [
         [("fees.amount", {}, 0)],
     ),
     (
+        "zero_applications_nil",
+        "依申请公开政府信息数量为零。",  # constructed (the count named, then 为零)
+        [("applications.received", {}, 0)],
+    ),
+    (
+        "other_year",
+        "上年度主动公开政府信息180条。",  # constructed: another year's figure is no figure of this year
+        [("mention.other", None, 180)],
+    ),
+    (
+        "other_year",
+        "2017年主动公开政府信息共76条,比上年增加12条。",  # constructed: a change against last year
+        [("mention.other", None, 12)],
+    ),
+    (
+        "other_year",
+        "去年共收到政府信息公开申请5件。",  # constructed
+        [("mention.other", None, 5)],
+    ),
+    (
         "zero_topic",
         "二、主动公开政府信息情况\n无。",  # constructed: a heading that names no zero-able figure
         [],
@@ -124,7 +144,7 @@ CONTEXT_ROWS: list[Row] = [
         ],
     ),
     (
-        "zero_applications",
+        "zero_applications_nil",
         "本年度政府信息公开申请数为零，收费为零。",  # constructed (为零 phrasing)
         [("applications.received", {}, 0)],
     ),
@@ -775,6 +795,8 @@ SENTENCE_ROWS: list[Row] = [
         "2022年我镇全年共收到依申请公开0件,公开0件,不予公开0件,因政府信息依申请公开引起行政复议0件,行政诉讼0件",  # real2/hb027.txt
         [
             ("applications.received", {}, 0),
+            ("applications.outcome", {"outcome": "granted"}, 0),  # 公开N件 bound to outcomes (issue 12)
+            ("applications.outcome", {"outcome": "denied"}, 0),
         ],
     ),
     (

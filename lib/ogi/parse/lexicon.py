@@ -41,12 +41,19 @@ UNITS: tuple[str, ...] = (
     "宗",
 )
 APPROX_MARKS = ("余", "多")
+# words before a figure that make it approximate (近300条, 约150条, 逾千条): not recorded as figures
+APPROX_BEFORE = r"(?:近|约|大约|逾|将近|接近|超过)\s*$"
 # units that a figure written in Chinese numerals may carry (二名, 三次): others are too ambiguous
 CN_NUMERAL_UNITS = "名|人|个|次|篇|条|件|宗"
 ITEM_UNITS = ("条", "篇")  # published items
 CASE_UNITS = ("件", "起", "次", "宗")  # cases (review, litigation)
 MONEY_UNITS = ("元", "万元")
 PERSON_UNITS = ("人", "名")
+
+# a figure of another year (上年度主动公开…180条, 去年收到申请5件) is no figure of the report's year;
+# 上年结转 (applications carried over) is this year's figure and is kept
+OTHER_YEAR = r"上一?年度?|去年|前年|上年同期"
+OTHER_YEAR_UNLESS = r"结转|遗留"
 
 # --- what is counted: proactive disclosure ------------------------------------------------------
 # "主动公开政府信息N条", "公开政府信息", "发布各类政务信息", "公开信息", "上报信息" …
@@ -83,6 +90,9 @@ CHANNELS: tuple[tuple[str, str], ...] = (
     (r"网站|门户|网上公开|网上|政务网|公开网|政府在线|网页|主页", "website"),
     (r"其他方式|其它方式|其他途径|其它途径|其他渠道|其它渠道|其他形式|其它形式", "other"),
 )
+# units a channel counts in besides 条/篇: a bulletin board and a gazette appear in issues (期), a
+# gazette prints documents (件); a website's 件 are applications or services far too often
+CHANNEL_UNITS: dict[str, tuple[str, ...]] = {"bulletin_board": ("期",), "gazette": ("期", "件")}
 # the channel words that, named alone in a sentence, make the paragraph's channel
 CHANNEL_MENTION = r"微信公众号|公众号|政务微博|微博|门户网站|公开栏"
 # the channel words that a "分别" sentence pairs with its figures
@@ -99,8 +109,8 @@ INQUIRY_LABEL = r"咨询|接待|留言"
 NOT_INQUIRY = r"访问量|浏览量|点击量|阅读量"  # page views are not inquiries
 
 # --- other metrics ------------------------------------------------------------------------------
-INTERPRETATION = r"政策解读|解读"
-INTERPRETATION_UNITS = ("次", "篇", "条", "场", "期", "个")
+INTERPRETATION = r"政策解读|解读|图解"
+INTERPRETATION_UNITS = ("次", "篇", "条", "场", "期", "个", "份", "件")
 LITIGATION = r"行政诉讼|诉讼案"
 REVIEW = r"行政复议|复议案"
 # outcomes of review and litigation cases, listed after their total (其中结果维持72件，结果纠正64件 …)
@@ -120,21 +130,28 @@ STAFF_FULL_TIME = "专职"
 STAFF_PART_TIME = "兼职"
 
 # --- applications -------------------------------------------------------------------------------
-APP_CARRIED_FORWARD = r"结转下年度|转入下年度|顺延到下年度"
-APP_CARRIED_OVER = r"上年度?结转"
+APP_CARRIED_FORWARD = r"(?:结转|转入|顺延)(?:至|到)?下一?年度?"
+APP_CARRIED_OVER = r"上一?年度?(?:的)?结转"
 APP_WORD = r"申请|依申请"
 APP_CHANNELS: tuple[tuple[str, str], ...] = (
     (r"信函申请|信函方式|来信申请", "letter"),
     (r"网络申请|网上申请|在线申请|网络(?:渠道|方式|平台)", "online"),
     (r"当面申请|当面提交|现场申请", "in_person"),
 )
+# in order: 部分公开 and 不予公开 hold 公开; a bare 公开 is granted only as the whole label (其中公开3件)
 APP_OUTCOMES: tuple[tuple[str, str], ...] = (
-    (r"予以公开|同意公开", "granted"),
     (r"部分公开", "partial"),
-    (r"不予公开", "denied"),
+    (r"不予公开|不同意公开|不公开", "denied"),
+    (r"予以公开|同意公开|全部公开|^公开$", "granted"),
+    (r"信息不存在|无法提供|不属于本(?:行政)?机关", "unavailable"),
+    (r"不予处理", "not_processed"),
 )
+# units an outcome listed after the application figure may carry (the sentence names the applications)
+APP_OUTCOME_UNITS = ("件", "份", "宗")
 APP_COMPLETED = r"按时办结|办结"
-APP_RECEIVED = r"收到|受理|接到|发生|依申请公开|提出"
+APP_RECEIVED = r"收到|受理|接到|发生|依申请公开|提出|新收|接收|收悉"
+# the count named as a noun: 政府信息公开申请数量为9件, 申请总数
+APP_RECEIVED_NOUN = r"申请(?:的)?(?:数量|数|总数|件数|总量)(?:为|是|共|达)?$"
 APP_RECEIVED_AFTER = r"^(?:政府信息公开)?申请"
 
 # a Chinese numeral after these is not a count (每一件, 第一次, 至少一名, 各一名)
@@ -147,7 +164,7 @@ PART_BRACKET = r"[（(]\s*(?:含|其中|包括|包含)"
 PART_LEADS = r"^[（(]?\s*(?:含|其中|包括|包含)[：:，,]?"
 
 # --- negation and explicit zeros ----------------------------------------------------------------
-NEGATION = r"没有|未|无|为零|均为0|为0"
+NEGATION = r"没有|未|无|为零|均为0|为0|不收"
 NEG_VERB = r"没有|未|无|均未|尚未|暂无|无一|未曾|并未|从未"
 # "未发生", "没有收到", "未有", "未产生", "未接到", "无" — a negation with its verb
 NEG_EVENT = (
@@ -160,7 +177,7 @@ NEG_EVENT = (
 # applications); an `unless` starting with ^ is searched in the whole clause instead.
 ZERO_PHRASES: tuple[tuple[str, str, str, str], ...] = (
     (
-        r"(?:(?:没有|未有|未(?!经))(?:发生|收到|接到|受理|出现|产生)?[^。，,；;]{0,12}|无(?:人提出|收到)?)"
+        r"(?:(?:没有|未有|未(?!经)|暂无|并无|尚无)(?:发生|收到|接到|受理|出现|产生)?[^。，,；;]{0,16}|无(?:人提出|收到)?)"
         r"(?:依申请公开|政府信息公开申请|公开申请|申请)",
         "applications.received",
         "件",

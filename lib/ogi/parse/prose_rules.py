@@ -35,6 +35,7 @@ class Context:
     about_disclosure: bool | None = None  # the sentence speaks of disclosure work (computed once)
     complaint_source: str = ""  # the first complaint source of the sentence (a 其中 item is part of it)
     case: str = ""  # review.count / litigation.count: the case total the sentence gave last
+    total_unit: str = ""  # the unit of the proactive total the sentence gave (its categories count in it)
 
 
 @dataclass(slots=True)
@@ -119,6 +120,13 @@ def _about_disclosure(c: Cue) -> bool:
 # --- the rules, in order ---------------------------------------------------------------------------
 
 
+def _other_year(c: Cue) -> list[Emit] | None:
+    """上年度主动公开政府信息180条 / 比上年增加12条: another year's figure or a change, never this year's."""
+    if _rx(lx.OTHER_YEAR).search(c.label) and not _rx(lx.OTHER_YEAR_UNLESS).search(c.label + "|" + c.after):
+        return []
+    return None
+
+
 def _inquiry(c: Cue) -> list[Emit] | None:
     if _rx(lx.NOT_INQUIRY).search(c.label):
         return None
@@ -187,8 +195,10 @@ def _listed_total(c: Cue) -> list[Emit] | None:
 
 
 def _listed_category(c: Cue) -> list[Emit] | None:
-    if not c.ctx.listing or c.unit not in lx.ITEM_UNITS or channel(c.label):
+    if not c.ctx.listing or channel(c.label):
         return None
+    if c.unit not in lx.ITEM_UNITS and c.unit != c.ctx.total_unit:
+        return None  # 其中规章1件、规范性文件11件 after a total in 件: categories count in the total's unit
     cat = category(c.label)
     if (
         is_category(cat)
@@ -280,23 +290,34 @@ def _application(c: Cue) -> list[Emit] | None:
     if _rx(lx.APP_CARRIED_OVER).search(both):
         return [("applications.carried_over", {}, "year")]
     if not _rx(lx.APP_WORD).search(both + c.words + " " + c.ctx.topic):
+        if c.unit in lx.APP_OUTCOME_UNITS and _rx(lx.APP_WORD).search(c.sent[: c.pos]):
+            for pat, code in lx.APP_OUTCOMES:  # 收到申请12件，其中予以公开10件: the sentence names them
+                if _rx(pat).search(clean_label(c.label)):
+                    return [("applications.outcome", {"outcome": code}, "year")]
         return None
     for pat, code in lx.APP_CHANNELS:
         if _rx(pat).search(c.label):
             return [("applications.channel", {"channel": code}, "year")]
     for pat, code in lx.APP_OUTCOMES:
-        if _rx(pat).search(c.label):
+        if _rx(pat).search(clean_label(c.label)):
             return [("applications.outcome", {"outcome": code}, "year")]
     if _rx(lx.APP_COMPLETED).search(c.label):
         return [("applications.completed", {}, "year")]
-    if _rx(lx.APP_RECEIVED).search(c.label) or _rx(lx.APP_RECEIVED_AFTER).search(c.after):
+    if (
+        _rx(lx.APP_RECEIVED).search(c.label)
+        or _rx(lx.APP_RECEIVED_AFTER).search(c.after)
+        or _rx(lx.APP_RECEIVED_NOUN).search(c.label)
+    ):
         return [("applications.received", {}, "year")]
     return None
 
 
 def _not_an_item(c: Cue) -> list[Emit] | None:
     """Only items (条 篇 件 个) are proactive figures below this rule: anything else stays a mention."""
-    return [] if c.unit not in ("条", "篇", "件", "个") else None
+    if c.unit in ("条", "篇", "件", "个"):
+        return None
+    named = channel(c.label)
+    return None if named and c.unit in lx.CHANNEL_UNITS.get(named, ()) else []
 
 
 def _is_total(c: Cue) -> bool:
@@ -344,13 +365,16 @@ def _several_channels(c: Cue) -> list[Emit] | None:
 
 def _named_channel(c: Cue) -> list[Emit] | None:
     named = channel(c.label) or (channel(c.clause) if not c.ctx.listing else None)
-    if not named or c.unit not in lx.ITEM_UNITS:
+    if not named or (c.unit not in lx.ITEM_UNITS and c.unit not in lx.CHANNEL_UNITS.get(named, ())):
         return None
     res: list[Emit] = [("proactive.channel", {"channel": named}, c.scope)]
+    # the portal carries everything disclosed: 在门户网站公开信息77条 is the total; a board's 公开信息 is not
     if (
         _is_total(c)
         and not c.ctx.listing
-        and _rx(r"主动公开|公开(?:政府)?信息").search(c.label + c.clause)
+        and _rx(r"主动公开" if named != "website" else r"主动公开|公开(?:政府)?信息").search(
+            c.label + c.clause
+        )
         and not _rx(r"其中|依托|通过").search(c.label + c.clause)
     ):
         res.append(("proactive.total", {}, c.scope))
@@ -377,6 +401,7 @@ def _sentence_channel(c: Cue) -> list[Emit] | None:
 
 
 RULES: tuple[Rule, ...] = (
+    Rule("other_year", "上年度…180条, 比上年增加12条: another year's figure or a change", _other_year),
     Rule("inquiry", "现场接待78人次, 电话咨询12次: inquiries by their channel words", _inquiry),
     Rule(
         "channel_verb",
@@ -466,7 +491,17 @@ class ZeroRule:
 
 
 _ZERO_DIMS = {"inquiries.count": (("channel", "咨询"),)}
+# one name per entry of lx.ZERO_PHRASES, in its order: a failing row names the pattern that broke
+_ZERO_NAMES = (
+    "zero_applications",  # 未收到/没有/暂无 … 申请: a negated event
+    "zero_applications_nil",  # 申请数为零: the count stated as nil
+    "zero_review",
+    "zero_litigation",
+    "zero_fees",
+    "zero_interpretation",
+    "zero_inquiries",
+)
 ZERO_RULES: tuple[ZeroRule, ...] = tuple(
-    ZeroRule(f"zero_{metric.split('.')[0]}", pat, metric, unit, unless, _ZERO_DIMS.get(metric, ()))
-    for pat, metric, unit, unless in lx.ZERO_PHRASES
+    ZeroRule(name, pat, metric, unit, unless, _ZERO_DIMS.get(metric, ()))
+    for name, (pat, metric, unit, unless) in zip(_ZERO_NAMES, lx.ZERO_PHRASES, strict=True)
 )
