@@ -323,7 +323,10 @@ HELD_OUT: list[P] = [
     P("全年主动公开政府信息总量为460条。", [(T, {}, 460)], "总量为 of one year"),
     P(
         "主动公开政府信息150条，其中：机构职能4条、法规文件及规范性文件22条、规划计划6条、工作动态118条。",
-        [(T, {}, 150), *cats(("机构职能", 4), ("法规文件及规范性文件", 22), ("规划计划", 6), ("工作动态", 118))],
+        [
+            (T, {}, 150),
+            *cats(("机构职能", 4), ("法规文件及规范性文件", 22), ("规划计划", 6), ("工作动态", 118)),
+        ],
         "其中： list with 及 in a label",
     ),
     P(
@@ -338,7 +341,11 @@ HELD_OUT: list[P] = [
     ),
     P(
         "门户网站发布信息1203条，政务微博发布信息356条，政务微信发布信息412条。",
-        [(CH, {"channel": "website"}, 1203), (CH, {"channel": "weibo"}, 356), (CH, {"channel": "wechat"}, 412)],
+        [
+            (CH, {"channel": "website"}, 1203),
+            (CH, {"channel": "weibo"}, 356),
+            (CH, {"channel": "wechat"}, 412),
+        ],
         "three channels, label before verb",
     ),
     P("通过“平安发布”微信公众号推送信息214条。", [(CH, {"channel": "wechat"}, 214)], "a quoted account name"),
@@ -435,7 +442,14 @@ HELD_OUT: list[P] = [
 ]
 
 ROWS = (
-    PROACTIVE_TOTAL + PROACTIVE_CATEGORY + PROACTIVE_CHANNEL + APPLICATIONS + CASES + OTHERS + ZEROS + TRAPS
+    PROACTIVE_TOTAL
+    + PROACTIVE_CATEGORY
+    + PROACTIVE_CHANNEL
+    + APPLICATIONS
+    + CASES
+    + OTHERS
+    + ZEROS
+    + TRAPS
     + HELD_OUT
 )
 

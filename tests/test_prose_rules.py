@@ -87,6 +87,37 @@ CONTEXT_ROWS: list[Row] = [
         [("applications.received", {}, 0)],
     ),
     (
+        "part_period",
+        "第一季度发布信息32条。",  # constructed: a quarter's figure is a part of the year
+        [("mention.other", None, 32)],
+    ),
+    (
+        "part_period",
+        "12月份共发布信息25条。",  # constructed: a month's figure
+        [("mention.other", None, 25)],
+    ),
+    (
+        "application",
+        "共收到申请12件。其中，予以公开5件，部分公开2件，不予公开1件，无法提供3件，不予处理1件。",  # constructed
+        [
+            ("applications.received", {}, 12),
+            ("applications.outcome", {"outcome": "granted"}, 5),
+            ("applications.outcome", {"outcome": "partial"}, 2),
+            ("applications.outcome", {"outcome": "denied"}, 1),
+            ("applications.outcome", {"outcome": "unavailable"}, 3),
+            ("applications.outcome", {"outcome": "not_processed"}, 1),
+        ],
+    ),
+    (
+        "listed_category",
+        "全年主动公开政府信息60件，其中规章1件、规范性文件11件、政策性文件48件。",  # constructed: 件 categories
+        [
+            ("proactive.category", {"category": "规章"}, 1),
+            ("proactive.category", {"category": "规范性文件"}, 11),
+            ("proactive.category", {"category": "政策性文件"}, 48),
+        ],
+    ),
+    (
         "other_year",
         "上年度主动公开政府信息180条。",  # constructed: another year's figure is no figure of this year
         [("mention.other", None, 180)],

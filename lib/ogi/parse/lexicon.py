@@ -42,7 +42,9 @@ UNITS: tuple[str, ...] = (
 )
 APPROX_MARKS = ("余", "多")
 # words before a figure that make it approximate (近300条, 约150条, 逾千条): not recorded as figures
-APPROX_BEFORE = r"(?:近|约|大约|逾|将近|接近|超过)\s*$"
+APPROX_BEFORE = r"(?:近|约|大约|逾|将近|接近|超过|不少于|不低于|至少|最少)\s*$"
+# words after a figure that make it a bound or a guess, not a count (2条以上, 10条左右)
+APPROX_AFTER = ("以上", "以下", "左右")
 # units that a figure written in Chinese numerals may carry (二名, 三次): others are too ambiguous
 CN_NUMERAL_UNITS = "名|人|个|次|篇|条|件|宗"
 ITEM_UNITS = ("条", "篇")  # published items
@@ -54,6 +56,10 @@ PERSON_UNITS = ("人", "名")
 # 上年结转 (applications carried over) is this year's figure and is kept
 OTHER_YEAR = r"上一?年度?|去年|前年|上年同期"
 OTHER_YEAR_UNLESS = r"结转|遗留"
+# a part of the year (第一季度, 上半年, 12月份) or a rate (每月, 每周): no figure of the whole year
+PART_PERIOD = (
+    r"第[一二三四1-4]季度|[上下]半年|(?:\d{1,2}|[一二三四五六七八九十]{1,3})月份|每(?:月|周|季度?|天|日|年)"
+)
 
 # --- what is counted: proactive disclosure ------------------------------------------------------
 # "主动公开政府信息N条", "公开政府信息", "发布各类政务信息", "公开信息", "上报信息" …
@@ -90,9 +96,9 @@ CHANNELS: tuple[tuple[str, str], ...] = (
     (r"网站|门户|网上公开|网上|政务网|公开网|政府在线|网页|主页", "website"),
     (r"其他方式|其它方式|其他途径|其它途径|其他渠道|其它渠道|其他形式|其它形式", "other"),
 )
-# units a channel counts in besides 条/篇: a bulletin board and a gazette appear in issues (期), a
-# gazette prints documents (件); a website's 件 are applications or services far too often
-CHANNEL_UNITS: dict[str, tuple[str, ...]] = {"bulletin_board": ("期",), "gazette": ("期", "件")}
+# units a channel counts in besides 条/篇: a bulletin board posts issues (公开栏公开信息24期), a gazette
+# prints documents (件; its 期 are issues made, 制作公报6期, not items); a website's 件 are applications
+CHANNEL_UNITS: dict[str, tuple[str, ...]] = {"bulletin_board": ("期",), "gazette": ("件",)}
 # the channel words that, named alone in a sentence, make the paragraph's channel
 CHANNEL_MENTION = r"微信公众号|公众号|政务微博|微博|门户网站|公开栏"
 # the channel words that a "分别" sentence pairs with its figures
@@ -149,6 +155,10 @@ APP_OUTCOMES: tuple[tuple[str, str], ...] = (
 # units an outcome listed after the application figure may carry (the sentence names the applications)
 APP_OUTCOME_UNITS = ("件", "份", "宗")
 APP_COMPLETED = r"按时办结|办结"
+# received and completed in one verb (受理并办结申请3件) counts what was received
+APP_RECEIVED_AND_DONE = r"(?:收到|受理|接到|接收)(?:并|和|及|且)(?:按时|依法)?办结"
+# a bare received verb (本年新收9件) counts applications only in a sentence or paragraph about them
+APP_RECEIVED_BARE = r"(?:本年度?|今年|全年|当年)?(?:共)?(?:新收|新受理|新增|收到|受理|接到)(?:了)?"
 APP_RECEIVED = r"收到|受理|接到|发生|依申请公开|提出|新收|接收|收悉"
 # the count named as a noun: 政府信息公开申请数量为9件, 申请总数
 APP_RECEIVED_NOUN = r"申请(?:的)?(?:数量|数|总数|件数|总量)(?:为|是|共|达)?$"
@@ -184,7 +194,7 @@ ZERO_PHRASES: tuple[tuple[str, str, str, str], ...] = (
         r"行政复议|行政诉讼|诉讼|复议|收取|收费|费用",
     ),
     (
-        r"(?:依申请公开|公开申请|申请)(?:数|数量|件数)?[^。；;，,]{0,6}(?:均为零|为零)",
+        r"(?:依申请公开|公开申请|申请)(?:数|数量|件数)?[^。；;，,]{0,6}(?:均为零|为零|均为0(?![\d.])|为0(?![\d.]))",
         "applications.received",
         "件",
         r"行政复议|行政诉讼|诉讼|复议|收取|收费|费用",
@@ -205,7 +215,8 @@ ZERO_PHRASES: tuple[tuple[str, str, str, str], ...] = (
     ),
     (
         r"(?:没有|未|无)(?:收取|收费)|未收取任何|没有收费|(?:没有|未|无|不)[^。；;，,]{0,20}收取[^。；;]{0,20}费|(?:没有|未|无|不)[^。；;，,]{0,20}收费"
-        r"|无(?:信息公开|政府信息公开|依申请公开)?(?:相关)?(?:收费|费用)|(?:收费|费用)[^。；;，,]{0,6}(?:均为零|为零)",
+        r"|无(?:信息公开|政府信息公开|依申请公开)?(?:相关)?(?:收费|费用)|(?:收费|费用)[^。；;，,]{0,6}(?:均为零|为零)"
+        r"|(?:收费|费用)(?:情况)?[：:]\s*无",
         "fees.amount",
         "元",
         "",
@@ -221,7 +232,7 @@ ZERO_PHRASES: tuple[tuple[str, str, str, str], ...] = (
 # words one of which every zero phrase holds (a cheap test before the zero patterns run)
 ZERO_GATE = r"申请|复议|诉讼|收|费|解读|咨询|举报|投诉|接到|发生"
 # a zero that names its sources: 没有接到有关举报、投诉… → complaints.count source=举报 0, source=投诉 0
-ZERO_COMPLAINT = r"(?:没有|未有|未(?!经)|无)(?:发生|收到|接到|受理|出现)?[^。；;]{0,12}(?:举报|投诉)(?:[、和及或与](?:举报|投诉))*"
+ZERO_COMPLAINT = r"(?:没有|未有|未(?!经)|无)(?:发生|收到|接到|受理|出现)?[^。；;，,]{0,30}?(?:举报|投诉)(?:[、和及或与]?(?:举报|投诉))*"
 ZERO_COMPLAINT_SOURCES = r"举报|投诉"
 # a short line that only says "none" (无。 / 本年度未发生此类情况。) under a heading: zero for what the
 # heading names (TOPIC_ZEROS, in order; applications only when the heading names no review/litigation)

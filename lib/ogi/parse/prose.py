@@ -151,7 +151,11 @@ def _sentence(
         for cm in _CHANNEL_WORDS.finditer(sent):
             line_ctx.channel = line_ctx.channel or channel(cm.group(0))
         return
-    ctx = Context(topic=line_ctx.topic, line_channel=line_ctx.channel or line_ctx.line_channel)
+    ctx = Context(
+        topic=line_ctx.topic,
+        line_channel=line_ctx.channel or line_ctx.line_channel,
+        applications=line_ctx.applications,
+    )
     list_after_first = _open_list(sent, line_ctx, ctx)
     ctx.list_head = list_after_first
     for cm in _CHANNEL_WORDS.finditer(sent):
@@ -203,6 +207,7 @@ def _sentence(
             unit.startswith(lx.APPROX_MARKS)
             or after.startswith(lx.APPROX_MARKS)
             or _APPROX_BEFORE.search(sent, max(0, m.start() - 4), m.start())
+            or sent.startswith(lx.APPROX_AFTER, m.end())
         ):
             rule, facts = "approximate", []
         if not tok[0].isdigit() and not facts:
@@ -234,6 +239,7 @@ def _sentence(
         _negatives(out, raw, line, lineno, base, sent, ctx.topic, stated)
     if ctx.channel:
         line_ctx.channel = ctx.channel
+    line_ctx.applications = any(f.metric.startswith("applications.") for f in out.facts[first:])
 
 
 def _yuan(wan: int | float) -> int | float:
@@ -252,6 +258,8 @@ def _remember(ctx: Context, rule: str, facts: list[tuple[str, dict[str, str], st
             ctx.complaint_source = dims["source"]
         elif metric in ("review.count", "litigation.count") and not dims:
             ctx.case = metric
+        if metric.startswith("applications."):
+            ctx.applications = True
 
 
 def _looks_like_list(sent: str) -> bool:

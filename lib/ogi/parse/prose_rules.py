@@ -36,6 +36,7 @@ class Context:
     complaint_source: str = ""  # the first complaint source of the sentence (a 其中 item is part of it)
     case: str = ""  # review.count / litigation.count: the case total the sentence gave last
     total_unit: str = ""  # the unit of the proactive total the sentence gave (its categories count in it)
+    applications: bool = False  # the sentence (or the one before) gave an applications figure
 
 
 @dataclass(slots=True)
@@ -118,6 +119,11 @@ def _about_disclosure(c: Cue) -> bool:
 
 
 # --- the rules, in order ---------------------------------------------------------------------------
+
+
+def _part_period(c: Cue) -> list[Emit] | None:
+    """第一季度发布信息32条 / 12月份 / 每月更新10条: a part of the year or a rate, never the year's figure."""
+    return [] if _rx(lx.PART_PERIOD).search(c.label) else None
 
 
 def _other_year(c: Cue) -> list[Emit] | None:
@@ -290,10 +296,16 @@ def _application(c: Cue) -> list[Emit] | None:
     if _rx(lx.APP_CARRIED_OVER).search(both):
         return [("applications.carried_over", {}, "year")]
     if not _rx(lx.APP_WORD).search(both + c.words + " " + c.ctx.topic):
-        if c.unit in lx.APP_OUTCOME_UNITS and _rx(lx.APP_WORD).search(c.sent[: c.pos]):
-            for pat, code in lx.APP_OUTCOMES:  # 收到申请12件，其中予以公开10件: the sentence names them
-                if _rx(pat).search(clean_label(c.label)):
+        if c.unit in lx.APP_OUTCOME_UNITS and (
+            c.ctx.applications or _rx(lx.APP_WORD).search(c.sent[: c.pos])
+        ):
+            # 收到申请12件，其中予以公开10件 / 本年新收9件: the sentence, or the one before, names them
+            label = clean_label(c.label)
+            for pat, code in lx.APP_OUTCOMES:
+                if _rx(pat).search(label):
                     return [("applications.outcome", {"outcome": code}, "year")]
+            if _rx(lx.APP_RECEIVED_BARE).fullmatch(label):
+                return [("applications.received", {}, "year")]
         return None
     for pat, code in lx.APP_CHANNELS:
         if _rx(pat).search(c.label):
@@ -301,7 +313,7 @@ def _application(c: Cue) -> list[Emit] | None:
     for pat, code in lx.APP_OUTCOMES:
         if _rx(pat).search(clean_label(c.label)):
             return [("applications.outcome", {"outcome": code}, "year")]
-    if _rx(lx.APP_COMPLETED).search(c.label):
+    if _rx(lx.APP_COMPLETED).search(c.label) and not _rx(lx.APP_RECEIVED_AND_DONE).search(c.label):
         return [("applications.completed", {}, "year")]
     if (
         _rx(lx.APP_RECEIVED).search(c.label)
@@ -372,13 +384,18 @@ def _named_channel(c: Cue) -> list[Emit] | None:
     if (
         _is_total(c)
         and not c.ctx.listing
-        and _rx(r"主动公开" if named != "website" else r"主动公开|公开(?:政府)?信息").search(
+        and _rx(r"主动公开" if not _portal_alone(named, c) else r"主动公开|公开(?:政府)?信息").search(
             c.label + c.clause
         )
         and not _rx(r"其中|依托|通过").search(c.label + c.clause)
     ):
         res.append(("proactive.total", {}, c.scope))
     return res
+
+
+def _portal_alone(named: str, c: Cue) -> bool:
+    """The portal is the only channel the sentence names (with others, it is one channel among them)."""
+    return named == "website" and _one_channel(c.sent) == "website"
 
 
 def _total(c: Cue) -> list[Emit] | None:
@@ -402,6 +419,7 @@ def _sentence_channel(c: Cue) -> list[Emit] | None:
 
 RULES: tuple[Rule, ...] = (
     Rule("other_year", "上年度…180条, 比上年增加12条: another year's figure or a change", _other_year),
+    Rule("part_period", "第一季度/上半年/12月份/每月 …: a part of the year or a rate", _part_period),
     Rule("inquiry", "现场接待78人次, 电话咨询12次: inquiries by their channel words", _inquiry),
     Rule(
         "channel_verb",
