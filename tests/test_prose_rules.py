@@ -87,6 +87,11 @@ CONTEXT_ROWS: list[Row] = [
         [("applications.received", {}, 0)],
     ),
     (
+        "complaint",
+        "依托“平潭12345便民服务平台”，对网民的咨询投诉件及时处理并反馈，截至目前共收到15564件咨询投诉件，已办结15042件。",  # formats/f008.html
+        [("complaints.count", {"source": "平潭12345便民服务平台"}, 15564)],
+    ),
+    (
         "part_period",
         "第一季度发布信息32条。",  # constructed: a quarter's figure is a part of the year
         [("mention.other", None, 32)],

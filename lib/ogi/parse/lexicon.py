@@ -110,6 +110,11 @@ COMPLAINT = r"12345|热线|专线|投诉|举报|信访|交办|指挥平台|意�
 COMPLAINT_UNITS = ("件", "次", "条", "个", "人次", "起", "宗")
 COMPLAINT_VERBS = r"共|累计|受理办结|受理|办结|接到|接收|处理答复|处理|答复|收到"
 COMPLAINT_TAILS = r"交办件|交办|事件|事项|件"
+# a figure before its label: 共收到15564件咨询投诉件 (a bare receive verb before, the complaint noun after)
+COMPLAINT_VERB_ONLY = r"(?:截至目前|今年以来|全年|本年度)?(?:共|累计|共计)?(?:收到|受理|接到|接收|办理)(?:了)?"
+COMPLAINT_NOUN_AFTER = r"^(?:群众|网民|市民)?(?:的)?(?:咨询)?(?:投诉|举报)(?:件|事项)?"
+# the platform a quoted name in the sentence gives such a count (依托“平潭12345便民服务平台”…)
+COMPLAINT_PLATFORM = r"[“\"「]([^”\"」]{2,24}?(?:12345|热线|平台|信箱)[^”\"」]{0,8})[”\"」]"
 INQUIRY = r"咨询|接待|来访|来电|访问|留言"
 INQUIRY_LABEL = r"咨询|接待|留言"
 NOT_INQUIRY = r"访问量|浏览量|点击量|阅读量"  # page views are not inquiries

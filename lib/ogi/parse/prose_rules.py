@@ -220,6 +220,11 @@ def _complaint(c: Cue) -> list[Emit] | None:
     if c.unit not in lx.COMPLAINT_UNITS:
         return None
     in_label = _rx(lx.COMPLAINT).search(c.label) is not None
+    noun_after = _rx(lx.COMPLAINT_NOUN_AFTER).search(c.after) is not None
+    if not in_label and noun_after and _rx(lx.COMPLAINT_VERB_ONLY).fullmatch(c.label):
+        # 共收到15564件咨询投诉件: the label follows the figure; the source is the platform the sentence names
+        named = _rx(lx.COMPLAINT_PLATFORM).findall(c.sent[: c.pos])
+        return [("complaints.count", {"source": named[-1] if named else clean_label(c.after)}, "year")]
     if not in_label and (c.label or not _rx(lx.COMPLAINT).search(c.after)):
         return None
     src = clean_label(c.label) if in_label else clean_label(c.after)
