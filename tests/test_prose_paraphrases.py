@@ -464,8 +464,16 @@ HELD_OUT_2: list[P] = [
         [(T, {}, 620)],
         "the year's figure inside a cumulative sentence",
     ),
-    P("在区政府门户网站“政务公开”专栏发布信息530条。", [(CH, {"channel": "website"}, 530)], "a quoted column"),
-    P("通过政务微信公众号“西城发布”发布信息 1,032 条。", [(CH, {"channel": "wechat"}, 1032)], "quoted account"),
+    P(
+        "在区政府门户网站“政务公开”专栏发布信息530条。",
+        [(CH, {"channel": "website"}, 530)],
+        "a quoted column",
+    ),
+    P(
+        "通过政务微信公众号“西城发布”发布信息 1,032 条。",
+        [(CH, {"channel": "wechat"}, 1032)],
+        "quoted account",
+    ),
     P("通过镇村两级公开栏张贴公开事项120余项。", [], "approximate"),
     P("利用电子显示屏发布信息45条。", [], "a screen is no vocabulary channel and no total"),
     P(
@@ -476,6 +484,11 @@ HELD_OUT_2: list[P] = [
     P("通過政務微博發佈信息34條。", [(CH, {"channel": "weibo"}, 34)], "traditional 發佈"),
     P("全年共收到政府信息公开申请 2 件, 均已按期答复.", [(RECV, {}, 2)], "half-width"),
     P("受理依申请公开事项一件。", [(RECV, {}, 1)], "一件"),
+    P(
+        "收到公民提出的政府信息公开申请5件。",
+        [(RECV, {}, 5)],
+        "one applicant kind and no total before: the total",
+    ),
     P("依申请公开信息5件，均在规定时限内予以答复。", [(RECV, {}, 5)], "予以答复 has no figure"),
     P("全年受理政府信息公开申请57件，较上年增加12件。", [(RECV, {}, 57)], "a change after"),
     P(

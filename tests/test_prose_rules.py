@@ -92,6 +92,30 @@ CONTEXT_ROWS: list[Row] = [
         [("complaints.count", {"source": "平潭12345便民服务平台"}, 15564)],
     ),
     (
+        "listed_total",
+        "历年累计主动公开政府信息8,900余条，其中2016年主动公开620条。",  # constructed: the year's own figure
+        [("proactive.total", {}, 620)],
+    ),
+    (
+        "staff",
+        "全镇共有政府信息公开工作人员3名（专职1名、兼职2名）。",  # constructed: parts in brackets
+        [
+            ("staff.count", {}, 3),
+            ("staff.count", {"kind": "full_time"}, 1),
+            ("staff.count", {"kind": "part_time"}, 2),
+        ],
+    ),
+    (
+        "staff",
+        "配备专兼职工作人员5名。",  # constructed: 专兼职 is neither kind
+        [("staff.count", {}, 5)],
+    ),
+    (
+        "application",
+        "共收到申请17件，其中自然人申请15件，法人或其他组织申请2件。",  # constructed: applicant parts
+        [("applications.received", {}, 17), ("applications.received", {"applicant": "natural_person"}, 15)],
+    ),
+    (
         "part_period",
         "第一季度发布信息32条。",  # constructed: a quarter's figure is a part of the year
         [("mention.other", None, 32)],

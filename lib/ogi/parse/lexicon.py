@@ -96,6 +96,12 @@ CHANNELS: tuple[tuple[str, str], ...] = (
     (r"网站|门户|网上公开|网上|政务网|公开网|政府在线|网页|主页", "website"),
     (r"其他方式|其它方式|其他途径|其它途径|其他渠道|其它渠道|其他形式|其它形式", "other"),
 )
+# a route word before a publish verb names how, not what: 利用电子显示屏发布信息45条 is no total
+# unless it says 主动公开 or 政府信息 (通过各种渠道主动公开政府信息3215条 is)
+ROUTE_LEAD = r"^(?:通过|利用|依托|借助|运用)"
+ROUTE_TOTAL_WORDS = r"主动公开|政府信息|政务信息"
+# the year's own figure inside a 其中 list (历年累计…，其中2016年主动公开620条)
+LISTED_TOTAL = r"新增主动公开|主动公开(?:政府)?信息|(?:\d{4}年度?|本年度?|今年|全年)(?:新增)?主动公开"
 # units a channel counts in besides 条/篇: a bulletin board posts issues (公开栏公开信息24期), a gazette
 # prints documents (件; its 期 are issues made, 制作公报6期, not items); a website's 件 are applications
 CHANNEL_UNITS: dict[str, tuple[str, ...]] = {"bulletin_board": ("期",), "gazette": ("件",)}
@@ -111,7 +117,9 @@ COMPLAINT_UNITS = ("件", "次", "条", "个", "人次", "起", "宗")
 COMPLAINT_VERBS = r"共|累计|受理办结|受理|办结|接到|接收|处理答复|处理|答复|收到"
 COMPLAINT_TAILS = r"交办件|交办|事件|事项|件"
 # a figure before its label: 共收到15564件咨询投诉件 (a bare receive verb before, the complaint noun after)
-COMPLAINT_VERB_ONLY = r"(?:截至目前|今年以来|全年|本年度)?(?:共|累计|共计)?(?:收到|受理|接到|接收|办理)(?:了)?"
+COMPLAINT_VERB_ONLY = (
+    r"(?:截至目前|今年以来|全年|本年度)?(?:共|累计|共计)?(?:收到|受理|接到|接收|办理)(?:了)?"
+)
 COMPLAINT_NOUN_AFTER = r"^(?:群众|网民|市民)?(?:的)?(?:咨询)?(?:投诉|举报)(?:件|事项)?"
 # the platform a quoted name in the sentence gives such a count (依托“平潭12345便民服务平台”…)
 COMPLAINT_PLATFORM = r"[“\"「]([^”\"」]{2,24}?(?:12345|热线|平台|信箱)[^”\"」]{0,8})[”\"」]"
@@ -137,6 +145,7 @@ TRAINING_SESSION = r"培训班|培训会"
 TRAINING_MEETING = r"工作会议|专题会议"
 TRAINEES = r"培训人员|接受培训|参训"
 STAFF = r"工作人员|专职|兼职|人员|专人|专门负责|负责此项"
+STAFF_BOTH = "专兼职"  # 专兼职工作人员5名: both kinds together, no kind
 STAFF_FULL_TIME = "专职"
 STAFF_PART_TIME = "兼职"
 
@@ -160,6 +169,17 @@ APP_OUTCOMES: tuple[tuple[str, str], ...] = (
 # units an outcome listed after the application figure may carry (the sentence names the applications)
 APP_OUTCOME_UNITS = ("件", "份", "宗")
 APP_COMPLETED = r"按时办结|办结"
+APP_COMPLETED_BARE = r"(?:已|共|均已)?(?:按时|依法|全部)?办结(?:了)?"
+# applicant kinds (2019 template columns); a label coded only when it names exactly one kind and no
+# word that spans kinds (法人或其他组织 covers several columns; 公民、法人或其他组织 is everyone)
+APP_APPLICANTS: tuple[tuple[str, str], ...] = (
+    (r"自然人|公民", "natural_person"),
+    (r"商业企业|企业", "business"),
+    (r"科研机构", "research"),
+    (r"社会公益组织", "public_interest"),
+    (r"法律服务机构", "legal_service"),
+)
+APP_APPLICANT_SPAN = r"法人|其他组织"
 # received and completed in one verb (受理并办结申请3件) counts what was received
 APP_RECEIVED_AND_DONE = r"(?:收到|受理|接到|接收)(?:并|和|及|且)(?:按时|依法)?办结"
 # a bare received verb (本年新收9件) counts applications only in a sentence or paragraph about them

@@ -190,12 +190,7 @@ def _list_head(c: Cue) -> list[Emit] | None:
 
 
 def _listed_total(c: Cue) -> list[Emit] | None:
-    if (
-        c.ctx.listing
-        and c.unit == "条"
-        and _rx(r"新增主动公开|主动公开(?:政府)?信息").search(c.label)
-        and not channel(c.label)
-    ):
+    if c.ctx.listing and c.unit == "条" and _rx(lx.LISTED_TOTAL).search(c.label) and not channel(c.label):
         return [("proactive.total", {}, c.scope)]
     return None
 
@@ -282,9 +277,10 @@ def _training(c: Cue) -> list[Emit] | None:
 
 
 def _staff(c: Cue) -> list[Emit] | None:
-    near = c.label + c.after
+    near = c.label + _rx(r"[（(]").split(c.after)[0]  # 工作人员3名（专职1名…: the bracket names its parts
     if c.unit not in lx.PERSON_UNITS or not _rx(lx.STAFF).search(near):
         return None
+    near = near.replace(lx.STAFF_BOTH, "")
     kind = "full_time" if lx.STAFF_FULL_TIME in near else "part_time" if lx.STAFF_PART_TIME in near else ""
     res: list[Emit] = [("staff.count", {}, "year")]
     if kind:
@@ -311,6 +307,8 @@ def _application(c: Cue) -> list[Emit] | None:
                     return [("applications.outcome", {"outcome": code}, "year")]
             if _rx(lx.APP_RECEIVED_BARE).fullmatch(label):
                 return [("applications.received", {}, "year")]
+            if _rx(lx.APP_COMPLETED_BARE).fullmatch(label):
+                return [("applications.completed", {}, "year")]
         return None
     for pat, code in lx.APP_CHANNELS:
         if _rx(pat).search(c.label):
@@ -318,6 +316,9 @@ def _application(c: Cue) -> list[Emit] | None:
     for pat, code in lx.APP_OUTCOMES:
         if _rx(pat).search(clean_label(c.label)):
             return [("applications.outcome", {"outcome": code}, "year")]
+    applicant = _applicant(c.label) if c.ctx.applications else ""  # a part after the sentence's total
+    if applicant:
+        return [("applications.received", {"applicant": applicant}, "year")]
     if _rx(lx.APP_COMPLETED).search(c.label) and not _rx(lx.APP_RECEIVED_AND_DONE).search(c.label):
         return [("applications.completed", {}, "year")]
     if (
@@ -327,6 +328,14 @@ def _application(c: Cue) -> list[Emit] | None:
     ):
         return [("applications.received", {}, "year")]
     return None
+
+
+def _applicant(label: str) -> str:
+    """The applicant code a label names alone (自然人申请15件 → natural_person), or ''."""
+    if _rx(lx.APP_APPLICANT_SPAN).search(label):
+        return ""
+    codes = {code for pat, code in lx.APP_APPLICANTS if _rx(pat).search(label)}
+    return codes.pop() if len(codes) == 1 else ""
 
 
 def _not_an_item(c: Cue) -> list[Emit] | None:
@@ -408,6 +417,8 @@ def _total(c: Cue) -> list[Emit] | None:
         return None
     if c.unit == "件" and not _rx(lx.PROACTIVE_TOTAL_NOUN).search(c.label):
         return None  # 件 counts applications far more often than published items
+    if _rx(lx.ROUTE_LEAD).search(c.label) and not _rx(lx.ROUTE_TOTAL_WORDS).search(c.label):
+        return None
     res: list[Emit] = [("proactive.total", {}, c.scope)]
     if c.ctx.channel:
         res.append(("proactive.channel", {"channel": c.ctx.channel}, c.scope))
