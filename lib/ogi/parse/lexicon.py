@@ -64,7 +64,10 @@ PART_PERIOD = (
 # --- what is counted: proactive disclosure ------------------------------------------------------
 # "主动公开政府信息N条", "公开政府信息", "发布各类政务信息", "公开信息", "上报信息" …
 PROACTIVE_VERB = r"主动公开|公开|发布|公布|推送|刊发|上传|更新|报送"
-PROACTIVE_TOTAL = r"主动公开|公开(?:各类)?(?:政府|政务)?信息|发布(?:各类)?(?:政府|政务)?信息|公开政务信息|公布(?:各类)?(?:政府)?信息"
+PROACTIVE_TOTAL = (
+    r"主动公开|公开(?:各类)?(?:政府|政务)?信息|发布(?:各类)?(?:政府|政务)?信息|公开政务信息|公布(?:各类)?(?:政府)?信息"
+    r"|(?:公开|发布)[^，,；;。\d]{2,40}?等(?:各类|各项)(?:政府|政务)?信息"  # 公开机构职能、政策法规等各类信息
+)
 # the total as a noun phrase: "主动公开的各类政府信息数量N件", "主动公开政府信息数"
 PROACTIVE_TOTAL_NOUN = r"主动公开的?(?:各类|各项)?(?:政府|政务)?信息(?:数量|数|总数|总量)?"
 # the anchor words that make a list of 'label N条' a category breakdown of the proactive total
@@ -112,8 +115,10 @@ RESPECTIVELY_CHANNELS = r"微博|微信公众号|公众号|微信|网站|门户|
 
 # --- complaints and inquiries -------------------------------------------------------------------
 COMPLAINT = r"12345|热线|专线|投诉|举报|信访|交办|指挥平台|意见建议|网民|来信|诉求"
-# verbs stripped from a complaint label to leave its source
+# a count about the hotline that is not of complaints (满意度测评3次, 业务培训2次)
+COMPLAINT_NOT = r"满意度|测评|回访|培训|演练|会议"
 COMPLAINT_UNITS = ("件", "次", "条", "个", "人次", "起", "宗")
+# verbs stripped from a complaint label to leave its source
 COMPLAINT_VERBS = r"共|累计|受理办结|受理|办结|接到|接收|处理答复|处理|答复|收到"
 COMPLAINT_TAILS = r"交办件|交办|事件|事项|件"
 # a figure before its label: 共收到15564件咨询投诉件 (a bare receive verb before, the complaint noun after)
@@ -139,12 +144,12 @@ CASE_OUTCOMES: tuple[tuple[str, str], ...] = (
     (r"其他结果|其他", "other"),
     (r"尚未审结|未审结|审理中", "pending"),
 )
-FEES = r"信息处理费|收费|费用"
+FEES = r"信息处理费|收费|费用|(?:检索|复制|邮寄|工本|处理)费"
 ABOUT_DISCLOSURE = r"政务公开|信息公开|政府信息"
 TRAINING_SESSION = r"培训班|培训会"
 TRAINING_MEETING = r"工作会议|专题会议"
 TRAINEES = r"培训人员|接受培训|参训"
-STAFF = r"工作人员|专职|兼职|人员|专人|专门负责|负责此项"
+STAFF = r"工作人员|专职|兼职|人员|专人|专门负责|负责此项|负责(?:政府)?信息公开|负责政务公开"
 STAFF_BOTH = "专兼职"  # 专兼职工作人员5名: both kinds together, no kind
 STAFF_FULL_TIME = "专职"
 STAFF_PART_TIME = "兼职"
@@ -155,7 +160,8 @@ APP_CARRIED_OVER = r"上一?年度?(?:的)?结转"
 APP_WORD = r"申请|依申请"
 APP_CHANNELS: tuple[tuple[str, str], ...] = (
     (r"信函申请|信函方式|来信申请", "letter"),
-    (r"网络申请|网上申请|在线申请|网络(?:渠道|方式|平台)", "online"),
+    (r"网络申请|网上申请|在线申请|网络(?:渠道|方式|平台)|电子邮件|电子邮箱|邮件申请", "online"),
+    (r"传真", "fax"),
     (r"当面申请|当面提交|现场申请", "in_person"),
 )
 # in order: 部分公开 and 不予公开 hold 公开; a bare 公开 is granted only as the whole label (其中公开3件)
@@ -186,7 +192,7 @@ APP_RECEIVED_AND_DONE = r"(?:收到|受理|接到|接收)(?:并|和|及|且)(?:�
 APP_RECEIVED_BARE = r"(?:本年度?|今年|全年|当年)?(?:共)?(?:新收|新受理|新增|收到|受理|接到)(?:了)?"
 APP_RECEIVED = r"收到|受理|接到|发生|依申请公开|提出|新收|接收|收悉"
 # the count named as a noun: 政府信息公开申请数量为9件, 申请总数
-APP_RECEIVED_NOUN = r"申请(?:的)?(?:数量|数|总数|件数|总量)(?:为|是|共|达)?$"
+APP_RECEIVED_NOUN = r"申请(?:的)?(?:数量|数|总数|件数|总量)(?:为|是|共|达)?$|(?<!依)申请公开(?:政府)?信息(?:数|数量)?(?:为|是)?$"
 APP_RECEIVED_AFTER = r"^(?:政府信息公开)?申请"
 
 # a Chinese numeral after these is not a count (每一件, 第一次, 至少一名, 各一名)

@@ -212,7 +212,7 @@ def _listed_category(c: Cue) -> list[Emit] | None:
 
 
 def _complaint(c: Cue) -> list[Emit] | None:
-    if c.unit not in lx.COMPLAINT_UNITS:
+    if c.unit not in lx.COMPLAINT_UNITS or _rx(lx.COMPLAINT_NOT).search(c.label):
         return None
     in_label = _rx(lx.COMPLAINT).search(c.label) is not None
     noun_after = _rx(lx.COMPLAINT_NOUN_AFTER).search(c.after) is not None
@@ -309,6 +309,9 @@ def _application(c: Cue) -> list[Emit] | None:
                 return [("applications.received", {}, "year")]
             if _rx(lx.APP_COMPLETED_BARE).fullmatch(label):
                 return [("applications.completed", {}, "year")]
+            applicant = _applicant(label) if c.ctx.applications else ""
+            if applicant:  # （其中自然人21件，… after the applications total
+                return [("applications.received", {"applicant": applicant}, "year")]
         return None
     for pat, code in lx.APP_CHANNELS:
         if _rx(pat).search(c.label):
