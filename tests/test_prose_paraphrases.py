@@ -635,6 +635,84 @@ HELD_OUT_3: list[P] = [
     P("全年召开政务公开工作推进会2次。", [], "meetings are not the metrics here"),
 ]
 
+# a fifth batch, held out the same way: a heading and its paragraph (lines split at \n), as reports run
+HELD_OUT_4: list[P] = [
+    P("（二）依申请公开情况\n本年度共收到申请3件，均已答复。", [(RECV, {}, 3)], "a heading, then the count"),
+    P("（二）依申请公开情况\n本年度无。", [(RECV, {}, 0)], "a bare none under the heading"),
+    P(
+        "三、政府信息公开的收费及减免情况\n本年度没有收取任何费用。",
+        [(FEE, {}, 0)],
+        "fees under their heading",
+    ),
+    P("三、政府信息公开的收费及减免情况\n无。", [(FEE, {}, 0)], "a bare none under the fees heading"),
+    P(
+        "四、因政府信息公开申请提起行政复议、行政诉讼的情况\n本年度未发生此类情况。",
+        [(REV, {}, 0), (LIT, {}, 0)],
+        "未发生此类情况 under the review heading",
+    ),
+    P(
+        "（一）主动公开情况\n全年共公开信息215条。其中，工作动态150条，通知公告40条，人事信息25条。",
+        [(T, {}, 215), *cats(("工作动态", 150), ("通知公告", 40), ("人事", 25))],
+        "the total and its list under the heading",
+    ),
+    P(
+        "（一）主动公开政府信息情况\n1.通过政府网站公开信息186条；\n2.通过公开栏公开信息32条。",
+        [(CH, {"channel": "website"}, 186), (CH, {"channel": "bulletin_board"}, 32)],
+        "numbered channel lines",
+    ),
+    P(
+        "二、主动公开政府信息情况\n本年度主动公开政府信息77条，均在政府网站公开。",
+        [(T, {}, 77)],
+        "a channel named without a figure",
+    ),
+    P(
+        "（三）政府信息公开咨询情况\n全年接受群众咨询35人次，其中电话咨询20人次，现场咨询15人次。",
+        [(INQ, None, 35), (INQ, None, 20), (INQ, None, 15)],
+        "inquiries and their channels",
+    ),
+    P(
+        "（四）人员情况\n我镇由党政办负责政府信息公开工作，配备工作人员2名，均为兼职。",
+        [(STAFF, {}, 2)],
+        "均为兼职 after the total",
+    ),
+    P(
+        "五、政府信息公开工作存在的主要问题及改进情况\n主动公开信息的数量还不够多，全年仅发布信息20余条。",
+        [],
+        "approximate in the problems section",
+    ),
+    P(
+        "（二）政策解读情况\n全年发布政策解读3篇，其中图文解读2篇，视频解读1篇。",
+        [(INT, {}, 3)],
+        "parts of the interpretation count are no second total",
+    ),
+    P(
+        "本年度本机关新收政府信息公开申请12件，上年结转政府信息公开申请1件，本年度办理结果中予以公开9件，部分公开2件，结转下年度继续办理2件。",
+        [
+            (RECV, {}, 12),
+            (OVER, {}, 1),
+            (OUT, {"outcome": "granted"}, 9),
+            (OUT, {"outcome": "partial"}, 2),
+            (FWD, {}, 2),
+        ],
+        "the 2021 template's rows as one sentence",
+    ),
+    P(
+        "本年度因政府信息公开工作被申请行政复议2件，其中结果维持1件，结果纠正1件；被提起行政诉讼1件，尚未审结。",
+        [(REV, {}, 2), (REV, {"outcome": "upheld"}, 1), (REV, {"outcome": "corrected"}, 1), (LIT, {}, 1)],
+        "review outcomes, then litigation",
+    ),
+    P("政府信息公开工作年度报告中所列数据的统计期限自2020年1月1日起至2020年12月31日止。", [], "the period"),
+    P(
+        "如对本报告有任何疑问，请与区政府办公室联系（地址：中山路8号，邮编：350001，电话：0591-87654321）。",
+        [],
+        "contacts",
+    ),
+    P("全年主动公开政府信息1.2万条。", [], "万 counts are not read as the printed figure"),
+    P("我局共有内设机构8个，下属单位3个。", [], "institutions"),
+    P("网站首页共设置栏目21个。", [], "site columns"),
+    P("截至2019年底，全区共建成政务公开专区15个。", [], "service areas"),
+]
+
 ROWS = (
     PROACTIVE_TOTAL
     + PROACTIVE_CATEGORY
@@ -647,13 +725,15 @@ ROWS = (
     + HELD_OUT
     + HELD_OUT_2
     + HELD_OUT_3
+    + HELD_OUT_4
 )
 
 
 def _facts(sentence: str) -> list[tuple[str, dict[str, str], int | float]]:
-    norm = to_simplified(sentence)
-    view = norm if len(norm) == len(sentence) else sentence
-    out = extract_prose([sentence], [view], set())
+    lines = sentence.split("\n")  # a heading and its paragraph are lines of their own
+    norm = [to_simplified(x) for x in lines]
+    view = [n if len(n) == len(x) else x for n, x in zip(norm, lines, strict=True)]
+    out = extract_prose(lines, view, set())
     return [(f.metric, dict(f.dims), f.value) for f in out.facts if not f.metric.startswith("mention.")]
 
 

@@ -260,6 +260,7 @@ def _remember(ctx: Context, rule: str, facts: list[tuple[str, dict[str, str], st
             ctx.case = metric
         if metric.startswith("applications."):
             ctx.applications = True
+        ctx.last_metric = metric
 
 
 def _looks_like_list(sent: str) -> bool:

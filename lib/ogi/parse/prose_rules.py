@@ -37,6 +37,7 @@ class Context:
     case: str = ""  # review.count / litigation.count: the case total the sentence gave last
     total_unit: str = ""  # the unit of the proactive total the sentence gave (its categories count in it)
     applications: bool = False  # the sentence (or the one before) gave an applications figure
+    last_metric: str = ""  # the metric of the sentence's last fact (what a 其中 list breaks down)
 
 
 @dataclass(slots=True)
@@ -198,6 +199,8 @@ def _listed_total(c: Cue) -> list[Emit] | None:
 def _listed_category(c: Cue) -> list[Emit] | None:
     if not c.ctx.listing or channel(c.label):
         return None
+    if c.ctx.last_metric and not c.ctx.last_metric.startswith("proactive."):
+        return None  # 政策解读3篇，其中图文解读2篇: the list breaks down another figure
     if c.unit not in lx.ITEM_UNITS and c.unit != c.ctx.total_unit:
         return None  # 其中规章1件、规范性文件11件 after a total in 件: categories count in the total's unit
     cat = category(c.label)
@@ -234,6 +237,8 @@ def _complaint(c: Cue) -> list[Emit] | None:
 
 
 def _interpretation(c: Cue) -> list[Emit] | None:
+    if c.ctx.last_metric == "interpretation.count" and c.ctx.listing:
+        return []  # 其中图文解读2篇: a part of the interpretation figure before it, not a second one
     if _rx(lx.INTERPRETATION).search(c.words) and c.unit in lx.INTERPRETATION_UNITS:
         return [("interpretation.count", {}, "year")]
     return None
