@@ -116,6 +116,16 @@ CONTEXT_ROWS: list[Row] = [
         [("applications.received", {}, 17), ("applications.received", {"applicant": "natural_person"}, 15)],
     ),
     (
+        "interpretation_part",
+        "全年共发布本级文件3条,相关文件解读6条,其中新闻发布会解读1条,负责人解读2条,图片解读2条,媒体解读1条。",  # real2/hb031.txt
+        [
+            ("mention.other", None, 1),
+            ("mention.other", None, 2),
+            ("mention.other", None, 2),
+            ("mention.other", None, 1),
+        ],
+    ),
+    (
         "part_period",
         "第一季度发布信息32条。",  # constructed: a quarter's figure is a part of the year
         [("mention.other", None, 32)],

@@ -236,9 +236,13 @@ def _complaint(c: Cue) -> list[Emit] | None:
     return [("complaints.count", dims, "year")]
 
 
-def _interpretation(c: Cue) -> list[Emit] | None:
+def _interpretation_part(c: Cue) -> list[Emit] | None:
     if c.ctx.last_metric == "interpretation.count" and c.ctx.listing:
         return []  # 其中图文解读2篇: a part of the interpretation figure before it, not a second one
+    return None
+
+
+def _interpretation(c: Cue) -> list[Emit] | None:
     if _rx(lx.INTERPRETATION).search(c.words) and c.unit in lx.INTERPRETATION_UNITS:
         return [("interpretation.count", {}, "year")]
     return None
@@ -470,6 +474,11 @@ RULES: tuple[Rule, ...] = (
     Rule("listed_category", "inside a 其中 list, 'label N条' is a category of the total", _listed_category),
     Rule(
         "complaint", "12345/热线/投诉/举报 counts with their source; a 其中 part names its whole", _complaint
+    ),
+    Rule(
+        "interpretation_part",
+        "政策解读3篇，其中图文解读2篇: a part of the interpretation figure stays a mention",
+        _interpretation_part,
     ),
     Rule("interpretation", "政策解读N次/篇", _interpretation),
     Rule(
