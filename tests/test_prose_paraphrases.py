@@ -713,6 +713,56 @@ HELD_OUT_4: list[P] = [
     P("截至2019年底，全区共建成政务公开专区15个。", [], "service areas"),
 ]
 
+# a sixth batch, held out the same way: long township sentences, older wording, mixed scripts
+HELD_OUT_5: list[P] = [
+    P(
+        "2010年，我乡共主动公开政府信息65条，未收到依申请公开政府信息的申请，未发生行政复议和行政诉讼，未收取任何费用。",
+        [(T, {}, 65), (RECV, {}, 0), (REV, {}, 0), (LIT, {}, 0), (FEE, {}, 0)],
+        "one sentence, a total and four zeros",
+    ),
+    P(
+        "2008年5月1日《条例》实施以来，我局累计主动公开政府信息1,250条，其中2012年度主动公开186条。",
+        [(T, {}, 186)],
+        "the year's figure after a cumulative one",
+    ),
+    P("本年度主动公开政府信息共 1 3 条。".replace("1 3", "13"), [(T, {}, 13)], "plain"),
+    P("全年主动公开政府信息二十三条。", [(T, {}, 23)], "二十三条"),
+    P("共公开政府信息 五 条。", [(T, {}, 5)], "a spaced numeral"),
+    P(
+        "全年發布政府信息312條，其中規範性文件8條、工作動態304條。",
+        [(T, {}, 312), *cats(("規範性文件", 8), ("工作動態", 304))],
+        "traditional 發布 with a list",
+    ),
+    P("共收到政府資訊公開申請3件。", [(RECV, {}, 3)], "Taiwan-style 資訊"),
+    P(
+        "本年度共受理政府信息公开申请8件，已全部办结，其中网上申请5件、当面申请3件。",
+        [(RECV, {}, 8), (ACH, {"channel": "online"}, 5), (ACH, {"channel": "in_person"}, 3)],
+        "channels after 其中 with 已全部办结 between",
+    ),
+    P("收到申请十件，均予以公开。", [(RECV, {}, 10)], "十件, 均予以公开 has no figure"),
+    P("本年度结转下年度继续办理的政府信息公开申请0件。", [(FWD, {}, 0)], "0件 carried forward"),
+    P("上年结转政府信息公开申请0件。", [(OVER, {}, 0)], "0件 carried over"),
+    P("全年行政复议、行政诉讼均为零。", [(REV, {}, 0), (LIT, {}, 0)], "均为零"),
+    P("未发生针对本机关的政府信息公开行政复议案件和行政诉讼案件。", [(REV, {}, 0), (LIT, {}, 0)], "案件和"),
+    P("本机关作为被告的政府信息公开行政诉讼案件2件。", [(LIT, {}, 2)], "被告"),
+    P("全年共收到群众通过12345热线反映的问题85件。", [(CMP, None, 85)], "反映的问题"),
+    P("受理网上信访事项12件。", [(CMP, None, 12)], "信访"),
+    P("接受现场咨询二十人次。", [(INQ, None, 20)], "二十人次"),
+    P("全年接待查阅政府信息的群众35人次。", [(INQ, None, 35)], "接待 查阅"),
+    P("开展政策解读2次，发布解读文章5篇。", [(INT, {}, 2), (INT, {}, 5)], "two interpretation figures"),
+    P("依申请公开政府信息收取费用共计0元。", [(FEE, {}, 0)], "共计0元"),
+    P("该项工作无收费。", [(FEE, {}, 0)], "无收费"),
+    P("现有专职人员一名，兼职人员两名。", [(STAFF, {}, 3), (STAFF, {"kind": "full_time"}, 1), (STAFF, {"kind": "part_time"}, 2)], "numerals, derived total"),
+    P("本年度共收到0件政府信息公开申请。", [(RECV, {}, 0)], "0件 before its label"),
+    P("网站全年浏览量达15.6万人次。", [], "page views"),
+    P("全年发布信息同比增长12.5%，达到320条。", [(T, {}, 320)], "a rate, then the total"),
+    P("共有政务公开栏10个。", [], "boards counted"),
+    P("参加上级举办的政务公开培训班3期。", [], "training"),
+    P("年内更新政府信息公开指南1次、目录1次。", [], "guide updates"),
+    P("依申请公开的办理时限为20个工作日。", [], "a time limit"),
+    P("我县下辖12个乡镇、296个行政村。", [], "places"),
+]
+
 ROWS = (
     PROACTIVE_TOTAL
     + PROACTIVE_CATEGORY
@@ -726,6 +776,7 @@ ROWS = (
     + HELD_OUT_2
     + HELD_OUT_3
     + HELD_OUT_4
+    + HELD_OUT_5
 )
 
 
