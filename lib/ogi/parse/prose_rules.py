@@ -59,7 +59,15 @@ class Cue:
 
     @property
     def scope(self) -> str:
-        return "cumulative" if _rx(lx.CUMULATIVE).search(self.words) else "year"
+        """cumulative when the figure's words, or a strong mark earlier in its sentence (up to a 其中 or
+        ；), say so, unless the figure's own words name the year."""
+        words = self.words
+        if _rx(lx.YEAR_SCOPE).search(words) and not _rx("历年").search(words):
+            return "year"
+        head = _rx(r"其中|[；;]").split(self.sent[: self.pos])[-1]
+        if _rx(lx.CUMULATIVE).search(words) or _rx(lx.CUMULATIVE_LEAD).search(head):
+            return "cumulative"
+        return "year"
 
 
 @dataclass(frozen=True, slots=True)
@@ -361,8 +369,11 @@ def _not_an_item(c: Cue) -> list[Emit] | None:
 def _is_total(c: Cue) -> bool:
     if _rx(r"(?:公开|发布)\D*\d+(?![\d年月日])[\u4e00-\u9fff]").search(c.label):
         return False  # 主动公开乡镇动态23政策文件5条: an item whose unit was dropped stands between
+    words = c.label + c.clause
+    if _rx(lx.BARE_LINK).fullmatch(c.label):  # …发布信息同比增长12.5%，达到320条: the clause before names it
+        words = _rx(r"[，,；;]").split(c.sent[: c.pos])[-2:][0] + words
     return (
-        _rx(lx.PROACTIVE_TOTAL).search(c.label + c.clause) is not None
+        _rx(lx.PROACTIVE_TOTAL).search(words) is not None
         or _rx(lx.PROACTIVE_TOTAL_NOUN).search(c.label) is not None
     )
 
