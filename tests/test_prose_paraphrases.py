@@ -768,6 +768,52 @@ HELD_OUT_5: list[P] = [
     P("我县下辖12个乡镇、296个行政村。", [], "places"),
 ]
 
+# a seventh batch, held out the same way
+HELD_OUT_6: list[P] = [
+    P(
+        "全年主动公开政府信息530条，其中：1.机构职能类10条；2.政策法规类45条；3.工作动态类475条。",
+        [(T, {}, 530), *cats(("机构职能", 10), ("政策法规", 45), ("工作动态", 475))],
+        "numbered items",
+    ),
+    P(
+        "全年主动公开政府信息530条，其中（一）概况类信息10条，（二）政策法规类信息45条，（三）其他信息475条。",
+        [(T, {}, 530), *cats(("概况", 10), ("政策法规", 45), ("其他", 475))],
+        "bracketed numbers before items",
+    ),
+    P(
+        "主动公开政府信息数为 74 条 ，其中 ，工作动态 60 条 ，通知公告 14 条 。",
+        [(T, {}, 74), *cats(("工作动态", 60), ("通知公告", 14))],
+        "spaces before punctuation (PDF text)",
+    ),
+    P("在“中国XX”门户网站公开信息 241 条；在“XX发布”微信公众号发布 87 条。", [(CH, {"channel": "website"}, 241), (T, {}, 241), (CH, {"channel": "wechat"}, 87)], "quoted channels; the portal total"),
+    P("通过政务公开栏公开信息二十四条。", [(CH, {"channel": "bulletin_board"}, 24)], "二十四条"),
+    P("通过微博、微信等新媒体平台发布信息 312 条。", [], "several channels together"),
+    P("政府公报刊登文件12件。", [(CH, {"channel": "gazette"}, 12)], "gazette 件 without 通过"),
+    P("今年共受理信息公开申请6件（均为网上申请）。", [(RECV, {}, 6)], "均为 in brackets"),
+    P("全年办理政府信息公开申请件4件。", [(RECV, {}, 4)], "申请件"),
+    P("收到政府信息公开申请4件，已按期答复4件。", [(RECV, {}, 4)], "答复 count is no second received"),
+    P("2019年度共收到政府信息公开申请1件，上年度结转0件。", [(RECV, {}, 1), (OVER, {}, 0)], "0件 carried over after"),
+    P("被申请行政复议0件，被提起行政诉讼0件。", [(REV, {}, 0), (LIT, {}, 0)], "0件 twice"),
+    P("全年无一例行政复议和行政诉讼案件。", [(REV, {}, 0), (LIT, {}, 0)], "无一例"),
+    P("我街道在政府信息公开方面未被申请行政复议，也未被提起行政诉讼。", [(REV, {}, 0), (LIT, {}, 0)], "未被"),
+    P("没有因政府信息公开工作被投诉。", [(CMP, {"source": "投诉"}, 0)], "被投诉"),
+    P("没有收取任何费用，也没有减免费用的情况。", [(FEE, {}, 0)], "fees once"),
+    P("本年度政府信息公开收费0元，减免0元。", [(FEE, {}, 0)], "a waiver is no second fee"),
+    P("专职工作人员：1名；兼职工作人员：3名。", [(STAFF, {}, 4), (STAFF, {"kind": "full_time"}, 1), (STAFF, {"kind": "part_time"}, 3)], "colons, derived total"),
+    P("共有工作人员 2 人 负责此项工作。", [(STAFF, {}, 2)], "spaces around units"),
+    P("咨询量为86人次。", [(INQ, None, 86)], "咨询量"),
+    P("全年共受理来电咨询41次、来访咨询12人次。", [(INQ, None, 41), (INQ, None, 12)], "two inquiry channels"),
+    P("组织召开新闻发布会3场，对政策进行解读。", [], "press conferences are not counted here"),
+    P("政策解读类信息20条。", [(INT, {}, 20)], "解读类信息"),
+    P("于2019年3月15日前完成。", [], "a date"),
+    P("同比下降5条。", [], "a change"),
+    P("比上年减少3件。", [], "a change in 件"),
+    P("较去年同期增长约8%。", [], "a rate"),
+    P("全市共有政府信息公开工作机构56个。", [], "institutions"),
+    P("本报告电子版可在XX区人民政府门户网站（www.xx.gov.cn）下载。", [], "a URL"),
+    P("我镇辖区面积56.8平方公里，人口3.2万人。", [], "area and population"),
+]
+
 ROWS = (
     PROACTIVE_TOTAL
     + PROACTIVE_CATEGORY
@@ -782,6 +828,7 @@ ROWS = (
     + HELD_OUT_3
     + HELD_OUT_4
     + HELD_OUT_5
+    + HELD_OUT_6
 )
 
 
