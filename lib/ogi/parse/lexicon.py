@@ -80,6 +80,10 @@ CHANNEL_PUBLISH_VERB = r"(?:审核|审发|审定)?(?:推送|发布|公开|刊发
 CHANNEL_PUBLISH_PHRASE = r"(?:共|共计|累计|全年)?(?:审核|审发|审定)?(?:推送|发布|公开|刊发|上传|更新)(?:了)?(?:各类)?(?:政府|政务)?(?:信息)?"
 ELECTRONIC = r"全文电子化"
 # lead words stripped from a label before it is read as a category
+# an enumerator before an item ((一) 1. 一、 ①): no part of its label
+ENUMERATOR = (
+    r"^(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、.．]|\d{1,3}[.．、]|[①-⑳])\s*"
+)
 LABEL_LEADS = r"其中|具体包括|包括|分别为|分别|主要有|共计|共|累计|合计|全年|今年来|本年度|年度|以及|和"
 # a category is not a bare 信息 and not a route (通过/依托/运用 … names how items were published)
 NOT_A_CATEGORY = r"^(?:各类|相关)?(?:政府|政务)?信息$|^(?:通过|依托|利用|运用|借助)|^\d{4}\s*年度?(?:共计|共|累计)?(?:公开|发布)"
@@ -198,7 +202,7 @@ APP_RECEIVED_AND_DONE = r"(?:收到|受理|接到|接收)(?:并|和|及|且)(?:�
 APP_RECEIVED_BARE = r"(?:本年度?|今年|全年|当年)?(?:共)?(?:新收|新受理|新增|收到|受理|接到)(?:了)?"
 APP_RECEIVED = r"收到|受理|接到|发生|依申请公开|提出|新收|接收|收悉"
 # the count named as a noun: 政府信息公开申请数量为9件, 申请总数
-APP_RECEIVED_NOUN = r"申请(?:的)?(?:数量|数|总数|件数|总量)(?:为|是|共|达)?$|(?<!依)申请公开(?:政府)?信息(?:数|数量)?(?:为|是)?$"
+APP_RECEIVED_NOUN = r"申请(?:的)?(?:数量|数|总数|件数|总量)(?:为|是|共|达)?$|申请件(?:共|共计)?$|(?<!依)申请公开(?:政府)?信息(?:数|数量)?(?:为|是)?$"
 APP_RECEIVED_AFTER = r"^(?:政府信息公开)?申请"
 
 # a Chinese numeral after these is not a count (每一件, 第一次, 至少一名, 各一名)

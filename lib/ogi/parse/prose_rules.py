@@ -90,7 +90,7 @@ def channel(label: str) -> str | None:
 def clean_label(s: str) -> str:
     s = _rx(r"^[\s，,；;：:、。.]+|[\s，,；;：:、]+$").sub("", s)
     s = _rx(rf"^(?:{lx.LABEL_LEADS})[：:，,]?").sub("", s)
-    s = _rx(r"^\d+[.．、]").sub("", s)
+    s = _rx(lx.ENUMERATOR).sub("", s)
     return s.strip()
 
 
@@ -431,8 +431,10 @@ def _named_channel(c: Cue) -> list[Emit] | None:
 
 
 def _portal_alone(named: str, c: Cue) -> bool:
-    """The portal is the only channel the sentence names (with others, it is one channel among them)."""
-    return named == "website" and _one_channel(c.sent) == "website"
+    """The portal is the only channel the figure's clause group (up to ；) names (with others, it is one
+    channel among them)."""
+    group = _rx(r"[；;]").split(c.sent[: c.pos])[-1] + _rx(r"[；;]").split(c.sent[c.pos :])[0]
+    return named == "website" and _one_channel(group) == "website"
 
 
 def _total(c: Cue) -> list[Emit] | None:
