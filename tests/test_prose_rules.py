@@ -82,6 +82,101 @@ CONTEXT_ROWS: list[Row] = [
         [("fees.amount", {}, 0)],
     ),
     (
+        "zero_applications_nil",
+        "依申请公开政府信息数量为零。",  # constructed (the count named, then 为零)
+        [("applications.received", {}, 0)],
+    ),
+    (
+        "complaint",
+        "依托“平潭12345便民服务平台”，对网民的咨询投诉件及时处理并反馈，截至目前共收到15564件咨询投诉件，已办结15042件。",  # formats/f008.html
+        [("complaints.count", {"source": "平潭12345便民服务平台"}, 15564)],
+    ),
+    (
+        "listed_total",
+        "历年累计主动公开政府信息8,900余条，其中2016年主动公开620条。",  # constructed: the year's own figure
+        [("proactive.total", {}, 620)],
+    ),
+    (
+        "staff",
+        "全镇共有政府信息公开工作人员3名（专职1名、兼职2名）。",  # constructed: parts in brackets
+        [
+            ("staff.count", {}, 3),
+            ("staff.count", {"kind": "full_time"}, 1),
+            ("staff.count", {"kind": "part_time"}, 2),
+        ],
+    ),
+    (
+        "staff",
+        "配备专兼职工作人员5名。",  # constructed: 专兼职 is neither kind
+        [("staff.count", {}, 5)],
+    ),
+    (
+        "application",
+        "共收到申请17件，其中自然人申请15件，法人或其他组织申请2件。",  # constructed: applicant parts
+        [("applications.received", {}, 17), ("applications.received", {"applicant": "natural_person"}, 15)],
+    ),
+    (
+        "interpretation_part",
+        "全年共发布本级文件3条,相关文件解读6条,其中新闻发布会解读1条,负责人解读2条,图片解读2条,媒体解读1条。",  # real2/hb031.txt
+        [
+            ("mention.other", None, 1),
+            ("mention.other", None, 2),
+            ("mention.other", None, 2),
+            ("mention.other", None, 1),
+        ],
+    ),
+    (
+        "total",
+        "全年发布信息同比增长12.5%，达到320条。",  # constructed: a bare 达到 takes the clause before
+        [("proactive.total", {}, 320)],
+    ),
+    (
+        "part_period",
+        "第一季度发布信息32条。",  # constructed: a quarter's figure is a part of the year
+        [("mention.other", None, 32)],
+    ),
+    (
+        "part_period",
+        "12月份共发布信息25条。",  # constructed: a month's figure
+        [("mention.other", None, 25)],
+    ),
+    (
+        "application",
+        "共收到申请12件。其中，予以公开5件，部分公开2件，不予公开1件，无法提供3件，不予处理1件。",  # constructed
+        [
+            ("applications.received", {}, 12),
+            ("applications.outcome", {"outcome": "granted"}, 5),
+            ("applications.outcome", {"outcome": "partial"}, 2),
+            ("applications.outcome", {"outcome": "denied"}, 1),
+            ("applications.outcome", {"outcome": "unavailable"}, 3),
+            ("applications.outcome", {"outcome": "not_processed"}, 1),
+        ],
+    ),
+    (
+        "listed_category",
+        "全年主动公开政府信息60件，其中规章1件、规范性文件11件、政策性文件48件。",  # constructed: 件 categories
+        [
+            ("proactive.category", {"category": "规章"}, 1),
+            ("proactive.category", {"category": "规范性文件"}, 11),
+            ("proactive.category", {"category": "政策性文件"}, 48),
+        ],
+    ),
+    (
+        "other_year",
+        "上年度主动公开政府信息180条。",  # constructed: another year's figure is no figure of this year
+        [("mention.other", None, 180)],
+    ),
+    (
+        "other_year",
+        "2017年主动公开政府信息共76条,比上年增加12条。",  # constructed: a change against last year
+        [("mention.other", None, 12)],
+    ),
+    (
+        "other_year",
+        "去年共收到政府信息公开申请5件。",  # constructed
+        [("mention.other", None, 5)],
+    ),
+    (
         "zero_topic",
         "二、主动公开政府信息情况\n无。",  # constructed: a heading that names no zero-able figure
         [],
@@ -124,7 +219,7 @@ CONTEXT_ROWS: list[Row] = [
         ],
     ),
     (
-        "zero_applications",
+        "zero_applications_nil",
         "本年度政府信息公开申请数为零，收费为零。",  # constructed (为零 phrasing)
         [("applications.received", {}, 0)],
     ),
@@ -775,6 +870,8 @@ SENTENCE_ROWS: list[Row] = [
         "2022年我镇全年共收到依申请公开0件,公开0件,不予公开0件,因政府信息依申请公开引起行政复议0件,行政诉讼0件",  # real2/hb027.txt
         [
             ("applications.received", {}, 0),
+            ("applications.outcome", {"outcome": "granted"}, 0),  # 公开N件 bound to outcomes (issue 12)
+            ("applications.outcome", {"outcome": "denied"}, 0),
         ],
     ),
     (

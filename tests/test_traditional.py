@@ -126,11 +126,6 @@ def test_traditional_html_tables(name: str, tmp_path: Path) -> None:
     assert parsed.year == original.year
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="readers/html.py _title looks for the simplified words 年度报告/政府信息公开, so a traditional "
-    "page loses the <h1> title line the reader adds (readers are outside the metadata area)",
-)
 def test_traditional_html_title_line(tmp_path: Path) -> None:
     original, parsed = _html_pair("r2021.html", tmp_path)
     assert parsed.doc is not None and original.doc is not None

@@ -44,6 +44,7 @@ _CHANNEL_WORDS = re.compile(lx.CHANNEL_MENTION)
 _CLAUSE_STOP = re.compile(r"[，,；;。]")
 _PART_BRACKET = re.compile(lx.PART_BRACKET)
 _ZERO_GATE = re.compile(lx.ZERO_GATE)
+_APPROX_BEFORE = re.compile(lx.APPROX_BEFORE)
 # a "table" line that holds running prose (two full sentences): a page pasted into one cell is read as prose
 _RUNNING_PROSE = re.compile(r"[\u4e00-\u9fff]{6}[^。|]{0,400}。[^。|]{6,400}。")
 _TOPIC = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(]?[一二三四五六七八九十]+[）)])")
@@ -150,12 +151,17 @@ def _sentence(
         for cm in _CHANNEL_WORDS.finditer(sent):
             line_ctx.channel = line_ctx.channel or channel(cm.group(0))
         return
-    ctx = Context(topic=line_ctx.topic, line_channel=line_ctx.channel or line_ctx.line_channel)
+    ctx = Context(
+        topic=line_ctx.topic,
+        line_channel=line_ctx.channel or line_ctx.line_channel,
+        applications=line_ctx.applications,
+    )
     list_after_first = _open_list(sent, line_ctx, ctx)
     ctx.list_head = list_after_first
     for cm in _CHANNEL_WORDS.finditer(sent):
         line_ctx.channel = line_ctx.channel or channel(cm.group(0))
     respectively = _respectively(sent)
+    first = len(out.facts)
     prev_end = 0
     stops = [x.end() for x in _CLAUSE_STOP.finditer(sent)]  # clause starts, found once (linear in long lines)
     for m in _NUM.finditer(sent):
@@ -195,7 +201,14 @@ def _sentence(
             cue = Cue(label, clause, before, after, unit_clean, sent, m.start(), ctx)
             rule, facts = classify(cue)
             _remember(ctx, rule, facts)
-        if unit.startswith(lx.APPROX_MARKS) or after.startswith(lx.APPROX_MARKS):
+            if any(metric == "proactive.total" for metric, _, _ in facts):
+                ctx.total_unit = unit_clean
+        if (
+            unit.startswith(lx.APPROX_MARKS)
+            or after.startswith(lx.APPROX_MARKS)
+            or _APPROX_BEFORE.search(sent, max(0, m.start() - 4), m.start())
+            or sent.startswith(lx.APPROX_AFTER, m.end())
+        ):
             rule, facts = "approximate", []
         if not tok[0].isdigit() and not facts:
             prev_end = m.end()
@@ -222,9 +235,11 @@ def _sentence(
     if "%" in sent or "％" in sent:
         _percentages(out, raw, line, lineno, base, sent)
     if _HAS_NEGATION.search(sent):
-        _negatives(out, raw, line, lineno, base, sent, ctx.topic)
+        stated = {f.metric for f in out.facts[first:]}  # a figure the sentence prints is no zero to add
+        _negatives(out, raw, line, lineno, base, sent, ctx.topic, stated)
     if ctx.channel:
         line_ctx.channel = ctx.channel
+    line_ctx.applications = any(f.metric.startswith("applications.") for f in out.facts[first:])
 
 
 def _yuan(wan: int | float) -> int | float:
@@ -243,6 +258,9 @@ def _remember(ctx: Context, rule: str, facts: list[tuple[str, dict[str, str], st
             ctx.complaint_source = dims["source"]
         elif metric in ("review.count", "litigation.count") and not dims:
             ctx.case = metric
+        if metric.startswith("applications."):
+            ctx.applications = True
+        ctx.last_metric = metric
 
 
 def _looks_like_list(sent: str) -> bool:
@@ -309,11 +327,18 @@ def _percentages(out: ProseFacts, raw: str, line: str, lineno: int, base: int, s
 
 
 def _negatives(
-    out: ProseFacts, raw: str, line: str, lineno: int, base: int, sent: str, topic: str = ""
+    out: ProseFacts,
+    raw: str,
+    line: str,
+    lineno: int,
+    base: int,
+    sent: str,
+    topic: str = "",
+    stated: set[str] | None = None,
 ) -> None:
     """'2018年我街道没有受理依申请公开诉求' → applications.received = 0 (origin prose), one clause at a time:
     没有收到政府信息公开申请；没有…行政复议、行政诉讼 states three zeros, each in its own clause."""
-    seen: set[str] = set()
+    seen: set[str] = set(stated or ())
     quote = sent.strip()[:120]
     if topic and len(sent) <= 40 and _rx(lx.BARE_ZERO).match(sent):
         _topic_zeros(out, lineno, quote, topic, seen)
@@ -333,7 +358,7 @@ def _topic_zeros(out: ProseFacts, lineno: int, quote: str, topic: str, seen: set
 
 
 def _zeros(out: ProseFacts, lineno: int, sent: str, quote: str, topic: str, seen: set[str]) -> None:
-    if _rx(r"\d+\s*(?:件|起|次|份)").search(sent) and not _rx(lx.NEG_STRONG).search(sent):
+    if _rx(r"(?<![\d.])0*[1-9]\d*\s*(?:件|起|次|份)").search(sent) and not _rx(lx.NEG_STRONG).search(sent):
         return
     for rule in ZERO_RULES:
         if rule.metric in seen:

@@ -35,6 +35,9 @@ class Context:
     about_disclosure: bool | None = None  # the sentence speaks of disclosure work (computed once)
     complaint_source: str = ""  # the first complaint source of the sentence (a 其中 item is part of it)
     case: str = ""  # review.count / litigation.count: the case total the sentence gave last
+    total_unit: str = ""  # the unit of the proactive total the sentence gave (its categories count in it)
+    applications: bool = False  # the sentence (or the one before) gave an applications figure
+    last_metric: str = ""  # the metric of the sentence's last fact (what a 其中 list breaks down)
 
 
 @dataclass(slots=True)
@@ -56,7 +59,15 @@ class Cue:
 
     @property
     def scope(self) -> str:
-        return "cumulative" if _rx(lx.CUMULATIVE).search(self.words) else "year"
+        """cumulative when the figure's words, or a strong mark earlier in its sentence (up to a 其中 or
+        ；), say so, unless the figure's own words name the year."""
+        words = self.words
+        if _rx(lx.YEAR_SCOPE).search(words) and not _rx("历年").search(words):
+            return "year"
+        head = _rx(r"其中|[；;]").split(self.sent[: self.pos])[-1]
+        if _rx(lx.CUMULATIVE).search(words) or _rx(lx.CUMULATIVE_LEAD).search(head):
+            return "cumulative"
+        return "year"
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +90,7 @@ def channel(label: str) -> str | None:
 def clean_label(s: str) -> str:
     s = _rx(r"^[\s，,；;：:、。.]+|[\s，,；;：:、]+$").sub("", s)
     s = _rx(rf"^(?:{lx.LABEL_LEADS})[：:，,]?").sub("", s)
-    s = _rx(r"^\d+[.．、]").sub("", s)
+    s = _rx(lx.ENUMERATOR).sub("", s)
     return s.strip()
 
 
@@ -117,6 +128,18 @@ def _about_disclosure(c: Cue) -> bool:
 
 
 # --- the rules, in order ---------------------------------------------------------------------------
+
+
+def _part_period(c: Cue) -> list[Emit] | None:
+    """第一季度发布信息32条 / 12月份 / 每月更新10条: a part of the year or a rate, never the year's figure."""
+    return [] if _rx(lx.PART_PERIOD).search(c.label) else None
+
+
+def _other_year(c: Cue) -> list[Emit] | None:
+    """上年度主动公开政府信息180条 / 比上年增加12条: another year's figure or a change, never this year's."""
+    if _rx(lx.OTHER_YEAR).search(c.label) and not _rx(lx.OTHER_YEAR_UNLESS).search(c.label + "|" + c.after):
+        return []
+    return None
 
 
 def _inquiry(c: Cue) -> list[Emit] | None:
@@ -176,19 +199,18 @@ def _list_head(c: Cue) -> list[Emit] | None:
 
 
 def _listed_total(c: Cue) -> list[Emit] | None:
-    if (
-        c.ctx.listing
-        and c.unit == "条"
-        and _rx(r"新增主动公开|主动公开(?:政府)?信息").search(c.label)
-        and not channel(c.label)
-    ):
+    if c.ctx.listing and c.unit == "条" and _rx(lx.LISTED_TOTAL).search(c.label) and not channel(c.label):
         return [("proactive.total", {}, c.scope)]
     return None
 
 
 def _listed_category(c: Cue) -> list[Emit] | None:
-    if not c.ctx.listing or c.unit not in lx.ITEM_UNITS or channel(c.label):
+    if not c.ctx.listing or channel(c.label):
         return None
+    if c.ctx.last_metric and not c.ctx.last_metric.startswith("proactive."):
+        return None  # 政策解读3篇，其中图文解读2篇: the list breaks down another figure
+    if c.unit not in lx.ITEM_UNITS and c.unit != c.ctx.total_unit:
+        return None  # 其中规章1件、规范性文件11件 after a total in 件: categories count in the total's unit
     cat = category(c.label)
     if (
         is_category(cat)
@@ -201,9 +223,14 @@ def _listed_category(c: Cue) -> list[Emit] | None:
 
 
 def _complaint(c: Cue) -> list[Emit] | None:
-    if c.unit not in lx.COMPLAINT_UNITS:
+    if c.unit not in lx.COMPLAINT_UNITS or _rx(lx.COMPLAINT_NOT).search(c.label):
         return None
     in_label = _rx(lx.COMPLAINT).search(c.label) is not None
+    noun_after = _rx(lx.COMPLAINT_NOUN_AFTER).search(c.after) is not None
+    if not in_label and noun_after and _rx(lx.COMPLAINT_VERB_ONLY).fullmatch(c.label):
+        # 共收到15564件咨询投诉件: the label follows the figure; the source is the platform the sentence names
+        named = _rx(lx.COMPLAINT_PLATFORM).findall(c.sent[: c.pos])
+        return [("complaints.count", {"source": named[-1] if named else clean_label(c.after)}, "year")]
     if not in_label and (c.label or not _rx(lx.COMPLAINT).search(c.after)):
         return None
     src = clean_label(c.label) if in_label else clean_label(c.after)
@@ -215,6 +242,12 @@ def _complaint(c: Cue) -> list[Emit] | None:
             c.ctx.complaint_source
         )  # 其中市长热线转交421件: part of the 658 举报投诉, not added to it
     return [("complaints.count", dims, "year")]
+
+
+def _interpretation_part(c: Cue) -> list[Emit] | None:
+    if c.ctx.last_metric == "interpretation.count" and c.ctx.listing:
+        return []  # 其中图文解读2篇: a part of the interpretation figure before it, not a second one
+    return None
 
 
 def _interpretation(c: Cue) -> list[Emit] | None:
@@ -261,9 +294,10 @@ def _training(c: Cue) -> list[Emit] | None:
 
 
 def _staff(c: Cue) -> list[Emit] | None:
-    near = c.label + c.after
+    near = c.label + _rx(r"[（(]").split(c.after)[0]  # 工作人员3名（专职1名…: the bracket names its parts
     if c.unit not in lx.PERSON_UNITS or not _rx(lx.STAFF).search(near):
         return None
+    near = near.replace(lx.STAFF_BOTH, "")
     kind = "full_time" if lx.STAFF_FULL_TIME in near else "part_time" if lx.STAFF_PART_TIME in near else ""
     res: list[Emit] = [("staff.count", {}, "year")]
     if kind:
@@ -280,30 +314,66 @@ def _application(c: Cue) -> list[Emit] | None:
     if _rx(lx.APP_CARRIED_OVER).search(both):
         return [("applications.carried_over", {}, "year")]
     if not _rx(lx.APP_WORD).search(both + c.words + " " + c.ctx.topic):
+        if c.unit in lx.APP_OUTCOME_UNITS and (
+            c.ctx.applications or _rx(lx.APP_WORD).search(c.sent[: c.pos])
+        ):
+            # 收到申请12件，其中予以公开10件 / 本年新收9件: the sentence, or the one before, names them
+            label = clean_label(c.label)
+            for pat, code in lx.APP_OUTCOMES:
+                if _rx(pat).search(label):
+                    return [("applications.outcome", {"outcome": code}, "year")]
+            if _rx(lx.APP_RECEIVED_BARE).fullmatch(label):
+                return [("applications.received", {}, "year")]
+            if _rx(lx.APP_COMPLETED_BARE).fullmatch(label):
+                return [("applications.completed", {}, "year")]
+            applicant = _applicant(label) if c.ctx.applications else ""
+            if applicant:  # （其中自然人21件，… after the applications total
+                return [("applications.received", {"applicant": applicant}, "year")]
         return None
     for pat, code in lx.APP_CHANNELS:
         if _rx(pat).search(c.label):
             return [("applications.channel", {"channel": code}, "year")]
     for pat, code in lx.APP_OUTCOMES:
-        if _rx(pat).search(c.label):
+        if _rx(pat).search(clean_label(c.label)):
             return [("applications.outcome", {"outcome": code}, "year")]
-    if _rx(lx.APP_COMPLETED).search(c.label):
+    applicant = _applicant(c.label) if c.ctx.applications else ""  # a part after the sentence's total
+    if applicant:
+        return [("applications.received", {"applicant": applicant}, "year")]
+    if _rx(lx.APP_COMPLETED).search(c.label) and not _rx(lx.APP_RECEIVED_AND_DONE).search(c.label):
         return [("applications.completed", {}, "year")]
-    if _rx(lx.APP_RECEIVED).search(c.label) or _rx(lx.APP_RECEIVED_AFTER).search(c.after):
+    if (
+        _rx(lx.APP_RECEIVED).search(c.label)
+        or _rx(lx.APP_RECEIVED_AFTER).search(c.after)
+        or _rx(lx.APP_RECEIVED_NOUN).search(c.label)
+    ):
         return [("applications.received", {}, "year")]
     return None
 
 
+def _applicant(label: str) -> str:
+    """The applicant code a label names alone (自然人申请15件 → natural_person), or ''."""
+    if _rx(lx.APP_APPLICANT_SPAN).search(label):
+        return ""
+    codes = {code for pat, code in lx.APP_APPLICANTS if _rx(pat).search(label)}
+    return codes.pop() if len(codes) == 1 else ""
+
+
 def _not_an_item(c: Cue) -> list[Emit] | None:
     """Only items (条 篇 件 个) are proactive figures below this rule: anything else stays a mention."""
-    return [] if c.unit not in ("条", "篇", "件", "个") else None
+    if c.unit in ("条", "篇", "件", "个"):
+        return None
+    named = channel(c.label)
+    return None if named and c.unit in lx.CHANNEL_UNITS.get(named, ()) else []
 
 
 def _is_total(c: Cue) -> bool:
     if _rx(r"(?:公开|发布)\D*\d+(?![\d年月日])[\u4e00-\u9fff]").search(c.label):
         return False  # 主动公开乡镇动态23政策文件5条: an item whose unit was dropped stands between
+    words = c.label + c.clause
+    if _rx(lx.BARE_LINK).fullmatch(c.label):  # …发布信息同比增长12.5%，达到320条: the clause before names it
+        words = _rx(r"[，,；;]").split(c.sent[: c.pos])[-2:][0] + words
     return (
-        _rx(lx.PROACTIVE_TOTAL).search(c.label + c.clause) is not None
+        _rx(lx.PROACTIVE_TOTAL).search(words) is not None
         or _rx(lx.PROACTIVE_TOTAL_NOUN).search(c.label) is not None
     )
 
@@ -344,17 +414,27 @@ def _several_channels(c: Cue) -> list[Emit] | None:
 
 def _named_channel(c: Cue) -> list[Emit] | None:
     named = channel(c.label) or (channel(c.clause) if not c.ctx.listing else None)
-    if not named or c.unit not in lx.ITEM_UNITS:
+    if not named or (c.unit not in lx.ITEM_UNITS and c.unit not in lx.CHANNEL_UNITS.get(named, ())):
         return None
     res: list[Emit] = [("proactive.channel", {"channel": named}, c.scope)]
+    # the portal carries everything disclosed: 在门户网站公开信息77条 is the total; a board's 公开信息 is not
     if (
         _is_total(c)
         and not c.ctx.listing
-        and _rx(r"主动公开|公开(?:政府)?信息").search(c.label + c.clause)
+        and _rx(r"主动公开" if not _portal_alone(named, c) else r"主动公开|公开(?:政府)?信息").search(
+            c.label + c.clause
+        )
         and not _rx(r"其中|依托|通过").search(c.label + c.clause)
     ):
         res.append(("proactive.total", {}, c.scope))
     return res
+
+
+def _portal_alone(named: str, c: Cue) -> bool:
+    """The portal is the only channel the figure's clause group (up to ；) names (with others, it is one
+    channel among them)."""
+    group = _rx(r"[；;]").split(c.sent[: c.pos])[-1] + _rx(r"[；;]").split(c.sent[c.pos :])[0]
+    return named == "website" and _one_channel(group) == "website"
 
 
 def _total(c: Cue) -> list[Emit] | None:
@@ -362,6 +442,8 @@ def _total(c: Cue) -> list[Emit] | None:
         return None
     if c.unit == "件" and not _rx(lx.PROACTIVE_TOTAL_NOUN).search(c.label):
         return None  # 件 counts applications far more often than published items
+    if _rx(lx.ROUTE_LEAD).search(c.label) and not _rx(lx.ROUTE_TOTAL_WORDS).search(c.label):
+        return None
     res: list[Emit] = [("proactive.total", {}, c.scope)]
     if c.ctx.channel:
         res.append(("proactive.channel", {"channel": c.ctx.channel}, c.scope))
@@ -377,6 +459,8 @@ def _sentence_channel(c: Cue) -> list[Emit] | None:
 
 
 RULES: tuple[Rule, ...] = (
+    Rule("other_year", "上年度…180条, 比上年增加12条: another year's figure or a change", _other_year),
+    Rule("part_period", "第一季度/上半年/12月份/每月 …: a part of the year or a rate", _part_period),
     Rule("inquiry", "现场接待78人次, 电话咨询12次: inquiries by their channel words", _inquiry),
     Rule(
         "channel_verb",
@@ -403,6 +487,11 @@ RULES: tuple[Rule, ...] = (
     Rule("listed_category", "inside a 其中 list, 'label N条' is a category of the total", _listed_category),
     Rule(
         "complaint", "12345/热线/投诉/举报 counts with their source; a 其中 part names its whole", _complaint
+    ),
+    Rule(
+        "interpretation_part",
+        "政策解读3篇，其中图文解读2篇: a part of the interpretation figure stays a mention",
+        _interpretation_part,
     ),
     Rule("interpretation", "政策解读N次/篇", _interpretation),
     Rule(
@@ -466,7 +555,17 @@ class ZeroRule:
 
 
 _ZERO_DIMS = {"inquiries.count": (("channel", "咨询"),)}
+# one name per entry of lx.ZERO_PHRASES, in its order: a failing row names the pattern that broke
+_ZERO_NAMES = (
+    "zero_applications",  # 未收到/没有/暂无 … 申请: a negated event
+    "zero_applications_nil",  # 申请数为零: the count stated as nil
+    "zero_review",
+    "zero_litigation",
+    "zero_fees",
+    "zero_interpretation",
+    "zero_inquiries",
+)
 ZERO_RULES: tuple[ZeroRule, ...] = tuple(
-    ZeroRule(f"zero_{metric.split('.')[0]}", pat, metric, unit, unless, _ZERO_DIMS.get(metric, ()))
-    for pat, metric, unit, unless in lx.ZERO_PHRASES
+    ZeroRule(name, pat, metric, unit, unless, _ZERO_DIMS.get(metric, ()))
+    for name, (pat, metric, unit, unless) in zip(_ZERO_NAMES, lx.ZERO_PHRASES, strict=True)
 )

@@ -16,6 +16,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from ogi.document import Document
 from ogi.errors import ReadError
+from ogi.parse.script import to_simplified
 from ogi.readers.tables import MAX_SPAN, Block, GridBuilder, GridCell, assemble, tidy
 from ogi.text import MAX_BYTES, decode
 
@@ -449,13 +450,14 @@ def _title(tree: LexborHTMLParser, article: LexborNode | None) -> str:
     for sel in ("h1", "h2", ".title", "#title", ".article-title", ".tit", "h3"):
         for node in tree.css(sel)[:20]:
             text = tidy(_text_of(node))
-            if 4 < len(text) < 120 and ("年度报告" in text or "政府信息公开" in text):
+            simple = to_simplified(text)  # a 繁體 page prints 年度報告 / 政府信息公開
+            if 4 < len(text) < 120 and ("年度报告" in simple or "政府信息公开" in simple):
                 return text
     head_title = tree.css_first("title")
     if head_title is not None:
         for part in re.split(r"[_|｜\-—–]+", head_title.text() or ""):
             part = tidy(part)
-            if 4 < len(part) < 120 and "年度报告" in part:
+            if 4 < len(part) < 120 and "年度报告" in to_simplified(part):
                 return part
     return ""
 
