@@ -237,7 +237,9 @@ def test_7_no_retry_of_a_brief_that_failed_for_lack_of_space(monkeypatch: pytest
     import queue
     import signal
 
+    from ogi.errors import RenderError, RetryableError
     from ogi.render import kernel, pool
+    from ogi.render.jobs import Job
 
     class FakeKernel:
         pid = None
@@ -253,7 +255,7 @@ def test_7_no_retry_of_a_brief_that_failed_for_lack_of_space(monkeypatch: pytest
     monkeypatch.setattr("ogi.proc.die_with_parent", lambda *a: None)
     jobs: queue.Queue[object] = queue.Queue()
     results: queue.Queue[tuple[object, ...]] = queue.Queue()
-    jobs.put({"id": 0, "agency_key": "a", "year": 2020})
+    jobs.put(Job(id=0, store="store", agency_key="a", year=2020, out="out"))
     jobs.put(None)
     old = signal.getsignal(signal.SIGINT)
     try:
@@ -263,8 +265,8 @@ def test_7_no_retry_of_a_brief_that_failed_for_lack_of_space(monkeypatch: pytest
     results.get()  # ready
     kind, _, _, (job_id, err) = results.get()
     assert kind == "done" and job_id == 0
-    assert err[0] is False, "a full disk must not be retried"
-    assert "No space left" in err[-1]
+    assert isinstance(err, RenderError) and not isinstance(err, RetryableError), "a full disk is not retried"
+    assert "No space left" in str(err)
 
 
 def test_7_unwritable_out_still_prints_the_summary(store: Path, tmp_path: Path) -> None:

@@ -1,4 +1,4 @@
-"""`ogi export NB.ipynb [-o OUT.html] [--lang zh/en]`: one executed notebook (e.g. by papermill) → the same
+"""`ogi export NOTEBOOK [-o OUT.html] [--lang zh/en]`: one executed notebook (e.g. by papermill) → the same
 offline HTML brief `ogi render` writes (code hidden, charts interactive, no CDN)."""
 
 from __future__ import annotations

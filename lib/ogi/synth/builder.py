@@ -8,6 +8,7 @@ expected blanks. Nothing here knows about templates: that lives in ogi.synth.tem
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -16,6 +17,9 @@ from typing import Any
 # inline: one row per line, cells separated by ' | ' (real h004, h013)
 # blank: one cell per line, cells separated by blank lines, blank cells as extra empty lines (real h006, h016)
 LAYOUTS = ("tabs", "pipes", "inline", "blank")
+#: layout name → renderer for the converter-damaged layouts; ogi.synth.damage registers its own on import,
+#: so this module needs no import of it (no cycle)
+DAMAGE_RENDERERS: dict[str, Callable[[Any, list[list[Any]], int], None]] = {}
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,14 +137,9 @@ class TextBuilder:
 
     def table(self, rows: list[list[Cell]], layout: str, width: int = 0) -> None:
         """Render rows in `layout`, recording each numeric cell as a table fact and each blank cell."""
-        if layout in (
-            "converter",
-            "markdown",
-            "plain",
-        ):  # converter damage (ogi.synth.damage), not in LAYOUTS
-            from ogi.synth import damage
-
-            getattr(damage, layout)(self, rows, width)
+        damaged = DAMAGE_RENDERERS.get(layout)  # converter damage, registered by ogi.synth.damage
+        if damaged is not None:
+            damaged(self, rows, width)
             return
         render = {"tabs": self._tabs, "pipes": self._pipes, "inline": self._inline, "blank": self._blank}[
             layout

@@ -13,10 +13,8 @@ Every number keeps its expected fact at the line it lands on, so the round trip 
 from __future__ import annotations
 
 import random
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from ogi.synth.builder import Cell, TextBuilder
+from ogi.synth.builder import DAMAGE_RENDERERS, Cell, TextBuilder
 
 DAMAGED_LAYOUTS = ("converter", "markdown")
 
@@ -120,3 +118,6 @@ def markdown(tb: TextBuilder, rows: list[list[Cell]], width: int) -> None:
         n = tb.add("| " + " | ".join(cells) + " |")
         for c in values:
             tb._cell_done(c, n, [])
+
+
+DAMAGE_RENDERERS.update(converter=converter, markdown=markdown, plain=plain)
