@@ -249,6 +249,7 @@ def test_store_wide_views_on_an_empty_store(tmp_path: Path) -> None:
     assert st.reports(s).height == 0 and st.failures(s).height == 0
 
 
+@pytest.mark.slow
 def test_every_view_on_the_sample_store(sample_store: st.Store) -> None:
     """The bundled sample, parsed by the real parser: each view runs and agrees with the facts frame."""
     ag = st.agencies(sample_store)

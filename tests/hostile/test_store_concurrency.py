@@ -14,6 +14,8 @@ import pytest
 
 from hostile.conftest import ROOT, ogi
 
+pytestmark = pytest.mark.slow  # concurrent ingests and renders, kills: each spawns processes and kernels
+
 SEEDS = sorted((ROOT / "data" / "raw" / "seeds").glob("*.txt"))
 ENV = {**os.environ, "PYTHONPATH": str(ROOT / "lib")}
 

@@ -21,6 +21,8 @@ from ogi.errors import StoreDamaged
 from ogi.store import generation as G
 from ogi.store import integrity
 
+pytestmark = pytest.mark.slow  # each case runs the CLI in subprocesses on a fresh store
+
 SEEDS = sorted((ROOT / "data" / "raw" / "seeds").glob("*.txt"))
 
 
