@@ -58,13 +58,20 @@ def _unambiguous(facts: list[Fact]) -> list[Fact]:
     return [f for f in facts if len(values[(f.line, f.quote)]) == 1]
 
 
-def same_quantity(check: Check) -> Iterator[Finding]:
-    """The same metric with the same dims and scope stated with different values (prose vs table, or twice)."""
+def _by_quantity(check: Check) -> dict[tuple[str, tuple[tuple[str, str], ...], str], list[Fact]]:
+    """The report's figures grouped by quantity (metric, dims, scope), in line order; mentions and prose
+    figures of sub-count-prone metrics left out."""
     groups: dict[tuple[str, tuple[tuple[str, str], ...], str], list[Fact]] = {}
     for f in sorted(check.report.facts, key=lambda x: (x.line, x.metric, x.quote)):
         if f.metric.startswith("mention.") or (f.origin == "prose" and f.metric in SUBCOUNT_PRONE):
             continue
         groups.setdefault((f.metric, dims_key(f.dims), f.scope), []).append(f)
+    return groups
+
+
+def same_quantity(check: Check) -> Iterator[Finding]:
+    """The same metric with the same dims and scope stated with different values (prose vs table, or twice)."""
+    groups = _by_quantity(check)
     for key in sorted(groups):
         facts = _unambiguous(groups[key])
         firsts: dict[float, Fact] = {}
@@ -125,11 +132,7 @@ def prose_vs_table(check: Check) -> Iterator[Finding]:
     """A prose figure that a table cell of the same metric, dims and scope contradicts, where the prose
     sentence lists several figures (which `same_quantity` leaves alone): the table arbitrates, so a
     listing figure that matches no cell is either a misprint or a figure read as the wrong quantity."""
-    groups: dict[tuple[str, tuple[tuple[str, str], ...], str], list[Fact]] = {}
-    for f in sorted(check.report.facts, key=lambda x: (x.line, x.metric, x.quote)):
-        if f.metric.startswith("mention.") or (f.origin == "prose" and f.metric in SUBCOUNT_PRONE):
-            continue
-        groups.setdefault((f.metric, dims_key(f.dims), f.scope), []).append(f)
+    groups = _by_quantity(check)
     for key in sorted(groups):
         facts = groups[key]
         cells = [f for f in facts if f.origin == "table"]
