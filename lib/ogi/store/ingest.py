@@ -91,23 +91,6 @@ class IngestResult:
 # --------------------------------------------------------------------------------------------- fingerprints
 
 
-def _tree_hash(root: Path, only: Sequence[str] = ()) -> str:
-    """Hash of the .py files under `root` (or of `root` itself), limited to the top-level names in `only`."""
-    h = hashlib.sha256()
-    if root.is_file():
-        files = [root]
-    else:
-        files = sorted(
-            p
-            for p in root.rglob("*.py")
-            if "__pycache__" not in p.parts and (not only or p.relative_to(root).parts[0] in only)
-        )
-    for p in files:
-        h.update(str(p.relative_to(root.parent)).encode())
-        h.update(p.read_bytes())
-    return h.hexdigest()
-
-
 def parse_fingerprint() -> str:
     """Hash of the code that turns bytes into facts (every file of the package, Python and the libraries,
     `ogi.digest.code_digest`) and of this store's layout: a change in any of them re-parses everything."""
@@ -117,20 +100,13 @@ def parse_fingerprint() -> str:
 
 
 def _load_checks() -> tuple[Callable[..., Any] | None, str]:
-    """ogi.checks.run_checks and a fingerprint of the checks code; (None, 'none') while it is missing or unfinished."""
-    try:
-        import ogi.checks as checks
-        from ogi.checks import run_checks
-    except ImportError:
-        return None, "none"
-    import ogi
+    """ogi.checks.run_checks and the key of the findings cache. The checks read the template registry,
+    the vocabulary and the parser's model, so the key is the whole package's digest, like the parse
+    fingerprint: a hand-picked list of files would leave stale findings after a registry change."""
+    from ogi.checks import run_checks
+    from ogi.digest import code_digest
 
-    h = hashlib.sha256()
-    for loc in [*(getattr(checks, "__path__", None) or []), *([checks.__file__] if checks.__file__ else [])]:
-        h.update(_tree_hash(Path(loc)).encode())
-    findings_py = Path(ogi.__file__).parent / "findings.py"
-    h.update(findings_py.read_bytes() if findings_py.exists() else b"")
-    return run_checks, h.hexdigest()[:16]
+    return run_checks, hashlib.sha256(f"checks:{code_digest()}".encode()).hexdigest()[:16]
 
 
 def _checkpoint(stage: str) -> None:
