@@ -34,6 +34,7 @@ from ogi.proc import die_with_parent
 from ogi.store import generation as G
 from ogi.store import schema as S
 from ogi.store.agency import assign_keys
+from ogi.store.handle import Store
 from ogi.store.lock import folder_lock
 from ogi.store.shared import canonical, canonical_json
 from ogi.vocabulary import ORIGINS, SCOPES
@@ -482,7 +483,7 @@ class Entry:
 class Plan:
     """What the run will do, decided before any file is parsed: what to keep, parse, drop."""
 
-    out: Path
+    store: Store
     cache: Path
     fcache: Path
     parse: ParseFn
@@ -553,12 +554,12 @@ def _read_frame(folder: Path, name: str) -> pl.DataFrame:
         return S.empty(name)
 
 
-def _open_previous(out: Path, full: bool, say: Callable[[str], None]) -> tuple[Path | None, bool]:
+def _open_previous(store: Store, full: bool, say: Callable[[str], None]) -> tuple[Path | None, bool]:
     """The previous store's folder (None: start afresh) and whether the run must rebuild everything."""
     if full:
         return None, True
     try:
-        return G.resolve(out), False
+        return G.resolve(store), False
     except StoreDamaged as exc:
         say(f"ogi ingest: {shown(exc)}: rebuilding the store from the inputs")
         return None, True
@@ -566,7 +567,7 @@ def _open_previous(out: Path, full: bool, say: Callable[[str], None]) -> tuple[P
 
 def plan(
     paths: Sequence[str | Path],
-    out: Path,
+    store: Store | Path,
     *,
     full: bool,
     prune: bool,
@@ -574,17 +575,18 @@ def plan(
     say: Callable[[str], None],
 ) -> Plan:
     """Decide what to keep, parse and drop. Inputs that do not exist raise InputMissing (store untouched)."""
+    store = Store.at(store)
     parse_fp = parse_fingerprint() + (
         "" if parse is parse_one else f":{getattr(parse, '__qualname__', 'custom')}"
     )
-    prev, full = _open_previous(out, full, say)
+    prev, full = _open_previous(store, full, say)
     if full:
         import shutil
 
-        shutil.rmtree(out / CACHE, ignore_errors=True)  # --full repairs whatever the damage to the cache
+        shutil.rmtree(store.root / CACHE, ignore_errors=True)  # --full repairs any damage to the cache
         with contextlib.suppress(OSError):
-            (out / CACHE).unlink()
-    cache = out / CACHE / hashlib.sha256(parse_fp.encode()).hexdigest()[:16]
+            (store.root / CACHE).unlink()
+    cache = store.root / CACHE / hashlib.sha256(parse_fp.encode()).hexdigest()[:16]
     run_checks, checks_fp = _load_checks()
     fs_paths = [os.fspath(p) for p in paths]
     files, special = expand(fs_paths)
@@ -593,7 +595,7 @@ def plan(
     old_reports = _read_frame(prev, "reports") if prev else S.empty("reports")
     old_failures = _read_frame(prev, "failures") if prev else S.empty("failures")
     p = Plan(
-        out=out,
+        store=store,
         cache=cache,
         fcache=cache / "findings" / checks_fp,
         parse=parse,
@@ -848,7 +850,7 @@ def _findings_and_frames(
 
 def _unchanged(p: Plan, w: Work) -> bool:
     """Equal manifest, reports and failures mean an equal store (the findings parts follow from the manifest)."""
-    if w.parsed or p.dropped or G.current(p.out) is None:
+    if w.parsed or p.dropped or G.current(p.store) is None:
         return False
     return (
         w.manifest.equals(p.old_manifest)
@@ -872,12 +874,12 @@ def write(p: Plan, w: Work, jobs: int) -> IngestResult:
         if not (s == "duplicate" and k in known_dup)
     ]
     if _unchanged(p, w):
-        gen = G.resolve(p.out)
+        gen = G.resolve(p.store)
         result.reports = p.old_reports.height
         result.facts = pl.scan_parquet(gen / "facts.parquet").select(pl.len()).collect().item()
         result.findings = pl.scan_parquet(gen / "findings.parquet").select(pl.len()).collect().item()
         return result
-    tmp = G.new_folder(p.out)
+    tmp = G.new_folder(p.store)
     try:
         reports = w.reports
         jobs_: list[tuple[Path, str, Sequence[Path], pl.DataFrame]] = [
@@ -913,18 +915,18 @@ def write(p: Plan, w: Work, jobs: int) -> IngestResult:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     _checkpoint("write")
-    before = G.current(p.out)
-    G.publish(p.out, gen)
+    before = G.current(p.store)
+    G.publish(p.store, gen)
     _checkpoint("switch")
     result.written = True
-    G.collect(p.out, before)
-    _collect_garbage(p.out, p.cache, set(reports["sha256"]), p.fcache, w.live_findings)
+    G.collect(p.store, gen, before)
+    _collect_garbage(p.store.root, p.cache, set(reports["sha256"]), p.fcache, w.live_findings)
     return result
 
 
 def ingest(
     paths: Sequence[str | Path] = ("data/raw",),
-    out: str | Path = "data/processed",
+    out: str | Path | Store = "data/processed",
     *,
     jobs: int | None = None,
     progress: bool = False,
@@ -945,25 +947,28 @@ def ingest(
         raise InputMissing(
             f"no such input: {', '.join(shown(m) or repr(m) for m in missing)} (the store is left as it is)"
         )
-    out = Path(out)
+    shown_out = out.root if isinstance(out, Store) else out
     try:
-        out.mkdir(parents=True, exist_ok=True)
+        Path(shown_out).mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise IngestError(f"{shown(out)}: cannot create the store folder ({exc.strerror or exc})") from None
+        raise IngestError(
+            f"{shown(shown_out)}: cannot create the store folder ({exc.strerror or exc})"
+        ) from None
+    store = Store.at(out)  # resolved once: every spelling of the folder is one store, one lock
     jobs = jobs if jobs is not None else min(2, os.cpu_count() or 1)
     try:
         with folder_lock(
-            out,
+            store.root,
             "ogi ingest",
             wait=wait,
-            on_wait=lambda h: say(f"ogi ingest: {shown(out)} is locked by {h}; waiting"),
+            on_wait=lambda h: say(f"ogi ingest: {shown(shown_out)} is locked by {h}; waiting"),
         ):
-            G.sweep(out)
-            p = plan(paths, out, full=full, prune=prune, parse=parse, say=say)
+            G.sweep(store)
+            p = plan(paths, store, full=full, prune=prune, parse=parse, say=say)
             w = work(p, jobs, progress)
             return write(p, w, jobs)
     except OSError as exc:  # disk full, read-only: one line naming the path and the errno
-        raise DiskError(shown(exc.filename or out), exc) from None
+        raise DiskError(shown(exc.filename or shown_out), exc) from None
 
 
 def _reports_equal(new: pl.DataFrame, old: pl.DataFrame) -> bool:
