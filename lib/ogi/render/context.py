@@ -56,10 +56,10 @@ def open_context(store: str | os.PathLike[str] | None, lang: str = "zh") -> Cont
     """Open the store for a notebook; `lang` must be zh or en."""
     if lang not in LANGS:
         raise BriefError(f"lang must be one of {', '.join(LANGS)}, not {lang!r}")
-    from ogi.store import open_store
+    import ogi.store
 
     path = resolve_store(store)
-    return Context(store_path=path, store=open_store(path), lang=lang)
+    return Context(store_path=path, store=ogi.store.open(path), lang=lang)
 
 
 def brief_context(
