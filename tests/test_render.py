@@ -426,3 +426,33 @@ def test_extending_a_brief_section_as_documented(tmp_path_factory) -> None:
         lines = cells[s.key.replace("_", "-")].splitlines()
         assert lines[0].startswith("df = views.") and lines[0].endswith("(store, report)"), s.key
         assert lines[1].startswith(f"sections.{s.key}(report, df"), s.key
+
+
+def test_section2_is_the_templates_tables_zeros_as_zeros(tmp_path_factory) -> None:
+    """Section 二 as the 2019 template prints it (the seed's 西园 report): one table per 第二十条 item with
+    the template's own columns, every 0 shown as 0; before, only dims-free figures (the fee) appeared."""
+    from ogi.render import brief, sections
+    from ogi.render.sections.tabled import _amount
+
+    store = ingest_sample(tmp_path_factory.mktemp("section2"))
+    key = agency_keys(store)["西园街道办事处"]
+    html = "".join(
+        getattr(x, "html", "")
+        for x in _captured(lambda: sections.section2(brief.open_report(key, None, store, "zh")))
+    )
+    for words in (
+        "规章和规范性文件",
+        "本年新制作数量",
+        "对外公开总数量",
+        "上一年项目数量",
+        "本年增/减",
+        "处理决定数量",
+    ):
+        assert words in html, words
+    assert (
+        html.count('style="text-align:right">0</td>') >= 18
+    )  # 规章, 规范性文件, 许可, 处罚, 强制, 收费 cells
+    assert "没有规章规范性文件" not in html
+    # the 2021 table's 收费金额 is printed in 万元; the store keeps 元
+    assert _amount(961_716_000.0, "行政事业性收费 | 96171.6", "元") == (96171.6, "万元")
+    assert _amount(3940.0, "全年收取政府信息公开信息处理费 3940 元", "元") == (3940.0, "元")
