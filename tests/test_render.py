@@ -524,3 +524,22 @@ def test_default_agency_is_the_first_with_charts(tmp_path: Path) -> None:
     assert not views.channels(first.store, first).height and not views.categories(first.store, first).height
     chosen = brief.open_report("", None, store)
     assert chosen.agency_key == keys[1]
+
+
+@pytest.mark.slow
+def test_every_year_held_has_a_brief_linked_from_the_others(rendered) -> None:
+    """An agency with reports of two years (沙塘鎮 2016 and 2021) gets a brief for each, each linking
+    the other, and the index links both (before, only the latest year had one)."""
+    from collections import defaultdict
+
+    years: dict[str, list] = defaultdict(list)
+    for b in rendered.written:
+        years[b.agency_key].append(b)
+    key, briefs = next((k, v) for k, v in years.items() if len(v) >= 2)
+    index = (rendered.out / "index.html").read_text(encoding="utf-8")
+    for b in briefs:
+        html = b.path.read_text(encoding="utf-8")
+        for other in briefs:
+            if other is not b:
+                assert f'<a href="{other.year}.html">{other.year}</a>' in html, (key, b.year)
+        assert f"/{b.year}.html" in index

@@ -122,7 +122,9 @@ def title(ctx: Context) -> None:
             + esc(ctx.t("库概览", "Corpus overview"))
             + f'</a> · <a href="{esc(str(ctx.year))}.csv" download>'
             + esc(ctx.t("下载本报告全部数字（CSV）", "Download every figure of this report (CSV)"))
-            + "</a></nav>",
+            + "</a>"
+            + _other_years(ctx)
+            + "</nav>",
             "",
         )
     )
@@ -139,6 +141,15 @@ def title(ctx: Context) -> None:
         if x
     )
     show(heading(ctx.t(zh, en), 1, sub))
+
+
+def _other_years(ctx: Context) -> str:
+    """Links to the agency's briefs of its other years (each year held has one, beside this file)."""
+    others = [y for y in ctx.years if y != ctx.year]
+    if not others:
+        return ""
+    links = " ".join(f'<a href="{y}.html">{y}</a>' for y in others)
+    return f' · <span class="ogi-years">{esc(ctx.t("其他年度：", "Other years: "))}{links}</span>'
 
 
 def about(ctx: Context) -> None:
