@@ -270,6 +270,5 @@ def build_index(
         f'</head>\n<body>\n<main class="ogi-wide">\n{body}\n</main>\n<script>{SCRIPT}</script>\n</body>\n</html>\n'
     )
     path = out / "index.html"
-    write_text(path, html)
-    path.chmod(0o644)
+    write_text(path, html)  # 0666 less the umask, like the downloads beside it
     return path

@@ -107,8 +107,7 @@ def make_job(
 
 
 def write_brief(path: str | os.PathLike[str], html: str) -> Path:
-    """Atomic write, then the usual 0644 (the temp file was created 0600)."""
+    """Atomic write (mode 0666 less the umask, as for any file)."""
     out = Path(path)
     write_text(out, html)
-    out.chmod(0o644)
     return out
