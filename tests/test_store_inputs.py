@@ -179,8 +179,12 @@ def test_extract_of_a_repeated_input_emits_each_fact_once(tmp_path: Path, capsys
 # --------------------------------------------------------------------------------------------- item 5
 
 
-@pytest.mark.parametrize("data", [b"junk\x01xyz\n", "本单位今年工作很好。\n".encode(), b"\xef\xbb\xbf\n\n  \n"])
-def test_a_file_with_no_report_structure_is_a_failure_not_a_report(tmp_path: Path, data: bytes, capsys) -> None:
+@pytest.mark.parametrize(
+    "data", [b"junk\x01xyz\n", "本单位今年工作很好。\n".encode(), b"\xef\xbb\xbf\n\n  \n"]
+)
+def test_a_file_with_no_report_structure_is_a_failure_not_a_report(
+    tmp_path: Path, data: bytes, capsys
+) -> None:
     """No year, no agency, no figure: not a report of agency `unknown-…` but a failure with its reason."""
     raw = tmp_path / "raw"
     raw.mkdir()
