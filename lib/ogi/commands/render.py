@@ -218,8 +218,16 @@ def _run(args: argparse.Namespace, store: Any) -> int:
         print("ogi render: nothing to render" + (f" for {args.year}" if args.year else ""), file=sys.stderr)
     # agencies named on the command line that cannot be briefed are failures; unnamed ones are notes
     rc = 1 if summary.failed or (summary.problems and args.agency) or overview_failed else 0
+    for line in summary.unwritten:  # disk full after the briefs: the counts below are still true
+        print(f"ogi render: {line}", file=sys.stderr)
+        rc = 1
+    where = (
+        f"{len(summary.written)} briefs to {shown(out)}, not the index or downloads"
+        if summary.unwritten
+        else shown(out / "index.html")
+    )
     print(
-        f"wrote {shown(out / 'index.html')}: {len(summary.written)} rendered, "
+        f"wrote {where}: {len(summary.written)} rendered, "
         f"{len(summary.skipped)} skipped, {len(summary.failed)} failed"
     )
     for err in summary.failed:

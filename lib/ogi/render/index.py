@@ -17,6 +17,7 @@ from urllib.parse import quote
 import polars as pl
 
 from ogi.atomic import write_bytes, write_text
+from ogi.paths import escape_controls, shown
 from ogi.render.fragments import fmt_change, fmt_num
 
 COLUMNS = ("proactive.total", "applications.received", "review.count", "litigation.count", "complaints.count")
@@ -103,7 +104,7 @@ def _csv_bytes(df: pl.DataFrame) -> bytes:
     """CSV with a BOM so Excel opens the Chinese text right; the same rows give the same bytes."""
     buf = io.BytesIO()
     df.write_csv(buf)
-    return b"\xef\xbb\xbf" + buf.getvalue()
+    return b"\xef\xbb\xbf" + escape_controls(buf.getvalue().decode("utf-8")).encode("utf-8")
 
 
 def write_store_downloads(ctx: object, out: Path) -> None:
@@ -115,14 +116,30 @@ def write_store_downloads(ctx: object, out: Path) -> None:
     write_bytes(out / STORE_PARQUET, buf.getvalue())
 
 
+def _others(others: Sequence[tuple[str, str]], lang: str) -> str:
+    """The briefs of other stores left in the folder, each with the store it came from."""
+    if not others:
+        return ""
+    unknown = _t(lang, "库未记录", "store not recorded")
+    items = "".join(
+        f'<li class="ogi-other"><a href="{escape(quote(rel), quote=True)}">{escape(shown(rel))}</a> — '
+        f"{escape(shown(store) if store else unknown)}</li>"
+        for rel, store in others
+    )
+    title = _t(lang, "本目录中其他库的简报", "Briefs in this folder from other stores")
+    return f'<h2 class="ogi-h">{escape(title)}</h2><ul class="ogi-others">{items}</ul>'
+
+
 def build_index(
     store_path: str | os.PathLike[str],
     out_dir: str | os.PathLike[str],
     failed: Sequence[object] = (),
     lang: str = "zh",
+    others: Sequence[tuple[str, str]] = (),
 ) -> Path:
     """Write `out_dir/index.html` listing each `<slug>/<year>.html` present for an agency in the store,
-    `<slug>/<year>.csv` beside each (its report's facts), and the store downloads."""
+    `<slug>/<year>.csv` beside each (its report's facts), and the store downloads; `others` are briefs
+    in the folder from another store (relative path, store root or ''), listed with where they came from."""
     from ogi import vocabulary as voc
     from ogi.render.context import open_context
     from ogi.render.export import CSS
@@ -262,6 +279,7 @@ def build_index(
             if failures
             else ""
         )
+        + _others(others, lang)
     )
     html = (
         f'<!DOCTYPE html>\n<html lang="{"zh" if lang == "zh" else "en"}">\n<head>\n<meta charset="utf-8" />\n'
@@ -270,5 +288,5 @@ def build_index(
         f'</head>\n<body>\n<main class="ogi-wide">\n{body}\n</main>\n<script>{SCRIPT}</script>\n</body>\n</html>\n'
     )
     path = out / "index.html"
-    write_text(path, html)  # 0666 less the umask, like the downloads beside it
+    write_text(path, escape_controls(html))  # 0666 less the umask, like the downloads beside it
     return path

@@ -222,5 +222,5 @@ def render_job(kernel: WarmKernel, job: Job) -> str:
         html = to_html(nb, lang=job.lang)
     except Exception as exc:
         raise job.error("export", exc) from None
-    write_brief(job.out, html)
+    write_brief(job.out, html, job)  # only while the render that sent it holds the --out lock
     return job.out

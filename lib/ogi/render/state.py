@@ -14,6 +14,7 @@ import json
 import os
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from ogi import digest
 from ogi.atomic import write_text
@@ -85,9 +86,28 @@ def load(out_dir: str | os.PathLike[str]) -> dict[str, str]:
         return {}
 
 
-def save(out_dir: str | os.PathLike[str], briefs: dict[str, str]) -> None:
-    text = json.dumps({"version": 1, "briefs": dict(sorted(briefs.items()))}, ensure_ascii=False, indent=1)
-    write_text(Path(out_dir) / MANIFEST, text + "\n")
+def load_sources(out_dir: str | os.PathLike[str]) -> dict[str, dict[str, Any]]:
+    """Relative brief path -> where it came from (`store` root, `agency_key`, `year`, `report_id`), as
+    recorded by the render that wrote it; empty for briefs of renders that did not record it."""
+    try:
+        data = json.loads((Path(out_dir) / MANIFEST).read_text(encoding="utf-8"))
+        return {str(k): dict(v) for k, v in data.get("sources", {}).items() if isinstance(v, dict)}
+    except (OSError, ValueError, AttributeError, TypeError):
+        return {}
+
+
+def save(
+    out_dir: str | os.PathLike[str],
+    briefs: dict[str, str],
+    sources: dict[str, dict[str, Any]] | None = None,
+) -> None:
+    """Write the manifest: each brief's input digest and (when known) where it came from; `sources`
+    None keeps what the manifest recorded for the briefs still listed."""
+    if sources is None:
+        sources = load_sources(out_dir)
+    kept = {k: v for k, v in sorted(sources.items()) if k in briefs}
+    data = {"version": 2, "briefs": dict(sorted(briefs.items())), "sources": kept}
+    write_text(Path(out_dir) / MANIFEST, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
 
 
 def keys_for(
