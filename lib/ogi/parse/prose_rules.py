@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ogi.parse import lexicon as lx
+from ogi.parse.lexicon import DEFAULT, Lexicon
 
 _rx = lru_cache(maxsize=None)(re.compile)  # string patterns compiled once, looked up in C
 
@@ -38,6 +39,9 @@ class Context:
     total_unit: str = ""  # the unit of the proactive total the sentence gave (its categories count in it)
     applications: bool = False  # the sentence (or the one before) gave an applications figure
     last_metric: str = ""  # the metric of the sentence's last fact (what a 其中 list breaks down)
+    lex: Lexicon = DEFAULT  # the words the rules read (passed in, not module globals)
+    list_units: frozenset[str] = frozenset()  # units two or more items of the sentence's list share
+    run_item: bool = False  # the figure's unit was printed once for its run (动态22会议纪要9、人事5条)
 
 
 @dataclass(slots=True)
@@ -107,6 +111,19 @@ def category(label: str) -> str:
         if s.endswith(suffix) and len(s) > len(suffix):
             return s[: -len(suffix)]
     return s
+
+
+def published_object(label: str) -> str:
+    """What a publish verb's object names (发布项目公示、招聘公告等通知公告信息 → 通知公告), '' when generic."""
+    m = _rx(rf"(?:{lx.PROACTIVE_VERB}|公示)(?!.*(?:{lx.PROACTIVE_VERB}|公示))(.+)$").search(label)
+    if m is None:
+        return ""
+    obj = m.group(1)
+    head = obj.rsplit("等", 1)[-1] if "等" in obj else obj
+    cat = category(head)
+    if not is_category(cat) or channel(obj) or _rx(r"^(?:各类|相关|其他)?(?:政府|政务)?信息").fullmatch(head):
+        cat = category(obj) if "等" in obj else ""
+    return cat if cat and is_category(cat) and not channel(cat) else ""
 
 
 @lru_cache(maxsize=4)
@@ -192,6 +209,20 @@ def _listed_interpretation(c: Cue) -> list[Emit] | None:
     return None
 
 
+def _run_item(c: Cue) -> list[Emit] | None:
+    """主动公开乡镇动态23政策文件5条: a number whose unit its run printed once is an item of the run, never
+    a total; it is the category its label names (or nothing when the label names none)."""
+    if not c.ctx.run_item:
+        return None
+    if c.ctx.last_metric and not c.ctx.last_metric.startswith("proactive."):
+        return []
+    sibling = c.ctx.listing or c.ctx.last_metric == "proactive.category"  # the run's item before it
+    cat = published_object(c.label) or (category(c.label) if sibling else "")
+    if cat and is_category(cat) and not channel(cat) and not _rx(c.ctx.lex.OTHER_METRIC_WORDS).search(cat):
+        return [("proactive.category", {"category": cat}, "year")]
+    return None
+
+
 def _list_head(c: Cue) -> list[Emit] | None:
     if c.ctx.list_head and c.unit == "条" and _is_total(c) and not channel(c.label):
         return [("proactive.total", {}, c.scope)]
@@ -209,9 +240,11 @@ def _listed_category(c: Cue) -> list[Emit] | None:
         return None
     if c.ctx.last_metric and not c.ctx.last_metric.startswith("proactive."):
         return None  # 政策解读3篇，其中图文解读2篇: the list breaks down another figure
-    if c.unit not in lx.ITEM_UNITS and c.unit != c.ctx.total_unit:
-        return None  # 其中规章1件、规范性文件11件 after a total in 件: categories count in the total's unit
     cat = category(c.label)
+    if _rx(c.ctx.lex.NOT_A_KIND).search(cat):
+        return None  # 订阅数39条, 网站总访问量: counts about the channel, not items published
+    if c.unit not in lx.ITEM_UNITS and c.unit != c.ctx.total_unit and not _listed_unit(c, cat):
+        return None  # 其中规章1件、规范性文件11件 after a total in 件: categories count in the total's unit
     if (
         is_category(cat)
         and len(cat) <= 60
@@ -220,6 +253,30 @@ def _listed_category(c: Cue) -> list[Emit] | None:
     ):
         return [("proactive.category", {"category": cat}, "year")]
     return None
+
+
+def _listed_unit(c: Cue, cat: str) -> bool:
+    """An item in 件/个/份 is a category when its list counts in that unit (政策类：规章2件、规范性文件6件)
+    or it names a document kind (其中主动公开规范性文件14个), and it names no other metric's words."""
+    if c.unit not in c.ctx.lex.LIST_ITEM_UNITS or _rx(c.ctx.lex.OTHER_METRIC_WORDS).search(c.label):
+        return False
+    if c.ctx.applications or any(_rx(pat).search(cat) for pat, _ in c.ctx.lex.APP_OUTCOMES):
+        return False  # 收到申请12件。其中，予以公开5件…: the list breaks down the applications
+    return c.unit in c.ctx.list_units or _rx(c.ctx.lex.DOCUMENT_KIND).search(cat) is not None
+
+
+def _other_platform(c: Cue) -> list[Emit] | None:
+    """公共资源交易平台发布招标公告37条 / 信用中国网站公示210条: another platform's count, never the portal's."""
+    if c.unit not in lx.ITEM_UNITS:
+        return None
+    pat = _rx(r"[^“”\"「」《》，,；;。、\d]{0,10}?" + c.ctx.lex.OTHER_PLATFORM)
+    m = pat.search(c.label + "|" + c.clause)
+    if m is None and not channel(c.label):
+        m = pat.search(_rx(r"[；;。]").split(c.sent[: c.pos])[-1])
+    if m is None:
+        return None
+    name = _rx(r"^(?:通过|依托|利用|借助|运用|在)").sub("", m.group(0).lstrip("|"))
+    return [("proactive.platform", {"label": name}, c.scope)]
 
 
 def _complaint(c: Cue) -> list[Emit] | None:
@@ -269,10 +326,20 @@ def _review_litigation(c: Cue) -> list[Emit] | None:
     if c.unit not in lx.CASE_UNITS:
         return None
     for where in (c.label, c.words):
-        if _rx(lx.LITIGATION).search(where):
-            return [("litigation.count", {}, "year")]
-        if _rx(lx.REVIEW).search(where):
-            return [("review.count", {}, "year")]
+        metric = (
+            "litigation.count"
+            if _rx(lx.LITIGATION).search(where)
+            else "review.count"
+            if _rx(lx.REVIEW).search(where)
+            else ""
+        )
+        if metric:
+            res: list[Emit] = [(metric, {}, "year")]
+            tail = _rx(r"[；;。]").split(c.sent[c.pos :])[0]
+            tail = _rx(r"^[\d,，.]+\s*\S?").sub("", tail)
+            if _rx(c.ctx.lex.CASE_PENDING_AFTER).search(tail.lstrip("，, ")):
+                res.append((metric, {"outcome": "pending"}, "year"))  # 行政复议1起，正在办理中
+            return res
     return None
 
 
@@ -309,6 +376,8 @@ def _application(c: Cue) -> list[Emit] | None:
     if c.unit not in ("件", "份", "次", "条", "宗"):
         return None
     both = c.label + "|" + c.after
+    if _rx(c.ctx.lex.APP_COMBINED_OUTCOME).search(c.label):
+        return []  # 予以公开及部分公开15件: neither outcome alone (stays a mention with its label)
     if _rx(lx.APP_CARRIED_FORWARD).search(both):
         return [("applications.carried_forward", {}, "year")]
     if _rx(lx.APP_CARRIED_OVER).search(both):
@@ -445,9 +514,20 @@ def _total(c: Cue) -> list[Emit] | None:
     if _rx(lx.ROUTE_LEAD).search(c.label) and not _rx(lx.ROUTE_TOTAL_WORDS).search(c.label):
         return None
     res: list[Emit] = [("proactive.total", {}, c.scope)]
-    if c.ctx.channel:
-        res.append(("proactive.channel", {"channel": c.ctx.channel}, c.scope))
+    named = c.ctx.channel or _route_portal(c)
+    if named:
+        res.append(("proactive.channel", {"channel": named}, c.scope))
     return res
+
+
+def _route_portal(c: Cue) -> str | None:
+    """依托区政府门户网站，街道主动公开…共76条: the total a clause before says was published on the portal
+    alone is also the portal's figure (the only channel its clause group names, through a route word)."""
+    group = _rx(r"[；;。]").split(c.sent[: c.pos])[-1]
+    if _rx(r"其中|分别").search(group) or _rx(c.ctx.lex.OTHER_PLATFORM).search(group):
+        return None
+    m = _rx(r"(?:依托|通过|利用|借助|在)[^，,；;。]{0,20}?(?:网站|门户|政府网)").search(group)
+    return "website" if m and _one_channel(group) == "website" else None
 
 
 def _sentence_channel(c: Cue) -> list[Emit] | None:
@@ -458,10 +538,32 @@ def _sentence_channel(c: Cue) -> list[Emit] | None:
     return None
 
 
+def _published_kind(c: Cue) -> list[Emit] | None:
+    """发布…通知公告信息15条，公开采购信息2条 under 主动公开 (its heading or sentence), no channel's or total's
+    figure: each names the kind of item it published, a category."""
+    if c.unit not in c.ctx.lex.LIST_ITEM_UNITS or not _rx(r"主动公开").search(c.ctx.topic + c.sent):
+        return None
+    cat = published_object(c.label)
+    if not cat and c.before.lstrip().startswith("、") and c.ctx.last_metric == "proactive.category":
+        cat = category(
+            c.label
+        )  # 公开规章1件、政策性文件11件: the verb of the run's first item names the rest
+    if c.unit not in lx.ITEM_UNITS and not _rx(c.ctx.lex.DOCUMENT_KIND).search(cat):
+        return None  # in 件/个/份 only documents are items published
+    if not cat or _rx(c.ctx.lex.OTHER_METRIC_WORDS + "|" + c.ctx.lex.NOT_A_KIND).search(cat):
+        return None
+    return [("proactive.category", {"category": cat}, "year")]
+
+
 RULES: tuple[Rule, ...] = (
     Rule("other_year", "上年度…180条, 比上年增加12条: another year's figure or a change", _other_year),
     Rule("part_period", "第一季度/上半年/12月份/每月 …: a part of the year or a rate", _part_period),
     Rule("inquiry", "现场接待78人次, 电话咨询12次: inquiries by their channel words", _inquiry),
+    Rule(
+        "other_platform",
+        "公共资源交易平台/信用中国网站 … N条: that platform's count (proactive.platform), not the portal's",
+        _other_platform,
+    ),
     Rule(
         "channel_verb",
         "a bare publish verb after a channel sentence: 上报信息114条,审发推送71条",
@@ -477,6 +579,11 @@ RULES: tuple[Rule, ...] = (
         "listed_interpretation",
         "a 解读 count in a list that is itself broken down (其中…) is the interpretation figure",
         _listed_interpretation,
+    ),
+    Rule(
+        "run_item",
+        "动态22会议纪要9、人事5条: a run's unitless item is a category of the list, never a total",
+        _run_item,
     ),
     Rule(
         "list_head",
@@ -527,6 +634,11 @@ RULES: tuple[Rule, ...] = (
     ),
     Rule("total", "主动公开政府信息N条 / 主动公开的各类政府信息数量N件: the proactive total", _total),
     Rule("sentence_channel", "N条 in a sentence or paragraph about one channel", _sentence_channel),
+    Rule(
+        "published_kind",
+        "under 主动公开, 发布/公开 + a named kind of item + N条 (no channel, no total) is that category",
+        _published_kind,
+    ),
 )
 
 
