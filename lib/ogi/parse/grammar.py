@@ -145,3 +145,35 @@ def clean(line: str) -> tuple[str, list[int]] | None:
             drop.add(m.start())
     keep = [i for i in range(len(line)) if i not in drop]
     return "".join(line[i] for i in keep), keep
+
+
+def category_runs(sent: str, figs: list[Figure], lex: Lexicon = DEFAULT) -> dict[int, int]:
+    """Runs of three or more sibling items (规范性文件2条、财政信息2条、人事信息13条…): figure index → its
+    place in the run (0 for the first). A sibling follows the previous figure after 、 or a comma with
+    a short label of its own that has no verb, no channel and no other metric's words."""
+    places: dict[int, int] = {}
+    chain: list[int] = []
+
+    def close() -> None:
+        if len(chain) >= 3:
+            places.update({k: n for n, k in enumerate(chain)})
+
+    sibling_label = _rx(
+        rf"^\s*[、，,]\s*(?!.*(?:{lex.PROACTIVE_VERB}|{lex.OTHER_METRIC_WORDS}|{lex.NOT_A_KIND}|{lex.LIST_OPENERS}))"
+        r"[^，,；;。：:、\d]{1,20}$"
+    )
+    for k in range(len(figs)):
+        if k and figs[k].unit in lex.ITEM_UNITS and figs[k - 1].unit in lex.ITEM_UNITS:
+            between = sent[figs[k - 1].end : figs[k].start]
+            if sibling_label.match(between) and not _channel_word(between, lex):
+                chain = chain or [k - 1]
+                chain.append(k)
+                continue
+        close()
+        chain = []
+    close()
+    return places
+
+
+def _channel_word(text: str, lex: Lexicon) -> bool:
+    return any(_rx(pat).search(text) for pat, _ in lex.CHANNELS)

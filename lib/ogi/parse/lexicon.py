@@ -129,6 +129,8 @@ CHANNELS: tuple[tuple[str, str], ...] = (
 # a route word before a publish verb names how, not what: 利用电子显示屏发布信息45条 is no total
 # unless it says 主动公开 or 政府信息 (通过各种渠道主动公开政府信息3215条 is)
 ROUTE_LEAD = r"^(?:通过|利用|依托|借助|运用)"
+# the words that put a figure on a channel as its route (依托区政府门户网站，…公开N条; 用好门户网站平台)
+ROUTE_WORDS = r"依托|通过|利用|借助|运用|用好|在|把"
 ROUTE_TOTAL_WORDS = r"主动公开|政府信息|政务信息"
 # the year's own figure inside a 其中 list (历年累计…，其中2016年主动公开620条)
 LISTED_TOTAL = r"新增主动公开|主动公开(?:政府)?信息|(?:\d{4}年度?|本年度?|今年|全年)(?:新增)?主动公开"
@@ -163,7 +165,10 @@ CHANNEL_MENTION = r"微信公众号|公众号|政务微博|微博|门户网站|�
 RESPECTIVELY_CHANNELS = r"微博|微信公众号|公众号|微信|网站|门户|公开栏|揭示板|公报"
 
 # --- complaints and inquiries -------------------------------------------------------------------
-COMPLAINT = r"12345|热线|专线|投诉|举报|信访|交办|指挥平台|意见建议|网民|来信|诉求"
+COMPLAINT = (
+    r"12345|热线|专线|投诉|举报|信访(?![局办委])|交办|指挥平台|意见建议|网民|来信|诉求"
+    r"|(?:领导|书记|县长|市长|区长|镇长|乡长|局长|主任|民意|网上)信箱"
+)
 # a count about the hotline that is not of complaints (满意度测评3次, 业务培训2次)
 COMPLAINT_NOT = r"满意度|测评|回访|培训|演练|会议"
 COMPLAINT_UNITS = ("件", "次", "条", "个", "人次", "起", "宗")
@@ -205,7 +210,7 @@ STAFF_PART_TIME = "兼职"
 
 # --- applications -------------------------------------------------------------------------------
 APP_CARRIED_FORWARD = r"(?:结转|转入|顺延)(?:至|到)?下一?年度?"
-APP_CARRIED_OVER = r"上一?年度?(?:的)?结转"
+APP_CARRIED_OVER = r"上一?年度?(?:的)?结转|结转上一?年度?"
 APP_WORD = r"申请|依申请"
 APP_CHANNELS: tuple[tuple[str, str], ...] = (
     (r"信函申请|信函方式|来信申请", "letter"),
@@ -295,7 +300,7 @@ ZERO_PHRASES: tuple[tuple[str, str, str, str], ...] = (
     ),
     (
         r"(?:没有|未|无)(?:收取|收费)|未收取任何|没有收费|(?:没有|未|无|不)[^。；;，,]{0,20}收取[^。；;]{0,20}费|(?:没有|未|无|不)[^。；;，,]{0,20}收费"
-        r"|无(?:信息公开|政府信息公开|依申请公开)?(?:相关)?(?:收费|费用)|(?:收费|费用)[^。；;，,]{0,6}(?:均为零|为零)"
+        r"|无(?:信息公开|政府信息公开|依申请公开)?(?:相关)?(?:收费|费用)|(?:收费|费用)[^。；;，,]{0,6}(?:均为零|为零|为0(?![\d.]))"
         r"|(?:收费|费用)(?:情况)?[：:]\s*无",
         "fees.amount",
         "元",

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from ogi.facts import Fact
 from ogi.parse import lexicon as lx
-from ogi.parse.grammar import Figure, approx, clean, figures, list_units
+from ogi.parse.grammar import Figure, approx, category_runs, clean, figures, list_units
 from ogi.parse.lexicon import DEFAULT, Lexicon
 from ogi.parse.prose_rules import (
     ZERO_RULES,
@@ -192,7 +192,9 @@ def _sentence(
     prev_end = 0
     objects: dict[int, str] = {}  # fact index → label of the sentence's channel figures
     stops = [x.end() for x in _CLAUSE_STOP.finditer(sent)]  # clause starts, found once (linear in long lines)
-    for m in figures(sent, ctx.lex):
+    figs = figures(sent, ctx.lex)
+    runs = category_runs(sent, figs, ctx.lex) if len(figs) >= 3 else {}
+    for n, m in enumerate(figs):
         tok, unit = m.tok, m.unit
         if not tok[0].isdigit() and (
             not _rx(lx.CN_NUMERAL_UNITS).search(unit) or _rx(lx.NOT_A_COUNT_BEFORE).search(sent[: m.start])
@@ -213,6 +215,8 @@ def _sentence(
         bracket = _open_bracket(clause)
         if bracket >= 0:
             clause = clause[bracket + 1 :]  # a figure in brackets is named by the words inside them
+        if before.lstrip().startswith("、"):  # a sibling item (…2条、规划计划2条): its own words name it
+            clause = before.lstrip(" 、")
         label = _label(before) or clean_label(clause)
         q0 = base + clause_start
         q1 = base + m.end + len(after)
@@ -229,6 +233,7 @@ def _sentence(
             )
         else:
             ctx.run_item = m.inherited
+            ctx.run_place = runs.get(n, -1)
             cue = Cue(label, clause, before, after, unit_clean, sent, m.start, ctx)
             rule, facts = classify(cue)
             _remember(ctx, rule, facts)
@@ -525,6 +530,11 @@ def _channel_is_total(out: ProseFacts) -> None:
     elif len(chans) == 1 and _rx(lx.PROACTIVE_TOTAL_NOUN).search(chans[0].quote):
         ch = chans[0]
         why = "the only proactive figure"
+
+    if not why:
+        whole = _channels_sum(out)
+        if whole is not None:
+            ch, why = whole, "the channels listed after it sum to it"
     if not why:
         return
     fact = Fact(
@@ -538,6 +548,22 @@ def _channel_is_total(out: ProseFacts) -> None:
         origin="prose",
     )
     out.add_zero(fact, f"channel_is_total ({why})")
+
+
+def _channels_sum(out: ProseFacts) -> Fact | None:
+    """全年通过门户网站、官方微博、微信公众号等渠道公开各类信息5332条，其中，政府网站3120条…微信2110条: a count
+    over several channels whose 其中 parts are channels of its line and sum to it exactly is the total."""
+    for k, f in enumerate(out.facts):
+        if out.rules[k] != "several_channels":
+            continue
+        parts = [
+            g
+            for g in out.facts[k + 1 :]
+            if g.line == f.line and g.metric == "proactive.channel" and g.scope == f.scope
+        ]
+        if len(parts) >= 2 and sum(g.value for g in parts) == f.value:
+            return f
+    return None
 
 
 def _staff_total(out: ProseFacts) -> None:

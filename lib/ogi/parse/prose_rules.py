@@ -42,6 +42,7 @@ class Context:
     lex: Lexicon = DEFAULT  # the words the rules read (passed in, not module globals)
     list_units: frozenset[str] = frozenset()  # units two or more items of the sentence's list share
     run_item: bool = False  # the figure's unit was printed once for its run (动态22会议纪要9、人事5条)
+    run_place: int = -1  # the figure's place in a run of sibling items (规范性文件2条、财政信息2条…), or -1
 
 
 @dataclass(slots=True)
@@ -118,7 +119,7 @@ def published_object(label: str) -> str:
     m = _rx(rf"(?:{lx.PROACTIVE_VERB}|公示)(?!.*(?:{lx.PROACTIVE_VERB}|公示))(.+)$").search(label)
     if m is None:
         return ""
-    obj = m.group(1)
+    obj = _rx(r"(?:共计|合计|总计|累计|共|达到|达|为|的?数量|总数)+$").sub("", m.group(1))
     head = obj.rsplit("等", 1)[-1] if "等" in obj else obj
     cat = category(head)
     if not is_category(cat) or channel(obj) or _rx(r"^(?:各类|相关|其他)?(?:政府|政务)?信息").fullmatch(head):
@@ -209,6 +210,22 @@ def _listed_interpretation(c: Cue) -> list[Emit] | None:
     return None
 
 
+def _category_run(c: Cue) -> list[Emit] | None:
+    """利用门户网站主动公开政府信息88条、规范性文件2条、财政信息2条…: three or more sibling items are
+    categories; the first is a category only when its object names a kind (政府信息88条 is one item of
+    the list, neither the total nor the channel's figure)."""
+    if c.ctx.run_place < 0 or c.ctx.last_metric.startswith(("applications.", "complaints.")):
+        return None
+    if c.ctx.listing or c.ctx.list_head or _rx(rf"{lx.LIST_OPENERS}|[：:]").search(c.sent[: c.pos]):
+        return None  # a list with an opener (其中/包括/：) has its head: the list rules read it
+    cat = published_object(c.label) if c.ctx.run_place == 0 else category(c.label)
+    if c.ctx.run_place == 0 and not cat:
+        return []
+    if cat and is_category(cat) and not channel(cat):
+        return [("proactive.category", {"category": cat}, "year")]
+    return None
+
+
 def _run_item(c: Cue) -> list[Emit] | None:
     """主动公开乡镇动态23政策文件5条: a number whose unit its run printed once is an item of the run, never
     a total; it is the category its label names (or nothing when the label names none)."""
@@ -230,7 +247,12 @@ def _list_head(c: Cue) -> list[Emit] | None:
 
 
 def _listed_total(c: Cue) -> list[Emit] | None:
-    if c.ctx.listing and c.unit == "条" and _rx(lx.LISTED_TOTAL).search(c.label) and not channel(c.label):
+    if (
+        c.ctx.listing
+        and c.unit == "条"
+        and _rx(rf"(?:{lx.LISTED_TOTAL})(?:的)?(?:数量|总数|数)?(?:为|共|共计|合计|总计)?$").search(c.label)
+        and not channel(c.label)
+    ):  # …主动公开政府信息规范性文件2条 names a kind after the total's words: no total
         return [("proactive.total", {}, c.scope)]
     return None
 
@@ -319,6 +341,10 @@ def _case_outcome(c: Cue) -> list[Emit] | None:
     for pat, code in lx.CASE_OUTCOMES:
         if _rx(pat).search(c.label):
             return [(c.ctx.case, {"outcome": code}, "year")]
+    if not clean_label(c.label):  # 其中3件维持，1件尚未审结: the outcome is named after its figure
+        for pat, code in lx.CASE_OUTCOMES:
+            if _rx(pat).match(c.after.strip()):
+                return [(c.ctx.case, {"outcome": code}, "year")]
     return None
 
 
@@ -526,7 +552,7 @@ def _route_portal(c: Cue) -> str | None:
     group = _rx(r"[；;。]").split(c.sent[: c.pos])[-1]
     if _rx(r"其中|分别").search(group) or _rx(c.ctx.lex.OTHER_PLATFORM).search(group):
         return None
-    m = _rx(r"(?:依托|通过|利用|借助|在)[^，,；;。]{0,20}?(?:网站|门户|政府网)").search(group)
+    m = _rx(rf"(?:{c.ctx.lex.ROUTE_WORDS})[^，,；;。]{{0,20}}?(?:网站|门户|政府网)").search(group)
     return "website" if m and _one_channel(group) == "website" else None
 
 
@@ -558,6 +584,11 @@ def _published_kind(c: Cue) -> list[Emit] | None:
 RULES: tuple[Rule, ...] = (
     Rule("other_year", "上年度…180条, 比上年增加12条: another year's figure or a change", _other_year),
     Rule("part_period", "第一季度/上半年/12月份/每月 …: a part of the year or a rate", _part_period),
+    Rule(
+        "category_run",
+        "规范性文件2条、财政信息2条、人事信息13条…: three or more sibling items are categories",
+        _category_run,
+    ),
     Rule("inquiry", "现场接待78人次, 电话咨询12次: inquiries by their channel words", _inquiry),
     Rule(
         "other_platform",
