@@ -272,7 +272,7 @@ NEG_EVENT = (
 # applications); an `unless` starting with ^ is searched in the whole clause instead.
 ZERO_PHRASES: tuple[tuple[str, str, str, str], ...] = (
     (
-        r"(?:(?:没有|未有|未(?!经)|暂无|并无|尚无)(?:发生|收到|接到|受理|出现|产生)?[^。，,；;]{0,16}|无(?:人提出|收到)?)"
+        r"(?:(?:没有|未有|未(?!经)|暂无|并无|尚无)(?:发生|收到|接到|受理|出现|产生)?[^。，,；;]{0,16}|无(?:人提出|收到|受理|接到)?)"
         r"(?:依申请公开|政府信息公开申请|公开申请|申请)",
         "applications.received",
         "件",
@@ -333,6 +333,9 @@ TOPIC_ZEROS: tuple[tuple[str, str, str], ...] = (
 )
 # a heading topic about applications lets a bare "未收到" stand for zero applications
 APP_TOPIC = "依申请"
+# a coordinator right after a zero phrase's noun: what follows is a second thing denied, not its cause
+# (无受理政府信息公开申请件及…行政复议: zero applications and zero review)
+ZERO_COORDINATED = r"^(?:件|事项|情况)?(?:及|和|与|、|以及)"
 BARE_NOT_RECEIVED = r"未接到|未收到|没有收到|没有接到|未发生"
 NEG_STRONG = r"没有|未发生|未收到|未接到"
 

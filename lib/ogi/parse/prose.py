@@ -482,7 +482,8 @@ def _zeros(out: ProseFacts, lineno: int, sent: str, quote: str, topic: str, seen
             continue
         # the words that make the statement about something else stand in it or right after it
         tail = _rx(r"[，,。；;]").split(sent[m.end() : m.end() + 12])[0]
-        if rule.unless and _rx(rule.unless).search(sent if rule.unless[0] == "^" else m.group(0) + tail):
+        unless = rule.unless and _rx(rule.unless).search(sent if rule.unless[0] == "^" else m.group(0) + tail)
+        if unless and not (rule.unless[0] != "^" and _rx(lx.ZERO_COORDINATED).match(tail)):
             continue
         seen.add(rule.metric)
         out.add_zero(_zero(rule.metric, rule.unit, lineno, quote, dict(rule.dims)), rule.name)
