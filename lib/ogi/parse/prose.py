@@ -237,6 +237,8 @@ def _sentence(
             cue = Cue(label, clause, before, after, unit_clean, sent, m.start, ctx)
             rule, facts = classify(cue)
             _remember(ctx, rule, facts)
+            if rule == "run_item":
+                ctx.listing = True  # 通知公告31部门文件4、机构职能信息3条: the run's printed item is one of them
             if any(metric == "proactive.total" for metric, _, _ in facts):
                 ctx.total_unit = unit_clean
         approx_of = ""
@@ -523,8 +525,12 @@ def _channel_is_total(out: ProseFacts) -> None:
     cats = [f for f in year if f.metric == "proactive.category" and "parent" not in f.dims]
     total = sum(f.value for f in cats)
     why = ""
-    if cats:
-        hits = [f for f in chans if f.value == total and f.line <= min(c.line for c in cats)]
+    if cats:  # the portal carries everything disclosed; another channel's categories are only its own
+        hits = [
+            f
+            for f in chans
+            if f.value == total and f.line <= min(c.line for c in cats) and f.dims["channel"] == "website"
+        ]
         if hits:
             ch = hits[0]
             why = "categories " + " + ".join(str(f.value) for f in cats) + f" = {ch.value}"

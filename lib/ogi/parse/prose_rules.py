@@ -529,6 +529,8 @@ def _portal_alone(named: str, c: Cue) -> bool:
     """The portal is the only channel the figure's clause group (up to ；) names (with others, it is one
     channel among them)."""
     group = _rx(r"[；;]").split(c.sent[: c.pos])[-1] + _rx(r"[；;]").split(c.sent[c.pos :])[0]
+    if _rx(c.ctx.lex.OTHER_PLATFORM).search(group):
+        return False  # 在信用中国网站公示…，在区政府网站公开…: another site stands beside the portal
     return named == "website" and _one_channel(group) == "website"
 
 
