@@ -1758,6 +1758,16 @@ SENTENCE_ROWS: list[Row] = [
 # rules of the enumeration grammar and of meanings that are not guesses (issue 19), on constructed text
 GRAMMAR_ROWS: list[Row] = [
     (
+        "category_run",
+        "利用镇政府网站主动公开政府信息40条、规章制度3条、财政信息5条、人事信息2条。",  # constructed
+        [
+            ("mention.other", None, 40),
+            ("proactive.category", {"category": "规章制度"}, 3),
+            ("proactive.category", {"category": "财政"}, 5),
+            ("proactive.category", {"category": "人事"}, 2),
+        ],
+    ),
+    (
         "run_item",
         "本年度主动公开信息64条，其中发布工作动态22会议纪要9、人事信息5条。",  # constructed: unit printed once
         [
@@ -1942,3 +1952,19 @@ def test_rule_names_stay_out_of_the_export() -> None:
     out = extract_prose([text], [text], set())
     exported = out.facts[0].as_dict("t.txt", None, 2018)
     assert "rule" not in exported and out.rules[0] == "total"
+
+
+def test_the_lexicon_is_passed_in_not_read_from_module_globals() -> None:
+    """A Lexicon object with another platform word changes what the rules read; the default is untouched."""
+    from ogi.parse.lexicon import DEFAULT, Lexicon
+
+    text = "通过某某集采平台发布公告12条。"  # constructed
+    plain = extract_prose([text], [text], set())
+    assert not [f for f in plain.facts if f.metric == "proactive.platform"]
+    other = Lexicon(OTHER_PLATFORM=DEFAULT.OTHER_PLATFORM.replace("信用中国|信用", "信用中国|信用|集采"))
+    read = extract_prose([text], [text], set(), lexicon=other)
+    assert [(f.metric, f.value) for f in read.facts if f.metric == "proactive.platform"] == [
+        ("proactive.platform", 12)
+    ]
+    with pytest.raises(TypeError):
+        Lexicon(NO_SUCH_WORDS="x")
