@@ -238,7 +238,9 @@ def _sentence(
             rule, facts = classify(cue)
             _remember(ctx, rule, facts)
             if rule == "run_item":
-                ctx.listing = True  # 通知公告31部门文件4、机构职能信息3条: the run's printed item is one of them
+                ctx.listing = (
+                    True  # 通知公告31部门文件4、机构职能信息3条: the run's printed item is one of them
+                )
             if any(metric == "proactive.total" for metric, _, _ in facts):
                 ctx.total_unit = unit_clean
         approx_of = ""
