@@ -130,6 +130,8 @@ def facts_part(report: Report) -> pl.DataFrame:
                 f"origin {f.origin!r} are not in the vocabulary"
             )
         dims = {str(k): str(v) for k, v in f.dims.items()}
+        if f.approx:  # an approximate figure keeps its qualifier: never an exact figure's key (docs/facts.md)
+            dims["approx"] = f.approx
         cols["report_id"].append(report.report_id)
         cols["seq"].append(seq)
         cols["metric"].append(f.metric)
