@@ -169,7 +169,7 @@ def _flat_runs(joined: _Joined, keys: Sequence[str]) -> list[tuple[int, int]]:
 def looks_flat(doc: Document, start: int, end: int, width: int) -> bool:
     """Three rows or more in the region print a label and `width` cells or more with no space between."""
     glued = re.compile(rf"[\u4e00-\u9fff）)][0-9{_M}]{{{width},}}(?:[^0-9\s]|$)")
-    return sum(1 for i in range(start, end) if glued.search(doc.norm[i].strip())) >= 3
+    return sum(len(glued.findall(doc.norm[i].strip())) for i in range(start, end)) >= 3
 
 
 def sec3(doc: Document, tf: TableFacts, plan: Sequence[PlanRow], start: int, end: int) -> set[int]:
@@ -564,7 +564,7 @@ def form(doc: Document, tf: TableFacts) -> set[int]:
         covered.add(line)
         if after in _NUMBERING_PUNCT and run != printed:
             last_number += 1  # the next label's number was the glued tail
-    if len(rows) < 4:
+    if len(rows) < 3:  # the header and two rows at least
         return set()
     read_table(Table(rows, rows[0][0].line, max(covered, default=rows[0][0].line)), tf)
     return covered
