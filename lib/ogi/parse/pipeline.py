@@ -78,7 +78,7 @@ def _run(doc: Document) -> Report:
     for t in tables:
         read_table(t, tf)
     flat_form = flatten.form(doc, tf) if "form" not in tf.blocks else set()  # a 统计表 run together
-    meta = extract_meta(doc.lines, doc.norm)
+    meta = extract_meta(doc.lines, doc.norm, doc.source)
     template = detect_template(doc, tf, meta.year)
     table_lines: set[int] = repair(doc, tf, template)  # damaged 2019/2021 tables decoded by the template
     table_lines |= flat_form
