@@ -89,6 +89,9 @@ def expand(paths: Iterable[str | Path]) -> tuple[list[str], list[Failure]]:
             failures.append(Failure(path, reason))
         else:
             files.append(path)
+    from ogi.sources import errors_of  # a malformed sidecar sources.csv: one failure per bad row
+
+    failures.extend(Failure(side, reason) for side, reason in errors_of(files))
     return files, failures
 
 
@@ -99,13 +102,16 @@ def missing_inputs(paths: Iterable[str | Path]) -> list[str]:
 
 def parse_one(path: str) -> Report:
     """Read and parse one file; raise OgiError (ReadError or a parse error) with a one-line reason."""
+    from ogi import sources
     from ogi.parse import parse_document
     from ogi.readers import read_path
 
     doc = read_path(path)
     doc.source = storable(path)  # a non-UTF-8 file name: escaped once here, so every output can encode it
     try:
-        return parse_document(doc)
+        report = parse_document(doc)
+        sources.apply(report, path)  # the folder's sources.csv overrides agency, region, year; keeps url
+        return report
     except OgiError:
         raise
     except RecursionError:

@@ -113,6 +113,8 @@ def _run(doc: Document) -> Report:
         facts=facts,
         blanks=tf.blanks,
         problems=list(tf.problems),
+        agency_rule=meta.agency_rule,
+        year_rule=meta.year_rule,
         doc=doc,
     )
     if report.truncated:
