@@ -288,10 +288,10 @@ def _flattened(
     s3, e3, s4, e4 = where
     covered: set[int] = set()
     before = len(tf.problems)
-    if need3:
-        covered |= flatten.sec3(doc, tf, rows, s3, e3)
-    if need4 and e4 > s4:
-        covered |= flatten.sec4(doc, tf, s4, e4)
+    if need3:  # section 四's first line too: its header may follow section 三's last row on one line
+        covered |= flatten.sec3(doc, tf, rows, s3, min(len(doc.norm), max(e3, s4 + 1)))
+    if need4:  # no section 四 region: its header may be glued to section 三's last row
+        covered |= flatten.sec4(doc, tf, s4, e4) if e4 > s4 else flatten.sec4(doc, tf, s3, e3)
     lossy = any(flatten.VANISHED in p for p in tf.problems[before:])
     if need20:
         art20 = _art20(doc, tf, s3)

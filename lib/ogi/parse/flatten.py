@@ -168,7 +168,7 @@ def _flat_runs(joined: _Joined, keys: Sequence[str]) -> list[tuple[int, int]]:
 
 def looks_flat(doc: Document, start: int, end: int, width: int) -> bool:
     """Three rows or more in the region print a label and `width` cells or more with no space between."""
-    glued = re.compile(rf"[\u4e00-\u9fff）)][0-9{_M}]{{{width},}}(?:[^0-9\s]|$)")
+    glued = re.compile(rf"[\u4e00-\u9fff）)](?:[0-9{_M}]|{_WU}){{{width},}}(?:[^0-9\s]|$)")
     return sum(len(glued.findall(doc.norm[i].strip())) for i in range(start, end)) >= 3
 
 
@@ -178,6 +178,10 @@ def sec3(doc: Document, tf: TableFacts, plan: Sequence[PlanRow], start: int, end
     joined = _Joined(doc, start, end)
     keys = [r.dims.get("reason") or r.keys[0] for r in plan]
     found = _flat_runs(joined, keys)
+    if found and len(found) < len(keys):
+        tf.problems.append(
+            f"section 三 flattened: row '{keys[len(found)]}' not found; it and the rows after it are left out"
+        )
     numbers = _sub_numbers(plan)
     runs: dict[int, Run] = {}
     cands: dict[int, list[tuple[str, ...]]] = {}
@@ -311,15 +315,20 @@ def _drop_sec3(tf: TableFacts, metrics: frozenset[str]) -> None:
 
 
 def sec4(doc: Document, tf: TableFacts, start: int, end: int) -> set[int]:
-    """Section 四's 15 cells from one run: three groups of five, each group's outcomes summing to its total."""
+    """Section 四's 15 cells from the run after its header: three groups of five, each group's outcomes
+    summing to its total. The header may stand anywhere in the region (glued to section 三's end)."""
     joined = _Joined(doc, start, end)
-    runs = [m for m in _RUN.finditer(joined.text) if len(m.group(0)) >= len(registry.SEC4_COLUMNS)]
-    if len(runs) != 1:
-        tf.problems.append(
-            f"section 四 flattened: {len(runs)} runs of 15 cells or more ({VANISHED}); not decoded"
-        )
+    text = joined.text
+    anchor = max(text.rfind("复议后起诉"), text.rfind("直接起诉"))
+    if anchor < 0:
+        heads = [m.end() for m in re.finditer(r"行政复议|行政诉讼", text)]
+        if not heads:
+            return set()  # no section 四 header here
+        anchor = heads[-1]
+    m = _RUN.search(text, anchor)
+    if m is None:
+        tf.problems.append(f"section 四 flattened: no cells after the header ({VANISHED}); not decoded")
         return set(range(start + 1, end + 1))
-    m = runs[0]
     printed = m.group(0)
     line = joined.line(m.start())
     found = splits(printed, (5, 5, 5), sums_to_last)
@@ -407,6 +416,11 @@ def art20(
             label = re.sub(r"[（(].*?[）)]", "", m.group(1)).strip("：:")
             if not re.search(r"[\u4e00-\u9fff]", label) or len(label) > 20:
                 continue
+            if _two_items(label):
+                tf.problems.append(
+                    f"line {joined.line(cap.end() + m.start(1))}: decoded row '{label}': a row's cells are missing; left out"
+                )
+                continue
             printed = m.group(2).rstrip(".")
             at = cap.end() + m.start(2)
             line = joined.line(at)
@@ -432,6 +446,31 @@ def art20(
     if covered:
         tf.blocks.add("art20")
     return covered
+
+
+# the item rows of the 2019 and 2021 第二十条 blocks, as the national templates print them
+ART20_ITEMS = (
+    "行政规范性文件",
+    "规范性文件",
+    "规章",
+    "行政许可",
+    "其他对外管理服务事项",
+    "行政处罚",
+    "行政强制",
+    "行政事业性收费",
+    "政府集中采购",
+)
+
+
+def _two_items(label: str) -> bool:
+    """A label holding two items' labels (行政处罚行政强制): the first item's cell vanished."""
+    rest = label
+    found = 0
+    for item in ART20_ITEMS:
+        if item in rest:
+            found += 1
+            rest = rest.replace(item, "|")
+    return found > 1
 
 
 def _block_end(text: str, pos: int) -> int:
@@ -546,15 +585,19 @@ def form(doc: Document, tf: TableFacts) -> set[int]:
             if after in _NUMBERING_PUNCT and printed.endswith(nxt):
                 pos = end - len(nxt)  # the run is only the next number: this row's cell is empty
             tf.problems.append(f"line {line}: decoded row '{label}': no cell before the next row's number")
+            rows.append([Cell(label, label, line)])  # no cells, but a group it opens is open
             continue
-        if _two_rows(label):
+        parts = _two_rows(label)
+        if parts:
             tf.problems.append(f"line {line}: decoded row '{label}': a row's cells are missing; left out")
+            rows.extend([Cell(p, p, line)] for p in parts)
             continue
         cells = _form_cells(run, len(scopes))
         if cells is None:
             tf.problems.append(
                 f"line {line}: decoded row '{label}': flattened run '{run}' has several splits; left out"
             )
+            rows.append([Cell(label, label, line)])
             continue
         note = _split_note(cells)
         rows.append(
@@ -586,8 +629,9 @@ def _last_label(label: str) -> str:
     return re.split(r"[—－-]", label)[-1]
 
 
-def _two_rows(label: str) -> bool:
-    """A label that is two rows' labels around a unit: the first row's cells vanished (printed blank)."""
+def _two_rows(label: str) -> list[str]:
+    """A label that is two rows' labels around a unit (the first row's cells vanished, printed blank):
+    the two labels, else []."""
     from ogi.parse import templates as T
 
     for m in _UNIT.finditer(label):
@@ -598,8 +642,8 @@ def _two_rows(label: str) -> bool:
             and T.first_match("form", T.strip_numbering(head))
             and T.first_match("form", T.strip_numbering(rest))
         ):
-            return True
-    return False
+            return [head, rest]
+    return []
 
 
 def _form_cells(run: str, k: int) -> tuple[str, ...] | None:
