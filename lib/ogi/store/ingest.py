@@ -164,6 +164,7 @@ def report_row(report: Report, sha: str) -> dict[str, Any]:
         "doc_number": report.doc_number,
         "signer": report.signer,
         "title": report.title,
+        "url": report.url,
         "kind": report.kind,
         "encoding": report.encoding,
         "truncated": bool(report.truncated),

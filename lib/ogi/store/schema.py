@@ -41,6 +41,7 @@ class ReportsSchema(dy.Schema):
     doc_number = dy.String(nullable=True)
     signer = dy.String(nullable=True)
     title = dy.String(nullable=True)
+    url = dy.String(nullable=True)  # the source address of a sidecar sources.csv (ogi.sources)
     kind = dy.String(nullable=False)
     encoding = dy.String(nullable=False)
     truncated = dy.Bool(nullable=False)
