@@ -25,6 +25,7 @@ FIXED_DATE = datetime(2000, 1, 1)  # document properties carry this, never the t
 MAX_WIDTH = 48  # characters; longer text wraps in the cell's width
 NUMBER_FORMAT = "#,##0.##########;-#,##0.##########;0"  # whole numbers without a decimal point
 INT_FORMAT = "#,##0"
+INDEX_MAX_FACTS = 100_000  # the index's workbook leaves a larger facts sheet to the CSV / Parquet
 
 # functions (Store) -> {sheet name: frame}, each sheet added after the built-in ones (the corrections
 # engineer: append `corrections_sheets` here, or pass `extra=` to write_workbook)
@@ -141,18 +142,56 @@ def add_sheet(workbook: object, name: str, df: pl.DataFrame, table_name: str = "
     )
 
 
-def sheets(store: Store | str | Path, lang: str = "zh", *, mentions: bool = False) -> dict[str, pl.DataFrame]:
-    """The workbook's built-in sheets, titled in `lang`: reports, facts, findings."""
+def about_sheet(lang: str, facts_left_out: int = 0) -> pl.DataFrame:
+    """What each sheet holds, in `lang`; says so when the facts were too many for this workbook."""
+    zh = lang == "zh"
+    rows = [
+        ("报告" if zh else "reports", "每份报告一行：机关、地区、层级、年度、模板、源文件、主要数字、2021 年模板各表格单元、各级别问题数"
+         if zh else "One row per report: agency, region, level, year, template, source, headline figures, the "
+         "2021 template's table cells, findings by severity"),
+        ("数字" if zh else "facts", "报告中的每个数字：指标（中英文）、维度、数值、单位、行号与原文"
+         if zh else "Every figure of the reports: metric (zh/en), dims, value, unit, line and quote"),
+        ("问题" if zh else "findings", "检查发现的问题：级别、规则、说明、行号与原文"
+         if zh else "Check findings: severity, rule, message, line and quote"),
+    ]  # fmt: skip
+    if facts_left_out:
+        rows[1] = (
+            rows[1][0],
+            f"本工作簿未收入（共 {facts_left_out:,} 个数字）：见同目录的 ogi-facts.csv / ogi-facts.parquet，"
+            "或运行 ogi export --xlsx"
+            if zh
+            else f"Left out of this workbook ({facts_left_out:,} figures): see ogi-facts.csv / "
+            "ogi-facts.parquet beside it, or run ogi export --xlsx",
+        )
+    return pl.DataFrame(
+        rows, schema=["sheet" if not zh else "工作表", "contents" if not zh else "内容"], orient="row"
+    )
+
+
+def sheets(
+    store: Store | str | Path, lang: str = "zh", *, mentions: bool = False, max_facts: int | None = None
+) -> dict[str, pl.DataFrame]:
+    """The workbook's built-in sheets, titled in `lang`: reports, facts, findings, and what each holds.
+    With `max_facts`, a store with more facts leaves the facts sheet out (and says so)."""
     st = as_store(store)
     zh = lang == "zh"
     reports = ev.report_rows(st, lang)
-    facts = ev.fact_rows(st, mentions=mentions)
+    n_facts = (
+        st.facts.filter(pl.lit(mentions) | ~pl.col("metric").str.starts_with("mention."))
+        .select(pl.len())
+        .collect()
+        .item()
+        if max_facts is not None
+        else 0
+    )
+    left_out = n_facts if max_facts is not None and n_facts > max_facts else 0
     findings = ev.finding_rows(st, lang=lang).drop("fragment")
-    return {
-        ("报告" if zh else "reports"): titled(reports, lang),
-        ("数字" if zh else "facts"): titled(facts, lang),
-        ("问题" if zh else "findings"): titled(findings, lang),
-    }
+    out = {("报告" if zh else "reports"): titled(reports, lang)}
+    if not left_out:
+        out["数字" if zh else "facts"] = titled(ev.fact_rows(st, mentions=mentions), lang)
+    out["问题" if zh else "findings"] = titled(findings, lang)
+    out["说明" if zh else "about"] = about_sheet(lang, left_out)
+    return out
 
 
 def workbook_bytes(
@@ -161,12 +200,13 @@ def workbook_bytes(
     *,
     mentions: bool = False,
     extra: Mapping[str, pl.DataFrame] | None = None,
+    max_facts: int | None = None,
 ) -> bytes:
     """The whole workbook as bytes: the built-in sheets, then `EXTRA_SHEETS`, then `extra`."""
     from xlsxwriter import Workbook
 
     st = as_store(store)
-    all_sheets = sheets(st, lang, mentions=mentions)
+    all_sheets = sheets(st, lang, mentions=mentions, max_facts=max_facts)
     for provide in EXTRA_SHEETS:
         all_sheets.update(provide(st))
     all_sheets.update(extra or {})
@@ -198,6 +238,7 @@ def write_workbook(
 
 __all__ = [
     "EXTRA_SHEETS",
+    "INDEX_MAX_FACTS",
     "WORKBOOK_NAME",
     "add_sheet",
     "header",

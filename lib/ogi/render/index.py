@@ -102,12 +102,12 @@ def facts_csv(store: object, report_id: str | None = None) -> bytes:
 def write_store_downloads(ctx: object, out: Path) -> None:
     """The whole store's facts as CSV (labelled) and Parquet (as stored), and the evaluator's workbook
     (ogi.workbook) beside the index."""
-    from ogi.workbook import workbook_bytes
+    from ogi.workbook import INDEX_MAX_FACTS, workbook_bytes
 
     store = ctx.store  # type: ignore[attr-defined]
     facts = store.facts.sort("agency_key", "year", "report_id", "seq").collect()
     write_bytes(out / STORE_CSV, facts_csv(store))
-    write_bytes(out / WORKBOOK, workbook_bytes(store, ctx.lang))  # type: ignore[attr-defined]
+    write_bytes(out / WORKBOOK, workbook_bytes(store, ctx.lang, max_facts=INDEX_MAX_FACTS))  # type: ignore[attr-defined]
     buf = io.BytesIO()
     facts.write_parquet(buf, compression="zstd", compression_level=3, statistics=False)
     write_bytes(out / STORE_PARQUET, buf.getvalue())
