@@ -209,9 +209,8 @@ def report_rows(store: Store | str | Path, lang: str = "zh") -> pl.DataFrame:
     reps = st.reports.sort("agency_key", "year", "source", nulls_last=True).collect()
     url = [pl.col("url")] if "url" in reps.columns else []
     base = reps.select(
-        "report_id",
-        "agency_key",
         "agency",
+        "agency_key",
         "region",
         pl.col("agency")
         .map_elements(lambda a: level_of(str(a or ""), lang), return_dtype=pl.String)
@@ -222,6 +221,7 @@ def report_rows(store: Store | str | Path, lang: str = "zh") -> pl.DataFrame:
         "source",
         *url,
         "truncated",
+        "report_id",
     )
     heads = headline_figures(st)
     counts = finding_counts(st)
@@ -232,7 +232,7 @@ def report_rows(store: Store | str | Path, lang: str = "zh") -> pl.DataFrame:
         .with_columns(pl.col(f"findings.{s}").fill_null(0) for s in SEVERITIES)
         .join(cells, on="report_id", how="left", maintain_order="left")
     )
-    return integral(out)
+    return integral(out.select(pl.exclude("report_id"), "report_id"))
 
 
 def headline_titles(lang: str = "zh") -> dict[str, str]:
