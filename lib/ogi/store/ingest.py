@@ -34,6 +34,7 @@ from ogi.proc import die_with_parent
 from ogi.store import generation as G
 from ogi.store import schema as S
 from ogi.store.agency import assign_keys
+from ogi.store.corrections import fact_rows, report_columns
 from ogi.store.lock import folder_lock
 from ogi.store.shared import canonical, canonical_json
 from ogi.vocabulary import ORIGINS, SCOPES
@@ -122,7 +123,7 @@ def _checkpoint(stage: str) -> None:
 def facts_part(report: Report) -> pl.DataFrame:
     """The report's facts as the cached part frame (content-derived columns only, dims flattened)."""
     cols: dict[str, list[Any]] = {c: [] for c in S.FACT_PART_COLUMNS}
-    for seq, f in enumerate(report.facts):
+    for seq, (f, superseded_by) in enumerate(fact_rows(report)):  # analyst corrections kept apart
         if f.scope not in SCOPES or f.origin not in ORIGINS or not f.metric:
             raise ValueError(
                 f"fact {seq} (line {f.line}): metric {f.metric!r}, scope {f.scope!r}, "
@@ -140,6 +141,7 @@ def facts_part(report: Report) -> pl.DataFrame:
         cols["quote"].append(f.quote or "")
         cols["loc"].append(f.loc or "")
         cols["dims_json"].append(canonical_json(dims))
+        cols["superseded_by"].append(superseded_by)
         for key in S.DIM_KEYS:
             cols[f"dim_{key}"].append(dims.get(key))
     # dtypes are enforced here (strict construction) and the rules above; the full dataframely
@@ -168,6 +170,7 @@ def report_row(report: Report, sha: str) -> dict[str, Any]:
         "n_facts": len(report.facts),
         "n_blanks": len(report.blanks),
         "problems": [str(p) for p in report.problems],
+        **report_columns(report),
     }
 
 
@@ -575,7 +578,9 @@ def plan(
 ) -> Plan:
     """Decide what to keep, parse and drop. Inputs that do not exist raise InputMissing (store untouched)."""
     parse_fp = parse_fingerprint() + (
-        "" if parse is parse_one else f":{getattr(parse, '__qualname__', 'custom')}"
+        ""
+        if parse is parse_one
+        else f":{getattr(parse, 'fingerprint', None) or getattr(parse, '__qualname__', 'custom')}"
     )
     prev, full = _open_previous(out, full, say)
     if full:

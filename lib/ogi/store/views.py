@@ -37,7 +37,9 @@ class Store:
 
     @property
     def facts(self) -> pl.LazyFrame:
-        return self.frame("facts")
+        """The corrected facts: a parser fact an analyst correction replaced or removed is left out
+        (`frame("facts")` still holds it, with `superseded_by`)."""
+        return self.frame("facts").filter(pl.col("superseded_by").is_null())
 
     @property
     def findings(self) -> pl.LazyFrame:
