@@ -36,20 +36,14 @@ def run_check(args: argparse.Namespace) -> int:
 
     corrections = read(args.files)
     try:
-        errors = check_against_store(corrections, args.store)
+        got = check_against_store(corrections, args.store)
     except OgiError as exc:
         print(f"ogi corrections: {exc}", file=sys.stderr)
         return exc.exit_code
-    for e in errors:
+    for e in got.errors:
         print(str(e), file=sys.stderr)
-    bad = {(e.file, e.row) for e in errors}
-    good = sum(1 for r in corrections.rows if (r.file, r.row) not in bad)
-    print(
-        f"ogi corrections check: {good} row(s) apply, {len(errors)} bad row(s)"
-        + (" listed above" if errors else ""),
-        file=sys.stderr,
-    )
-    return 1 if errors else 0
+    print(f"ogi corrections check: {got.summary(corrections.files)}", file=sys.stderr)
+    return 1 if got.errors else 0
 
 
 def run_template(args: argparse.Namespace) -> int:

@@ -113,16 +113,11 @@ class Corrections:
         with a count at the end; the errors."""
         if not self.files:
             return []
-        errors = check_against_store(self, store_path)
-        for e in errors:
+        got = check_against_store(self, store_path)
+        for e in got.errors:
             say(str(e))
-        bad = {(e.file, e.row) for e in errors}
-        applied = sum(1 for r in self.rows if (r.file, r.row) not in bad)
-        say(
-            f"ogi ingest: corrections: {applied} row(s) applied from {', '.join(self.files)}"
-            + (f", {len(errors)} bad row(s) listed above" if errors else "")
-        )
-        return errors
+        say(f"ogi ingest: corrections: {got.summary(self.files)}")
+        return got.errors
 
     def wrap(self, parse: Callable[[str], Report]) -> Callable[[str], Report]:
         """`parse` followed by applying these corrections (nothing to apply: `parse` itself)."""
@@ -435,6 +430,7 @@ class Applied:
     meta: dict[str, str]  # metadata field → the analyst's value
     errors: list[RowError]
     applied: int  # rows that changed something
+    unchanged: int  # rows giving a value the parser read, without a note: nothing to correct
 
 
 def apply_rows(parser_facts: Sequence[Fact], rows: Iterable[Row]) -> Applied:
@@ -443,7 +439,7 @@ def apply_rows(parser_facts: Sequence[Fact], rows: Iterable[Row]) -> Applied:
     analyst: list[Fact] = []
     meta: dict[str, str] = {}
     errors: list[RowError] = []
-    applied = 0
+    applied = unchanged = 0
     index: dict[tuple[str, tuple[tuple[str, str], ...], str], list[int]] = {}
     for i, f in enumerate(parser_facts):
         index.setdefault(_fact_key(f), []).append(i)
@@ -464,6 +460,9 @@ def apply_rows(parser_facts: Sequence[Fact], rows: Iterable[Row]) -> Applied:
                     )
                 )
                 continue
+        elif hits and not row.note and any(parser_facts[i].value == row.value for i in hits):
+            unchanged += 1  # a template or copied line left as it was: not a correction
+            continue
         for i in hits:
             superseded[i] = row.ident
         if row.value is not None:
@@ -483,7 +482,7 @@ def apply_rows(parser_facts: Sequence[Fact], rows: Iterable[Row]) -> Applied:
             )
         applied += 1
     kept = [f for i, f in enumerate(parser_facts) if i not in superseded]
-    return Applied([*kept, *analyst], superseded, analyst, meta, errors, applied)
+    return Applied([*kept, *analyst], superseded, analyst, meta, errors, applied, unchanged)
 
 
 def _unit_of(facts: Sequence[Fact], metric: str) -> str:
@@ -625,7 +624,27 @@ def _parser_facts(facts: pl.DataFrame) -> list[Fact]:
     ]
 
 
-def check_against_store(corrections: Corrections, store_path: str | Path) -> list[RowError]:
+@dataclass(slots=True)
+class Checked:
+    """What a corrections file does to a store: bad rows, rows applied, rows agreeing with the parser."""
+
+    errors: list[RowError]
+    applied: int
+    unchanged: int
+
+    def summary(self, files: Sequence[str]) -> str:
+        return (
+            f"{self.applied} row(s) applied from {', '.join(files)}"
+            + (
+                f", {self.unchanged} agree with the parser (no note: nothing to correct)"
+                if self.unchanged
+                else ""
+            )
+            + (f", {len(self.errors)} bad row(s) listed above" if self.errors else "")
+        )
+
+
+def check_against_store(corrections: Corrections, store_path: str | Path) -> Checked:
     """Every error the rows give against a store, without writing: the static ones, unknown or
     ambiguous reports, and rows that match no fact (a removal of a figure the report does not have)."""
     from ogi.store import open_store
@@ -633,6 +652,7 @@ def check_against_store(corrections: Corrections, store_path: str | Path) -> lis
     store = open_store(store_path)
     reports = store.frame("reports").collect()
     by_report, errors = resolve(corrections.rows, reports)
+    applied = unchanged = 0
     if by_report:
         facts = (
             store.frame("facts")
@@ -643,17 +663,9 @@ def check_against_store(corrections: Corrections, store_path: str | Path) -> lis
         for rid, rows in sorted(by_report.items()):
             got = apply_rows(_parser_facts(facts.filter(pl.col("report_id") == rid)), rows)
             errors.extend(got.errors)
-    return sorted([*corrections.errors, *errors], key=lambda e: (e.file, e.row, e.reason))
-
-
-def applied_rows(store_path: str | Path) -> set[str]:
-    """The row idents (`file:row`) the store shows as applied (an analyst fact or a superseded one)."""
-    from ogi.store import open_store
-
-    facts = open_store(store_path).frame("facts")
-    a = facts.filter(pl.col("origin") == ORIGIN).select(pl.col("loc").alias("r"))
-    b = facts.filter(pl.col("superseded_by").is_not_null()).select(pl.col("superseded_by").alias("r"))
-    return set(pl.concat([a, b]).collect()["r"].to_list())
+            applied, unchanged = applied + got.applied, unchanged + got.unchanged
+    errors = sorted([*corrections.errors, *errors], key=lambda e: (e.file, e.row, e.reason))
+    return Checked(errors, applied, unchanged)
 
 
 # ------------------------------------------------------------------------------------------- templates
