@@ -12,8 +12,8 @@ import pytest
 
 from ogi.batch import parse_one
 from ogi.cli import main
-from ogi.store import open_store
 from ogi.store import corrections as C
+from ogi.store import open_store
 from ogi.store.ingest import ingest
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -104,7 +104,9 @@ def store_facts(out: Path) -> pl.DataFrame:
     return open_store(out).frame("facts").collect().sort("report_id", "seq")
 
 
-def test_corrections_survive_reruns_and_full(raw: Path, tmp_path: Path, capsys) -> None:
+def test_corrections_survive_reruns_and_full(
+    raw: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     out = tmp_path / "store"
     write(raw / "corrections.csv", *GOOD)
     assert main(["ingest", str(raw), "-o", str(out), "--no-progress"]) == 0
@@ -163,7 +165,9 @@ BAD = {
 }
 
 
-def test_every_bad_row_kind_is_one_line_and_the_batch_goes_on(raw: Path, tmp_path: Path, capsys) -> None:
+def test_every_bad_row_kind_is_one_line_and_the_batch_goes_on(
+    raw: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     out = tmp_path / "store"
     path = write(raw / "corrections.csv", GOOD[0], *BAD.values())
     assert main(["ingest", str(raw), "-o", str(out), "--no-progress"]) == 1
@@ -233,7 +237,9 @@ def test_an_xlsx_corrections_sheet_is_read_back(raw: Path, tmp_path: Path) -> No
     assert "no sheet named 'corrections'" in str(C.read([tmp_path / "other.xlsx"]).errors[0])
 
 
-def test_template_round_trips_through_check(raw: Path, tmp_path: Path, capsys) -> None:
+def test_template_round_trips_through_check(
+    raw: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     out = tmp_path / "store"
     run(raw, out)
     t = tmp_path / "t.csv"
