@@ -131,7 +131,7 @@ def test_corrections_survive_reruns_and_full(
 
 
 def test_a_changed_report_reapplies_and_names_rows_that_no_longer_match(
-    raw: Path, tmp_path: Path, capsys
+    raw: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     out = tmp_path / "store"
     write(raw / "corrections.csv", GOOD[0], GOOD[1])
@@ -201,7 +201,7 @@ def test_files_without_bom_blank_lines_and_a_missing_column(tmp_path: Path) -> N
 
 
 def test_an_explicit_corrections_file_that_is_missing_leaves_the_store(
-    raw: Path, tmp_path: Path, capsys
+    raw: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     out = tmp_path / "store"
     rc = main(["ingest", str(raw), "-o", str(out), "--corrections", str(tmp_path / "nope.csv")])
