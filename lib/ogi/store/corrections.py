@@ -51,7 +51,7 @@ _REF_AGENCY_YEAR = re.compile(r"^(?P<agency>.+?)[\s+_/，,]*(?P<year>(?:19|20)\d
 
 
 @dataclass(frozen=True, slots=True)
-class RowError:
+class BadRow:
     """One bad corrections row (row 0: the file as a whole)."""
 
     file: str
@@ -97,7 +97,7 @@ class Corrections:
     """The rows read from one or more corrections files, the bad rows, and a digest of what applies."""
 
     rows: list[Row] = field(default_factory=list)
-    errors: list[RowError] = field(default_factory=list)
+    errors: list[BadRow] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
 
     @property
@@ -108,7 +108,7 @@ class Corrections:
             h.update(json.dumps([r.ident, *r.key(), r.value, r.text, r.note, r.who, r.date]).encode())
         return h.hexdigest()[:16]
 
-    def report(self, store_path: str | Path, say: Callable[[str], None]) -> list[RowError]:
+    def report(self, store_path: str | Path, say: Callable[[str], None]) -> list[BadRow]:
         """After an ingest: say every bad row (static, unknown report, no longer matching), one line each,
         with a count at the end; the errors."""
         if not self.files:
@@ -229,24 +229,24 @@ def read(paths: Sequence[str | Path]) -> Corrections:
         try:
             records = _records(path)
         except (OSError, ValueError, KeyError, csv.Error) as exc:
-            out.errors.append(RowError(name, 0, f"cannot read ({getattr(exc, 'strerror', None) or exc})"))
+            out.errors.append(BadRow(name, 0, f"cannot read ({getattr(exc, 'strerror', None) or exc})"))
             continue
         except Exception as exc:  # a damaged .xlsx (zip, XML errors): one line, never a traceback
-            out.errors.append(RowError(name, 0, f"cannot read ({type(exc).__name__}: {exc})"[:300]))
+            out.errors.append(BadRow(name, 0, f"cannot read ({type(exc).__name__}: {exc})"[:300]))
             continue
         if not records:
-            out.errors.append(RowError(name, 0, "empty file (no header row)"))
+            out.errors.append(BadRow(name, 0, "empty file (no header row)"))
             continue
         header = [h.strip().lower() for h in records[0]]
         missing = [c for c in COLUMNS if c not in header]
         if missing:
             out.errors.append(
-                RowError(name, 1, f"missing column(s) {', '.join(missing)} (need {','.join(COLUMNS)})")
+                BadRow(name, 1, f"missing column(s) {', '.join(missing)} (need {','.join(COLUMNS)})")
             )
             continue
         extra = [h for h in header if h and h not in COLUMNS]
         if extra:
-            out.errors.append(RowError(name, 1, f"unknown column(s) {', '.join(extra)} (ignored)"))
+            out.errors.append(BadRow(name, 1, f"unknown column(s) {', '.join(extra)} (ignored)"))
         at = {c: header.index(c) for c in COLUMNS}
         for n, rec in enumerate(records[1:], start=2):
             cells = {c: (rec[i].strip() if i < len(rec) else "") for c, i in at.items()}
@@ -254,13 +254,13 @@ def read(paths: Sequence[str | Path]) -> Corrections:
                 continue  # a blank line, as spreadsheets leave them
             row, reason = _row(name, n, cells)
             if row is None:
-                out.errors.append(RowError(name, n, reason))
+                out.errors.append(BadRow(name, n, reason))
                 continue
             first = seen.get(row.key())
             if first is not None:
                 where = f"row {first[1]}" if first[0] == name else f"{first[0]} row {first[1]}"
                 out.errors.append(
-                    RowError(name, n, f"duplicate row: the same report, metric and dims as {where}")
+                    BadRow(name, n, f"duplicate row: the same report, metric and dims as {where}")
                 )
                 continue
             seen[row.key()] = (name, n)
@@ -428,7 +428,7 @@ class Applied:
     superseded: dict[int, str]  # index into the parser's facts → the row that superseded it
     analyst: list[Fact]
     meta: dict[str, str]  # metadata field → the analyst's value
-    errors: list[RowError]
+    errors: list[BadRow]
     applied: int  # rows that changed something
     unchanged: int  # rows giving a value the parser read, without a note: nothing to correct
 
@@ -438,7 +438,7 @@ def apply_rows(parser_facts: Sequence[Fact], rows: Iterable[Row]) -> Applied:
     superseded: dict[int, str] = {}
     analyst: list[Fact] = []
     meta: dict[str, str] = {}
-    errors: list[RowError] = []
+    errors: list[BadRow] = []
     applied = unchanged = 0
     index: dict[tuple[str, tuple[tuple[str, str], ...], str], list[int]] = {}
     for i, f in enumerate(parser_facts):
@@ -452,7 +452,7 @@ def apply_rows(parser_facts: Sequence[Fact], rows: Iterable[Row]) -> Applied:
         if row.value is None:
             if not hits:
                 errors.append(
-                    RowError(
+                    BadRow(
                         row.file,
                         row.row,
                         f"nothing to remove: the report has no {row.metric} "
@@ -576,16 +576,16 @@ def _store_refs(reports: pl.DataFrame) -> list[ReportRef]:
     return refs
 
 
-def resolve(rows: Sequence[Row], reports: pl.DataFrame) -> tuple[dict[str, list[Row]], list[RowError]]:
+def resolve(rows: Sequence[Row], reports: pl.DataFrame) -> tuple[dict[str, list[Row]], list[BadRow]]:
     """Rows by the report_id they name; an unknown or ambiguous report is an error for that row."""
     refs = _store_refs(reports)
     by_report: dict[str, list[Row]] = {}
-    errors: list[RowError] = []
+    errors: list[BadRow] = []
     for row in rows:
         hits = [ref for ref in refs if ref.matches(row.report)]
         if not hits:
             errors.append(
-                RowError(
+                BadRow(
                     row.file,
                     row.row,
                     f"unknown report {row.report!r} (no stored report has "
@@ -595,7 +595,7 @@ def resolve(rows: Sequence[Row], reports: pl.DataFrame) -> tuple[dict[str, list[
         elif len(hits) > 1:
             names = ", ".join(sorted(os.path.basename(h.source) for h in hits)[:4])
             errors.append(
-                RowError(
+                BadRow(
                     row.file,
                     row.row,
                     f"ambiguous report {row.report!r} ({len(hits)} reports "
@@ -628,7 +628,7 @@ def _parser_facts(facts: pl.DataFrame) -> list[Fact]:
 class Checked:
     """What a corrections file does to a store: bad rows, rows applied, rows agreeing with the parser."""
 
-    errors: list[RowError]
+    errors: list[BadRow]
     applied: int
     unchanged: int
 
