@@ -254,6 +254,8 @@ def test_template_round_trips_through_check(
     err = capsys.readouterr().err
     assert "0 row(s) applied" in err and "agree with the parser" in err and "bad row" not in err
     assert main(["corrections", "template", "--report", "nobody 1999", "--store", str(out)]) == 1
+    assert main(["corrections", "check", str(t), "--store", str(tmp_path / "none")]) == 2
+    assert "no store at" in capsys.readouterr().err
 
 
 def test_dims_text_round_trips_labels_with_separators() -> None:

@@ -59,8 +59,10 @@ class BadRow:
     reason: str
 
     def __str__(self) -> str:
-        where = f"{self.file}: row {self.row}" if self.row else self.file
-        return f"{where}: {self.reason}"
+        from ogi.paths import shown
+
+        where = f"{shown(self.file)}: row {self.row}" if self.row else shown(self.file)
+        return f"{where}: {shown(self.reason)}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -624,6 +626,18 @@ def _parser_facts(facts: pl.DataFrame) -> list[Fact]:
     ]
 
 
+def _open(store_path: str | Path) -> Any:
+    """The store at `store_path`; InputMissing (exit 2) when there is none, rather than reporting every
+    row as naming an unknown report."""
+    from ogi.errors import InputMissing
+    from ogi.paths import shown
+    from ogi.store import open_store
+
+    if not (Path(store_path) / "reports.parquet").exists():
+        raise InputMissing(f"no store at {shown(os.fspath(store_path))} (run ogi ingest first)")
+    return open_store(store_path)
+
+
 @dataclass(slots=True)
 class Checked:
     """What a corrections file does to a store: bad rows, rows applied, rows agreeing with the parser."""
@@ -647,9 +661,7 @@ class Checked:
 def check_against_store(corrections: Corrections, store_path: str | Path) -> Checked:
     """Every error the rows give against a store, without writing: the static ones, unknown or
     ambiguous reports, and rows that match no fact (a removal of a figure the report does not have)."""
-    from ogi.store import open_store
-
-    store = open_store(store_path)
+    store = _open(store_path)
     reports = store.frame("reports").collect()
     by_report, errors = resolve(corrections.rows, reports)
     applied = unchanged = 0
@@ -677,9 +689,7 @@ def template_frame(store_path: str | Path | None = None, report: str | None = No
     schema = dict.fromkeys(COLUMNS, pl.String)
     if store_path is None or report is None:
         return pl.DataFrame(schema=schema)
-    from ogi.store import open_store
-
-    store = open_store(store_path)
+    store = _open(store_path)
     reports = store.frame("reports").collect()
     refs = [r for r in _store_refs(reports) if r.matches(report)]
     if len(refs) != 1:

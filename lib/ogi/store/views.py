@@ -39,7 +39,10 @@ class Store:
     def facts(self) -> pl.LazyFrame:
         """The corrected facts: a parser fact an analyst correction replaced or removed is left out
         (`frame("facts")` still holds it, with `superseded_by`)."""
-        return self.frame("facts").filter(pl.col("superseded_by").is_null())
+        lf = self.frame("facts")
+        if "superseded_by" not in lf.collect_schema().names():  # a store written before corrections
+            return lf
+        return lf.filter(pl.col("superseded_by").is_null())
 
     @property
     def findings(self) -> pl.LazyFrame:
