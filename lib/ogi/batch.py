@@ -68,11 +68,37 @@ def _walk(folder: str, seen: set[tuple[int, int]], files: list[str], failures: l
                 files.append(path)
 
 
-def expand(paths: Iterable[str | Path]) -> tuple[list[str], list[Failure]]:
+def canonical_path(path: str) -> str:
+    """`path` absolute with its folder's symlinks and `..` resolved, the file name kept as listed: the one
+    spelling of an input (`raw/a.txt`, `./raw/a.txt`, `/abs/raw/a.txt` are one), while a file that is
+    itself a symlink keeps its own name (two links to one file stay two inputs, the second a duplicate)."""
+    head, name = os.path.split(os.path.abspath(path))
+    return os.path.join(os.path.realpath(head), name) if name else os.path.realpath(head)
+
+
+def expand(paths: Iterable[str | Path], *, resolve: bool = False) -> tuple[list[str], list[Failure]]:
     """Files as given plus report files found under folders (sorted); missing paths and special files
-    (FIFOs, devices, sockets, broken or looping symlinks) are failures, each named."""
+    (FIFOs, devices, sockets, broken or looping symlinks) are failures, each named.
+
+    Overlapping and repeated inputs (`D D/`, `raw raw/seeds`, a file and its folder) list each file once,
+    compared by `canonical_path`; with `resolve` every path is returned in that spelling (the store's
+    keys), else in the spelling of its first mention."""
     files: list[str] = []
     failures: list[Failure] = []
+    seen: set[str] = set()
+    failed: set[tuple[str, str]] = set()
+
+    def add(path: str, key: str) -> None:
+        if key not in seen:
+            seen.add(key)
+            files.append(key if resolve else path)
+
+    def fail(f: Failure) -> None:
+        key = (canonical_path(f.path), f.reason)
+        if key not in failed:
+            failed.add(key)
+            failures.append(Failure(canonical_path(f.path), f.reason) if resolve else f)
+
     for p in paths:
         path = os.fspath(p)
         try:
@@ -80,15 +106,20 @@ def expand(paths: Iterable[str | Path]) -> tuple[list[str], list[Failure]]:
         except OSError:
             st = None
         if st is None:
-            failures.append(Failure(path, "no such file or folder"))
+            fail(Failure(path, "no such file or folder"))
         elif stat.S_ISDIR(st.st_mode):
             found: list[str] = []
-            _walk(path, {(st.st_dev, st.st_ino)}, found, failures)
-            files.extend(sorted(found))
+            walk_failures: list[Failure] = []
+            _walk(path, {(st.st_dev, st.st_ino)}, found, walk_failures)
+            root = canonical_path(path)
+            for f in sorted(found):  # under the folder as found: a symlinked sub-folder keeps its name
+                add(f, os.path.join(root, os.path.relpath(f, path)))
+            for failure in walk_failures:
+                fail(failure)
         elif reason := special_file_reason(st.st_mode):
-            failures.append(Failure(path, reason))
+            fail(Failure(path, reason))
         else:
-            files.append(path)
+            add(path, canonical_path(path))
     return files, failures
 
 

@@ -36,6 +36,11 @@ def register(sub: Any) -> None:
         help="also drop reports whose files are not under PATHs (count shown first)",
     )
     p.add_argument(
+        "--yes",
+        action="store_true",
+        help="with --prune: go on even when the inputs yield no report (which empties the store)",
+    )
+    p.add_argument(
         "--wait",
         type=float,
         default=None,
@@ -82,6 +87,7 @@ def run(args: argparse.Namespace) -> int:
                 jobs=jobs,
                 full=args.full,
                 prune=args.prune,
+                yes=args.yes,
                 wait=args.wait,
                 progress=args.progress and sys.stderr.isatty(),
                 say=say,

@@ -71,9 +71,11 @@ def _open_store(store: Any) -> Any:
     from ogi.errors import StoreDamaged
     from ogi.render.context import VIEWS_ENV
     from ogi.store.generation import resolve
+    from ogi.store.handle import Store
     from ogi.store.integrity import REPAIR
 
-    gen = resolve(store)
+    store = Store.at(store).root  # resolved once, here at the boundary
+    gen = resolve(Store.at(store))
     if gen == store and not os.environ.get(VIEWS_ENV):  # a store without checksums: the frames must be there
         for name in ("reports", "facts", "findings"):
             if not (store / f"{name}.parquet").is_file():
@@ -90,11 +92,13 @@ def run(args: argparse.Namespace) -> int:
     from ogi.paths import shown
     from ogi.proc import RENDER_WORKER_MB, cap_jobs, sigterm_as_interrupt
     from ogi.store.generation import pin
+    from ogi.store.handle import resolved
     from ogi.store.lock import folder_lock
 
     store = Path(args.store)
-    if args.lang == "en":  # English briefs: their own tree, never over the Chinese one
-        args.out = str(Path(args.out) / "en")
+    # --out resolved before anything reaches a worker (a Dask worker's cwd is not ours); English briefs
+    # get their own tree, never over the Chinese one
+    args.out = str(resolved(args.out) / "en") if args.lang == "en" else str(resolved(args.out))
     if not store.exists():
         print(f"ogi render: {shown(store)}: no such store (run `ogi ingest` first)", file=sys.stderr)
         return 1

@@ -7,61 +7,31 @@ has more than one report for a year, the canonical one is used (most facts, late
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 import polars as pl
 
 from ogi.store import schema as S
 from ogi.store.agency import city_of
+from ogi.store.handle import Store
 from ogi.store.labels import dim_labels, metric_labels, with_labels
 from ogi.store.shared import canonical
 
 
-@dataclass(frozen=True, slots=True)
-class Store:
-    """The Parquet store at `path`, opened lazily (each frame is a `pl.scan_parquet`)."""
+def open_store(path: str | Path | Store = "data/processed", *, verify: bool = True) -> Store:
+    """Open the store folder written by `ogi ingest` (`ogi.store.open`; nothing is read until a view
+    collects). The root is resolved once, here, and the current generation read and its checksums
+    verified (ogi.store.generation), so a Store reads one whole store, old or new, never a mix; damage
+    raises StoreDamaged. A folder that does not exist opens as an empty store. `store.views` binds the
+    view functions of this module to the Store."""
+    import sys
 
-    path: Path
-
-    def frame(self, name: str) -> pl.LazyFrame:
-        """One stored frame, lazily; an empty frame with its schema when the file is missing."""
-        f = self.path / f"{name}.parquet"
-        if f.exists():
-            return pl.scan_parquet(f)
-        return S.empty(name).lazy()
-
-    @property
-    def reports(self) -> pl.LazyFrame:
-        return self.frame("reports")
-
-    @property
-    def facts(self) -> pl.LazyFrame:
-        """The corrected facts: a parser fact an analyst correction replaced or removed is left out
-        (`frame("facts")` still holds it, with `superseded_by`)."""
-        lf = self.frame("facts")
-        if "superseded_by" not in lf.collect_schema().names():  # a store written before corrections
-            return lf
-        return lf.filter(pl.col("superseded_by").is_null())
-
-    @property
-    def findings(self) -> pl.LazyFrame:
-        return self.frame("findings")
-
-    @property
-    def failures(self) -> pl.LazyFrame:
-        return self.frame("failures")
-
-
-def open_store(path: str | Path = "data/processed") -> Store:
-    """Open the store folder written by `ogi ingest` (nothing is read until a view collects).
-
-    The current generation is resolved once and its checksums verified (ogi.store.generation), so
-    a Store reads one whole store, old or new, never a mix; damage raises StoreDamaged.
-    """
     from ogi.store.generation import resolve
 
-    return Store(resolve(Path(path)))
+    if isinstance(path, Store) and path.generation is not None and path.views_module is not None:
+        return path  # already open on a generation
+    at = Store.at(path)
+    return Store(at.root, resolve(at, verify=verify), sys.modules[__name__])
 
 
 def as_store(store: Store | str | Path) -> Store:
