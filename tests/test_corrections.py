@@ -117,17 +117,34 @@ def test_corrections_survive_reruns_and_full(
     assert store_facts(out).equals(first)
     assert main(["ingest", str(raw), "-o", str(out), "--full", "--no-progress"]) == 0
     assert store_facts(out).equals(first)
-    # an edited corrections file re-applies (no stale analyst figure left behind)
-    write(raw / "corrections.csv", GOOD[0].replace(",3,", ",4,"))
+    capsys.readouterr()
+    # an edited row re-applies to its report only (no stale analyst figure left behind)
+    write(raw / "corrections.csv", GOOD[0].replace(",3,", ",4,"), *GOOD[1:])
     assert main(["ingest", str(raw), "-o", str(out), "--no-progress"]) == 0
-    now = store_facts(out)
-    assert now.filter(pl.col("origin") == "analyst")["value"].to_list() == [4.0]
-    assert now["superseded_by"].drop_nulls().to_list() == ["corrections.csv:2"]
+    assert "1 read, 1 skipped" in capsys.readouterr().err
+    now = store_facts(out).filter(pl.col("source").str.ends_with(LUOSHAN))
+    assert now.filter(pl.col("metric") == "training.sessions", pl.col("origin") == "analyst")[
+        "value"
+    ].to_list() == [4.0]
+    assert now.filter(pl.col("metric") == "training.sessions")["superseded_by"].drop_nulls().to_list() == [
+        "corrections.csv:2"
+    ]
+    assert (
+        store_facts(out)
+        .filter(pl.col("source").str.ends_with(XIYUAN))
+        .equals(first.filter(pl.col("source").str.ends_with(XIYUAN)))
+    )
     # no corrections file: the parser's store again
     (raw / "corrections.csv").unlink()
     assert main(["ingest", str(raw), "-o", str(out), "--no-progress"]) == 0
+    assert "2 read, 0 skipped" in capsys.readouterr().err
     assert store_facts(out).filter(pl.col("origin") == "analyst").height == 0
     assert store_facts(out)["superseded_by"].null_count() == store_facts(out).height
+    # a file naming one report re-reads that report alone
+    write(raw / "corrections.csv", GOOD[4])
+    assert main(["ingest", str(raw), "-o", str(out), "--no-progress"]) == 0
+    assert "1 read, 1 skipped" in capsys.readouterr().err
+    assert store_facts(out).filter(pl.col("origin") == "analyst")["source"].str.ends_with(XIYUAN).all()
 
 
 def test_a_changed_report_reapplies_and_names_rows_that_no_longer_match(

@@ -102,14 +102,6 @@ class Corrections:
     errors: list[BadRow] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
 
-    @property
-    def digest(self) -> str:
-        """Hash of the valid rows (what changes the store); a re-saved, equal file gives the same digest."""
-        h = hashlib.sha256()
-        for r in self.rows:
-            h.update(json.dumps([r.ident, *r.key(), r.value, r.text, r.note, r.who, r.date]).encode())
-        return h.hexdigest()[:16]
-
     def report(self, store_path: str | Path, say: Callable[[str], None]) -> list[BadRow]:
         """After an ingest: say every bad row (static, unknown report, no longer matching), one line each,
         with a count at the end; the errors."""
@@ -122,8 +114,9 @@ class Corrections:
         return got.errors
 
     def wrap(self, parse: Callable[[str], Report]) -> Callable[[str], Report]:
-        """`parse` followed by applying these corrections (nothing to apply: `parse` itself)."""
-        return CorrectingParser(parse, tuple(self.rows), self.digest) if self.rows else parse
+        """`parse` followed by applying these corrections. Wrapped even without rows: a report stored
+        with corrections that are gone now must be parsed again (`CorrectingParser.stale`)."""
+        return CorrectingParser(parse, tuple(self.rows))
 
 
 # ------------------------------------------------------------------------------------------- reading
@@ -524,18 +517,55 @@ def apply_to_report(report: Report, rows: Sequence[Row]) -> Report:
     )
 
 
+#: joins a corrected report's content hash: its cached facts and findings are those of (bytes, rows)
+TAG = "-c"
+
+
+def rows_digest(rows: Sequence[Row]) -> str:
+    """Hash of the rows that apply to one report ("" for none): its cache tag."""
+    if not rows:
+        return ""
+    h = hashlib.sha256()
+    for r in sorted(rows, key=lambda r: (r.file, r.row)):
+        h.update(json.dumps([r.ident, *r.key(), r.value, r.text, r.note, r.who, r.date]).encode())
+    return h.hexdigest()[:12]
+
+
+def stored_ref(row: dict[str, Any]) -> ReportRef:
+    """A stored report (a reports-frame row) as rows may name it: by the parser's agency and year."""
+    orig = json.loads(row.get("parser_meta") or "{}")
+    return ReportRef(
+        row["report_id"], row["source"], orig.get("agency", row["agency"]), orig.get("year", row["year"])
+    )
+
+
 class CorrectingParser:
     """A parse function followed by the corrections (picklable, so spawned ingest workers use it too).
 
-    `fingerprint` joins the parse cache key: a changed corrections file re-applies to every report."""
+    Per report, not per file: a corrected report's content hash gets the tag of the rows applied to it,
+    so its facts and findings are cached apart, and `stale` tells the ingest which stored reports the
+    rows now give another tag (those alone are parsed again). `fingerprint` is the wrapped parser's."""
 
-    def __init__(self, parse: Callable[[str], Report], rows: tuple[Row, ...], digest: str) -> None:
+    def __init__(self, parse: Callable[[str], Report], rows: tuple[Row, ...]) -> None:
         self.parse = parse
         self.rows = rows
-        self.fingerprint = f"corrections:{digest}"
+        from ogi.batch import parse_one
+
+        self.fingerprint = "" if parse is parse_one else getattr(parse, "__qualname__", "custom")
 
     def __call__(self, path: str) -> Report:
-        return apply_to_report(self.parse(path), self.rows)
+        report = self.parse(path)
+        mine = [r for r in self.rows if ref_of(report).matches(r.report)]
+        if mine and report.doc is not None and report.doc.content_hash:
+            report.doc.content_hash += TAG + rows_digest(mine)
+        return apply_to_report(report, mine)
+
+    def stale(self, stored: dict[str, Any]) -> bool:
+        """Whether the rows that apply to a stored report differ from those it was stored with."""
+        ref = stored_ref(stored)
+        want = rows_digest([r for r in self.rows if ref.matches(r.report)])
+        sha = str(stored.get("sha256") or "")
+        return want != (sha.rpartition(TAG)[2] if TAG in sha else "")
 
 
 # ------------------------------------------------------------------------------------------- store hooks
@@ -568,14 +598,7 @@ def report_columns(report: Report) -> dict[str, Any]:
 
 def _store_refs(reports: pl.DataFrame) -> list[ReportRef]:
     """Each stored report as rows may name it: by the parser's agency and year (before any correction)."""
-    refs = []
-    cols = reports.columns
-    for r in reports.iter_rows(named=True):
-        orig = json.loads(r.get("parser_meta") or "{}") if "parser_meta" in cols else {}
-        agency = orig.get("agency", r["agency"])
-        year = orig.get("year", r["year"])
-        refs.append(ReportRef(r["report_id"], r["source"], agency, year))
-    return refs
+    return [stored_ref(r) for r in reports.iter_rows(named=True)]
 
 
 def resolve(rows: Sequence[Row], reports: pl.DataFrame) -> tuple[dict[str, list[Row]], list[BadRow]]:

@@ -627,11 +627,10 @@ def plan(
 ) -> Plan:
     """Decide what to keep, parse and drop. Inputs that do not exist raise InputMissing (store untouched)."""
     store = Store.at(store)
-    parse_fp = parse_fingerprint() + (
-        ""
-        if parse is parse_one
-        else f":{getattr(parse, 'fingerprint', None) or getattr(parse, '__qualname__', 'custom')}"
-    )
+    extra = getattr(parse, "fingerprint", None)  # a wrapper (ogi.store.corrections) names what it wraps
+    if extra is None:
+        extra = "" if parse is parse_one else getattr(parse, "__qualname__", "custom")
+    parse_fp = parse_fingerprint() + (f":{extra}" if extra else "")
     previous = _open_previous(store, full, prune, say)
     prev = previous.folder
     if full:
@@ -687,6 +686,12 @@ def plan(
     return p
 
 
+def _corrections_stale(p: Plan, row: int) -> bool:
+    """Whether the analyst corrections for a stored report changed since (ogi.store.corrections)."""
+    stale = getattr(p.parse, "stale", None)
+    return bool(stale is not None and stale(p.old_reports.row(row, named=True)))
+
+
 def _classify(p: Plan, special: list[Failure], unstattable: list[tuple[str, str]]) -> None:
     """Split the entries into kept (unchanged since the manifest), known failures and files to parse."""
     old_by_path = {
@@ -700,7 +705,13 @@ def _classify(p: Plan, special: list[Failure], unstattable: list[tuple[str, str]
     for e in p.entries:
         size, mtime_ns, sha, status, fp = old_by_path.get(e.key, (None, None, "", "", ""))
         same = size == e.size and mtime_ns == e.mtime_ns and fp == p.parse_fp
-        if same and status in ("ok", "duplicate") and sha in old_row_of and part_path(p.cache, sha).exists():
+        if (
+            same
+            and status in ("ok", "duplicate")
+            and sha in old_row_of
+            and part_path(p.cache, sha).exists()
+            and not _corrections_stale(p, old_row_of[sha])
+        ):
             p.kept[e.key] = old_row_of[sha]
             p.shas[e.key] = sha
             p.text_shas[e.key] = p.old_text.get(e.key, "")
