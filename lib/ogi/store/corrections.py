@@ -739,6 +739,12 @@ def template_frame(store_path: str | Path | None = None, report: str | None = No
     )
 
 
+def corrections_sheets(store: Any = None) -> dict[str, pl.DataFrame]:
+    """The workbook's `corrections` sheet: the corrections columns, no rows, for the analyst to fill in
+    and give back to `ogi ingest --corrections FILE.xlsx` (`ogi.workbook.EXTRA_SHEETS` takes this)."""
+    return {SHEET: template_frame()}
+
+
 def report_name(source: str, reports: pl.DataFrame) -> str:
     """The shortest unambiguous way to name a report in a corrections row: its file name when no other
     stored report has it, else its path."""
