@@ -314,3 +314,24 @@ def test_dims_text_round_trips_labels_with_separators() -> None:
     assert C.parse_dims("channel=website；") == [("channel", "website")]
     with pytest.raises(ValueError):
         C.parse_dims("channel")
+
+
+def test_brief_copy_cells_mark_corrections_escape_notes_and_skip_sums(raw: Path, tmp_path: Path) -> None:
+    from ogi.render.context import brief_context
+    from ogi.render.review import copy_cells, corrections_count
+
+    out = tmp_path / "store"
+    hostile = '<script>alert("x")</script>'
+    run(raw, out, write(tmp_path / "c.csv", f"{LUOSHAN},proactive.channel,channel=website,200,{hostile},,"))
+    ctx = brief_context("罗山街道办事处", 2017, out)
+    mix = ctx.view("channel_mix", ctx.agency_key, ctx.year).to_dicts()
+    rows = [{"label": r["label_zh"], **r} for r in mix]
+    rows.append({"label": "合计", "value": sum(r["value"] for r in mix), "line": 0, "quote": ""})  # a sum
+    cells = copy_cells(ctx, rows)
+    by_label = dict(zip([r["label"] for r in rows], cells, strict=True))
+    website = by_label["政府网站"]
+    assert 'class="ogi-corrected"' in website and "<script>" not in website and "&lt;script&gt;" in website
+    assert f'data-csv="{LUOSHAN},proactive.channel,channel=website,200,,,"' in website
+    assert 'data-csv="' in by_label["公开栏"] and "ogi-corrected" not in by_label["公开栏"]
+    assert by_label["合计"] == ""
+    assert corrections_count(ctx.store) == {(ctx.agency_key, 2017): 1}
