@@ -335,3 +335,12 @@ def test_brief_copy_cells_mark_corrections_escape_notes_and_skip_sums(raw: Path,
     assert 'data-csv="' in by_label["公开栏"] and "ogi-corrected" not in by_label["公开栏"]
     assert by_label["合计"] == ""
     assert corrections_count(ctx.store) == {(ctx.agency_key, 2017): 1}
+
+
+def test_two_files_of_one_name_keep_their_rows_apart(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    a = write(tmp_path / "a" / "corrections.csv", GOOD[0])
+    b = write(tmp_path / "b" / "corrections.csv", GOOD[4])
+    assert [r.ident for r in C.read([a, b]).rows] == [f"{a}:2", f"{b}:2"]
+    assert [r.ident for r in C.read([a]).rows] == ["corrections.csv:2"]

@@ -13,6 +13,7 @@ when. Every bad row is one `file: row N: reason` line; the other rows still appl
 from __future__ import annotations
 
 import csv
+import dataclasses
 import hashlib
 import io
 import json
@@ -80,11 +81,12 @@ class Row:
     note: str
     who: str
     date: str
+    name: str = ""  # the file as the store names it: its base name, or its path when two share one
 
     @property
     def ident(self) -> str:
         """How the store names this row (`superseded_by`, the analyst fact's `loc`)."""
-        return f"{os.path.basename(self.file)}:{self.row}"
+        return f"{self.name or os.path.basename(self.file)}:{self.row}"
 
     @property
     def is_meta(self) -> bool:
@@ -260,6 +262,9 @@ def read(paths: Sequence[str | Path]) -> Corrections:
                 continue
             seen[row.key()] = (name, n)
             out.rows.append(row)
+    bases = [os.path.basename(f) for f in out.files]
+    if len(set(bases)) < len(bases):  # seeds/corrections.csv and real/corrections.csv: name them apart
+        out.rows = [dataclasses.replace(r, name=r.file) for r in out.rows]
     return out
 
 
