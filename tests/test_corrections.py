@@ -54,6 +54,7 @@ GOOD = (
     f"{LUOSHAN},proactive.channel,channel=wechat,,重复计入,张三,2026-12-01",  # remove
     "罗山街道办事处 2017,staff.count,kind=full_time,2,正文第二段,李四,2026-12-02",  # add, by agency+year
     f"{LUOSHAN},region,,福建省泉州市,,张三,",  # metadata
+    f"{LUOSHAN},year,,2018年,,张三,",  # metadata (rows naming it by agency and year still use 2017)
     f"{XIYUAN},applications.received,,5,表格合计行,李四,2026-12-02",
 )
 
@@ -85,8 +86,10 @@ def test_add_replace_remove_and_metadata_rows_apply_and_the_parser_facts_stay(
     assert seen.filter(pl.col("metric") == "proactive.channel", pl.col("dim_channel") == "wechat").height == 0
     # metadata: the corrected value, the parser's kept
     rep = open_store(out).reports.filter(pl.col("source").str.ends_with(LUOSHAN)).collect().row(0, named=True)
-    assert rep["region"] == "福建省泉州市" and json.loads(rep["parser_meta"]) == {"region": None}
-    assert rep["n_corrections"] == 4
+    assert rep["region"] == "福建省泉州市" and rep["year"] == 2018
+    assert json.loads(rep["parser_meta"]) == {"region": None, "year": 2017}
+    assert rep["n_corrections"] == 5
+    assert set(f["year"]) == {2018}
 
 
 def test_checks_run_on_the_corrected_set(raw: Path, tmp_path: Path) -> None:
@@ -95,7 +98,7 @@ def test_checks_run_on_the_corrected_set(raw: Path, tmp_path: Path) -> None:
         return set(fr["rule"])
 
     run(raw, tmp_path / "plain")
-    run(raw, tmp_path / "corrected", write(tmp_path / "c.csv", GOOD[4]))
+    run(raw, tmp_path / "corrected", write(tmp_path / "c.csv", GOOD[-1]))
     # 5 applications received against a report saying it had none
     assert rules(tmp_path / "corrected") - rules(tmp_path / "plain")
 
@@ -141,7 +144,7 @@ def test_corrections_survive_reruns_and_full(
     assert store_facts(out).filter(pl.col("origin") == "analyst").height == 0
     assert store_facts(out)["superseded_by"].null_count() == store_facts(out).height
     # a file naming one report re-reads that report alone
-    write(raw / "corrections.csv", GOOD[4])
+    write(raw / "corrections.csv", GOOD[-1])
     assert main(["ingest", str(raw), "-o", str(out), "--no-progress"]) == 0
     assert "1 read, 1 skipped" in capsys.readouterr().err
     assert store_facts(out).filter(pl.col("origin") == "analyst")["source"].str.ends_with(XIYUAN).all()
@@ -341,6 +344,6 @@ def test_two_files_of_one_name_keep_their_rows_apart(tmp_path: Path) -> None:
     (tmp_path / "a").mkdir()
     (tmp_path / "b").mkdir()
     a = write(tmp_path / "a" / "corrections.csv", GOOD[0])
-    b = write(tmp_path / "b" / "corrections.csv", GOOD[4])
+    b = write(tmp_path / "b" / "corrections.csv", GOOD[-1])
     assert [r.ident for r in C.read([a, b]).rows] == [f"{a}:2", f"{b}:2"]
     assert [r.ident for r in C.read([a]).rows] == ["corrections.csv:2"]

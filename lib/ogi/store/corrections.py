@@ -281,7 +281,7 @@ def _row(name: str, n: int, c: dict[str, str]) -> tuple[Row | None, str]:
             return None, f"metadata row ({metric}) needs a value"
         if metric == "year":
             try:
-                y = parse_value(text)
+                y = parse_value(re.sub(r"年度?$", "", text.strip()))
             except ValueError:
                 return None, f"year {text!r} is not a number"
             if not y.is_integer() or not 1990 <= y <= 2100:
