@@ -182,6 +182,7 @@ BAD = {
     "duplicate row": GOOD[0].replace(",3,", ",4,"),
     "nothing to remove": f"{LUOSHAN},proactive.channel,channel=fax,,,,",
     "unknown template": f"{LUOSHAN},template,,2099,,,",
+    "the same figure of this report": "罗山街道办事处 2017,training.sessions,,5,,,",
 }
 
 

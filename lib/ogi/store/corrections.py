@@ -443,7 +443,19 @@ def apply_rows(parser_facts: Sequence[Fact], rows: Iterable[Row]) -> Applied:
     index: dict[tuple[str, tuple[tuple[str, str], ...], str], list[int]] = {}
     for i, f in enumerate(parser_facts):
         index.setdefault(_fact_key(f), []).append(i)
+    done: dict[tuple[Any, ...], Row] = {}  # the same figure named twice (by file name, then by agency+year)
     for row in sorted(rows, key=lambda r: (r.file, r.row)):
+        first_row = done.setdefault((row.metric, row.dims, row.scope), row)
+        if first_row is not row:
+            where = (
+                f"row {first_row.row}"
+                if first_row.file == row.file
+                else f"{first_row.file} row {first_row.row}"
+            )
+            errors.append(
+                BadRow(row.file, row.row, f"duplicate row: the same figure of this report as {where}")
+            )
+            continue
         if row.is_meta:
             meta[row.metric] = row.text
             applied += 1
