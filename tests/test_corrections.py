@@ -348,3 +348,13 @@ def test_two_files_of_one_name_keep_their_rows_apart(tmp_path: Path) -> None:
     b = write(tmp_path / "b" / "corrections.csv", GOOD[-1])
     assert [r.ident for r in C.read([a, b]).rows] == [f"{a}:2", f"{b}:2"]
     assert [r.ident for r in C.read([a]).rows] == ["corrections.csv:2"]
+
+
+def test_a_report_named_by_a_relative_path_is_found(
+    raw: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    out = tmp_path / "store"
+    corr = run(raw, out, write(tmp_path / "c.csv", f"raw/{LUOSHAN},training.sessions,,3,漏记,,"))
+    assert C.check_against_store(corr, out).errors == []
+    assert facts(out, LUOSHAN).filter(pl.col("origin") == "analyst")["value"].to_list() == [3.0]

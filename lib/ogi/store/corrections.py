@@ -388,6 +388,8 @@ class ReportRef:
         ref = ref.strip()
         if ref in (self.report_id, self.source) or ref == os.path.basename(self.source):
             return True
+        if os.sep in ref and os.path.realpath(ref) == os.path.realpath(self.source):
+            return True  # a path spelled another way (relative, through a symlink) than the store's
         m = _REF_AGENCY_YEAR.match(ref)
         return bool(
             m
