@@ -127,7 +127,8 @@ DIMS: dict[str, dict[str, tuple[str, str]]] = {
 }
 
 SCOPES = ("year", "cumulative")
-ORIGINS = ("table", "prose", "derived")  # derived: computed from printed cells (outcome subtotals)
+ORIGINS = ("table", "prose", "derived", "analyst")  # derived: computed from printed cells (outcome
+# subtotals); analyst: a correction typed by an analyst (ogi.store.corrections)
 
 
 def metric_label(code: str, lang: str = "zh") -> str:

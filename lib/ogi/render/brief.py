@@ -27,6 +27,7 @@ from ogi.render.fragments import (
     style,
     table,
 )
+from ogi.render.review import COPY_SCRIPT, copy_cells
 
 __all__ = ["brief_context", "sections"]
 
@@ -68,13 +69,25 @@ def _tips(ctx: Context, label_title: str, value_title: str, printed: bool = Fals
 
 
 def _figures(ctx: Context, rows: list[dict[str, Any]], label_title: str, value_title: str) -> None:
-    """The folded table under a chart: its figures with line and quote."""
+    """The folded table under a chart: its figures with line and quote, and a copy-to-corrections button."""
+    copy = copy_cells(ctx, rows)
     _show(
         figure_table(
             ctx.t("图表数据（含原文行号与引文）", "Figures of this chart, with line and quote"),
-            [label_title or ctx.t("项目", "Item"), value_title, ctx.t("行", "Line"), ctx.t("原文", "Quote")],
-            [(r["label"], r["value"], r.get("line") or None, r.get("quote") or "") for r in rows],
-            numeric=[False, True, True, False],
+            [
+                label_title or ctx.t("项目", "Item"),
+                value_title,
+                ctx.t("行", "Line"),
+                ctx.t("原文", "Quote"),
+                ctx.t("更正", "Correct"),
+            ],
+            [
+                (r["label"], r["value"], r.get("line") or None, r.get("quote") or "", c)
+                for r, c in zip(rows, copy, strict=True)
+            ],
+            numeric=[False, True, True, False, False],
+            raw=[False, False, False, False, True],
+            script=COPY_SCRIPT,
         )
     )
 

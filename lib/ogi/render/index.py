@@ -141,6 +141,7 @@ def build_index(
     from ogi import vocabulary as voc
     from ogi.render.context import open_context
     from ogi.render.export import CSS
+    from ogi.render.review import corrections_count
     from ogi.render.slug import unique_slugs
 
     ctx = open_context(store_path, lang)
@@ -169,8 +170,10 @@ def build_index(
         _t(lang, "模板", "Template"),
     ]
     numeric = [False, False, False, True, False]
-    head += [voc.metric_label(m, lang) for m in COLUMNS] + [_t(lang, "数据质量问题", "Findings"), "CSV"]
-    numeric += [True] * (len(COLUMNS) + 1) + [False]
+    head += [voc.metric_label(m, lang) for m in COLUMNS] + [_t(lang, "数据质量问题", "Findings")]
+    head += [_t(lang, "分析员更正", "Analyst corrections"), "CSV"]  # ogi.render.review
+    numeric += [True] * (len(COLUMNS) + 2) + [False]
+    corrected = corrections_count(ctx.store)
     rows: list[str] = []
     seen: dict[str, set[str]] = {"region": set(), "level": set(), "year": set(), "template": set()}
     for r in table:
@@ -206,6 +209,7 @@ def build_index(
                 sort = "" if value is None else repr(float(value))
                 cells.append(f'<td class="num" data-sort="{sort}"{title}>{escape(fmt_num(value))}</td>')
             cells.append(f'<td class="num">{n_findings}</td>')
+            cells.append(f'<td class="num ogi-corrections">{corrected.get((key, year), 0)}</td>')
             cells.append(
                 f'<td><a href="{escape(quote(csv_rel), quote=True)}" download>CSV</a></td>'
                 if has_facts_view
