@@ -78,7 +78,8 @@ def test_warm_briefs_equal_briefs_rendered_alone_whatever_came_before(
     from ogi.render.runner import render_batch
 
     # one worker: broken (fails mid-notebook) runs before meiling, and both before xss, in one kernel
-    s = render_batch(reference.store, tmp_path / "one", workers=1, timeout=120)
+    # standalone: the reference briefs (render_all, one fresh kernel each) inline the chart runtime
+    s = render_batch(reference.store, tmp_path / "one", workers=1, timeout=120, standalone=True)
     assert sorted(b.agency_key for b in s.written) == ["meiling", "xss"]
     assert s.problems == ["空白局: no report with a year in the store"]
     ref = _by_key(reference.written)
@@ -86,7 +87,9 @@ def test_warm_briefs_equal_briefs_rendered_alone_whatever_came_before(
         if key in ref:
             assert path.read_bytes() == ref[key].read_bytes(), key
     # and xss alone (first brief of its kernel) equals xss after three others
-    alone = render_batch(reference.store, tmp_path / "alone", agencies=["xss"], workers=1, timeout=120)
+    alone = render_batch(
+        reference.store, tmp_path / "alone", agencies=["xss"], workers=1, timeout=120, standalone=True
+    )
     assert [b.agency_key for b in alone.written] == ["xss"]
     assert alone.written[0].path.read_bytes() == _by_key(s.written)["xss"].read_bytes()
 
@@ -130,7 +133,14 @@ def test_timeout_retry_once_and_dead_worker_cost_only_their_brief(reference, mis
     (misbehaving / "meiling.once").touch()  # hangs the first time only: the retry succeeds
     (misbehaving / "xss.hang").touch()  # hangs every time: fails after one retry
     (misbehaving / "broken.die").touch()  # kills its worker every time
-    s = render_batch(reference.store, tmp_path, agencies=["meiling", "xss", "broken"], workers=2, timeout=4)
+    s = render_batch(
+        reference.store,
+        tmp_path,
+        agencies=["meiling", "xss", "broken"],
+        workers=2,
+        timeout=4,
+        standalone=True,
+    )
     assert [b.agency_key for b in s.written] == ["meiling"]
     assert not (misbehaving / "meiling.once").exists()
     assert s.written[0].path.read_bytes() == _by_key(reference.written)["meiling"].read_bytes()
@@ -201,6 +211,7 @@ def test_dask_local_cluster_renders_the_same_briefs(reference, misbehaving, tmp_
                 agencies=["meiling", "broken", "xss"],
                 scheduler=cluster.scheduler_address,
                 timeout=120,
+                standalone=True,  # as the reference briefs
             )
         finally:
             dask_backend.shutdown_kernel()

@@ -47,6 +47,12 @@ def register(sub: Any) -> None:
     )
     p.add_argument("--force", action="store_true", help="render every brief, changed or not")
     p.add_argument(
+        "--standalone",
+        action="store_true",
+        help="single-file briefs with the chart runtime inlined (~0.9 MB each; default: the site's one"
+        " copy in OUT/_static/)",
+    )
+    p.add_argument(
         "--timeout",
         type=float,
         default=300.0,
@@ -179,7 +185,8 @@ def _run(args: argparse.Namespace, store: Any) -> int:
     overview_failed = False
     if args.overview:  # before the briefs, so the index they end with links it
         try:
-            print(f"wrote {render_overview(store, out / 'overview.html', args.lang)}")
+            written = render_overview(store, out / "overview.html", args.lang, standalone=args.standalone)
+            print(f"wrote {written}")
         except RenderError as exc:
             print(f"ogi render: {shown(exc)}", file=sys.stderr)
             overview_failed = True
@@ -194,6 +201,7 @@ def _run(args: argparse.Namespace, store: Any) -> int:
             scheduler=args.scheduler,
             force=args.force,
             timeout=args.timeout,
+            standalone=args.standalone,
             on_plan=planned,
             on_done=progress,
         )

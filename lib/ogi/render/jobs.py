@@ -57,6 +57,7 @@ class Job:
     lang: str = "zh"
     notebook: str = str(BRIEF_NOTEBOOK)
     timeout: float | None = None
+    runtime_url: str = ""  # the site's Vega runtime relative to `out` ("" = inline it: a standalone brief)
 
     @property
     def label(self) -> tuple[str, int | None]:

@@ -120,15 +120,20 @@ class Sequential:
 
 
 def render_overview(
-    store_path: str | os.PathLike[str], out_path: str | os.PathLike[str], lang: str = "zh"
+    store_path: str | os.PathLike[str],
+    out_path: str | os.PathLike[str],
+    lang: str = "zh",
+    *,
+    standalone: bool = True,
 ) -> Path:
-    """Execute the corpus overview notebook and write its HTML."""
-    from ogi.render.export import to_html
+    """Execute the corpus overview notebook and write its HTML (loading the site's runtime unless standalone)."""
+    from ogi.render.export import runtime_src, to_html, write_runtime
 
     nb = execute(
         OVERVIEW_NOTEBOOK, {"store": str(Path(store_path).resolve()), "lang": lang}, ("overview", None)
     )
-    return write_brief(out_path, to_html(nb, lang=lang))  # type: ignore[arg-type]
+    url = "" if standalone else runtime_src(write_runtime(Path(out_path).parent), out_path)
+    return write_brief(out_path, to_html(nb, lang=lang, runtime_url=url))  # type: ignore[arg-type]
 
 
 def plan(
@@ -222,18 +227,27 @@ def render_batch(
     timeout: float | None = None,
     on_plan: Callable[[int, int], None] | None = None,
     on_done: Callable[[Brief, RenderError | None], None] | None = None,
+    standalone: bool = False,
 ) -> Summary:
     """Render the planned briefs whose inputs changed (all with `force`) on warm-kernel workers (a local
     pool, or the Dask cluster at `scheduler`), then rebuild the index. `on_plan(to_render, skipped)` is
-    called once before rendering starts; `on_done` once per rendered or failed brief."""
+    called once before rendering starts; `on_done` once per rendered or failed brief. The briefs load
+    the site's one Vega runtime from `_static/` (see export.write_runtime), or inline it (`standalone`)."""
+    from dataclasses import replace
+
     from ogi.render import state
+    from ogi.render.export import runtime_src, write_runtime
     from ogi.render.index import build_index
 
     out = Path(out_dir)
     briefs, problems = plan(store_path, out_dir, agencies, year)
     summary = Summary(problems=problems)
     rel = {b: b.path.relative_to(out).as_posix() for b in briefs}
-    keys = state.keys_for(store_path, [(rel[b], b.agency_key, b.year) for b in briefs], lang, BRIEF_NOTEBOOK)
+    runtime = None if standalone or not briefs else write_runtime(out)
+    variant = "standalone" if runtime is None else f"site:{runtime.name}"
+    keys = state.keys_for(
+        store_path, [(rel[b], b.agency_key, b.year) for b in briefs], lang, BRIEF_NOTEBOOK, variant
+    )
     manifest = state.load(out)
     todo = []
     for b in briefs:
@@ -247,6 +261,8 @@ def render_batch(
         make_job(store_path, b.agency_key, b.year, b.path, lang, BRIEF_NOTEBOOK, timeout, job_id=i)
         for i, b in enumerate(todo)
     ]
+    if runtime is not None:
+        jobs = [replace(j, runtime_url=runtime_src(runtime, j.out)) for j in jobs]
 
     def settle(job: Job, error: RenderError | None) -> None:
         b = todo[job.id]
