@@ -308,9 +308,9 @@ def test_plan_work_write_steps_pass_small_dataclasses(tmp_path: Path) -> None:
     assert sorted(e.key for e in p.to_parse) == sorted(str(raw / n) for n in os.listdir(raw))
     w = ingest_mod.work(p, jobs=1, progress=False)
     assert isinstance(w, ingest_mod.Work) and w.parsed == len(CORPUS) and w.reports.height == len(CORPUS)
-    assert G.current(out) is None  # nothing published before the write step
+    assert G.current(G.Store.at(out)) is None  # nothing published before the write step
     res = ingest_mod.write(p, w, jobs=1)
-    assert res.written and G.current(out) is not None and res.reports == len(CORPUS)
+    assert res.written and G.current(G.Store.at(out)) is not None and res.reports == len(CORPUS)
     again = ingest_mod.plan([raw], out, full=False, prune=False, parse=json_parse, say=notes.append)
     assert not again.to_parse and len(again.kept) == len(CORPUS)
 

@@ -122,7 +122,7 @@ def test_2_non_utf8_file_names_are_stored_and_printed_escaped(tmp_path: Path) ->
 
 @pytest.mark.parametrize("frame", ["facts.parquet", "findings.parquet"])
 def test_3_render_refuses_a_store_with_a_missing_frame(store: Path, tmp_path: Path, frame: str) -> None:
-    (G.current(store) / frame).unlink()  # type: ignore[operator]
+    (G.current(G.Store.at(store)) / frame).unlink()  # type: ignore[operator]
     out = tmp_path / "out"
     res = ogi("render", "--store", str(store), "--out", str(out), "-j", "1", "--no-progress")
     assert res.returncode == 2, res.stderr
@@ -146,7 +146,7 @@ def test_3_render_refuses_an_old_layout_store_without_frames(tmp_path: Path) -> 
 def test_5_bit_flips_in_every_frame_are_all_detected_on_open(store: Path) -> None:
     from ogi.store import open_store
 
-    gen = G.current(store)
+    gen = G.current(G.Store.at(store))
     assert gen is not None
     rng = random.Random(14)
     for name in G.FILES:
@@ -174,7 +174,7 @@ def test_5_damaged_store_is_one_line_and_full_ingest_repairs_any_damage(
 ) -> None:
     fresh = tmp_path / "fresh"
     assert ogi("ingest", str(raw), "-o", str(fresh), "--no-progress", "-j", "1").returncode == 0
-    gen = G.current(store)
+    gen = G.current(G.Store.at(store))
     assert gen is not None
     (gen / "facts.parquet").write_bytes(b"\0" * 256)
     res = ogi("render", "--store", str(store), "--out", str(tmp_path / "out"), "-j", "1", "--no-progress")
@@ -188,9 +188,9 @@ def test_5_damaged_store_is_one_line_and_full_ingest_repairs_any_damage(
     res = ogi("ingest", str(raw), "-o", str(store), "--no-progress", "-j", "1", "--full")
     assert res.returncode == 0, res.stderr
     assert _frames(store) == _frames(fresh)
-    integrity.verify(G.current(store), cached=False)  # type: ignore[arg-type]
+    integrity.verify(G.current(G.Store.at(store)), cached=False)  # type: ignore[arg-type]
     # a plain ingest over a damaged current generation rebuilds too (and says so)
-    (G.current(store) / "reports.parquet").write_bytes(b"x")  # type: ignore[operator]
+    (G.current(G.Store.at(store)) / "reports.parquet").write_bytes(b"x")  # type: ignore[operator]
     res = ogi("ingest", str(raw), "-o", str(store), "--no-progress", "-j", "1")
     assert res.returncode == 0 and "rebuilding the store" in res.stderr, res.stderr
     assert _frames(store) == _frames(fresh)

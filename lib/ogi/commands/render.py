@@ -72,15 +72,14 @@ def register(sub: Any) -> None:
 
 def _open_store(store: Any) -> Any:
     """The store generation to render from, verified; raises StoreDamaged when a frame is missing or bad."""
-    import os
-
     from ogi.errors import StoreDamaged
-    from ogi.render.context import VIEWS_ENV
     from ogi.store.generation import resolve
+    from ogi.store.handle import Store
     from ogi.store.integrity import REPAIR
 
-    gen = resolve(store)
-    if gen == store and not os.environ.get(VIEWS_ENV):  # a store without checksums: the frames must be there
+    store = Store.at(store).root  # resolved once, here at the boundary
+    gen = resolve(Store.at(store))
+    if gen == store:  # a store without checksums: the frames must be there
         for name in ("reports", "facts", "findings"):
             if not (store / f"{name}.parquet").is_file():
                 raise StoreDamaged(f"{store / f'{name}.parquet'}: missing; {REPAIR}")
@@ -96,11 +95,13 @@ def run(args: argparse.Namespace) -> int:
     from ogi.paths import shown
     from ogi.proc import RENDER_WORKER_MB, cap_jobs, sigterm_as_interrupt
     from ogi.store.generation import pin
+    from ogi.store.handle import resolved
     from ogi.store.lock import folder_lock
 
     store = Path(args.store)
-    if args.lang == "en":  # English briefs: their own tree, never over the Chinese one
-        args.out = str(Path(args.out) / "en")
+    # --out resolved before anything reaches a worker (a Dask worker's cwd is not ours); English briefs
+    # get their own tree, never over the Chinese one
+    args.out = str(resolved(args.out) / "en") if args.lang == "en" else str(resolved(args.out))
     if not store.exists():
         print(f"ogi render: {shown(store)}: no such store (run `ogi ingest` first)", file=sys.stderr)
         return 1
@@ -222,8 +223,16 @@ def _run(args: argparse.Namespace, store: Any) -> int:
         print("ogi render: nothing to render" + (f" for {args.year}" if args.year else ""), file=sys.stderr)
     # agencies named on the command line that cannot be briefed are failures; unnamed ones are notes
     rc = 1 if summary.failed or (summary.problems and args.agency) or overview_failed else 0
+    for line in summary.unwritten:  # disk full after the briefs: the counts below are still true
+        print(f"ogi render: {line}", file=sys.stderr)
+        rc = 1
+    where = (
+        f"{len(summary.written)} briefs to {shown(out)}, not the index or downloads"
+        if summary.unwritten
+        else shown(out / "index.html")
+    )
     print(
-        f"wrote {shown(out / 'index.html')}: {len(summary.written)} rendered, "
+        f"wrote {where}: {len(summary.written)} rendered, "
         f"{len(summary.skipped)} skipped, {len(summary.failed)} failed"
     )
     for err in summary.failed:

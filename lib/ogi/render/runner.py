@@ -102,7 +102,7 @@ def _render_fresh(job: Job) -> str:
         "lang": job.lang,
     }
     nb = execute(Path(job.notebook), params, job.label)
-    write_brief(job.out, to_html(nb, lang=job.lang))  # type: ignore[arg-type]
+    write_brief(job.out, to_html(nb, lang=job.lang), job)  # type: ignore[arg-type]
     return job.out
 
 
@@ -212,6 +212,7 @@ class Summary:
     skipped: list[Brief] = field(default_factory=list)
     failed: list[RenderError] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    unwritten: list[str] = field(default_factory=list)  # the index or manifest that could not be written
 
 
 def render_batch(
@@ -235,7 +236,7 @@ def render_batch(
     the site's one Vega runtime from `_static/` (see export.write_runtime), or inline it (`standalone`)."""
     from dataclasses import replace
 
-    from ogi.render import state
+    from ogi.render import stale, state
     from ogi.render.export import runtime_src, write_runtime
     from ogi.render.index import build_index
 
@@ -249,6 +250,11 @@ def render_batch(
         store_path, [(rel[b], b.agency_key, b.year) for b in briefs], lang, BRIEF_NOTEBOOK, variant
     )
     manifest = state.load(out)
+    # where each brief comes from, so a later render of another store leaves it alone (stale.py)
+    sources = {
+        **state.load_sources(out),
+        **stale.sources(store_path, [(rel[b], b.agency_key, b.year) for b in briefs]),
+    }
     todo = []
     for b in briefs:
         if not force and manifest.get(rel[b]) == keys[rel[b]] and b.path.is_file():
@@ -258,7 +264,9 @@ def render_batch(
     if on_plan:
         on_plan(len(todo), len(summary.skipped))
     jobs = [
-        make_job(store_path, b.agency_key, b.year, b.path, lang, BRIEF_NOTEBOOK, timeout, job_id=i)
+        make_job(
+            store_path, b.agency_key, b.year, b.path, lang, BRIEF_NOTEBOOK, timeout, job_id=i, lock_dir=out
+        )
         for i, b in enumerate(todo)
     ]
     if runtime is not None:
@@ -280,11 +288,26 @@ def render_batch(
             backend(workers, scheduler, timeout).run(jobs, settle)
     finally:
         if out.is_dir() or summary.written:
-            state.save(out, manifest)
+            try:
+                state.save(out, manifest, sources)
+            except OSError as exc:  # disk full: the briefs written stay counted; the next run redoes them
+                summary.unwritten.append(_os_error(exc, out / state.MANIFEST))
     summary.written.sort(key=lambda b: (b.agency_key, b.year))
     summary.failed.sort(key=lambda e: (e.agency, e.year or 0))
-    build_index(store_path, out_dir, failed=summary.failed, lang=lang)
+    try:
+        build_index(
+            store_path, out_dir, failed=summary.failed, lang=lang, others=stale.foreign(store_path, out)
+        )
+    except OSError as exc:  # disk full after the briefs: say what was written and what was not
+        summary.unwritten.append(_os_error(exc, out / "index.html"))
     return summary
+
+
+def _os_error(exc: OSError, default: Path) -> str:
+    """`path: reason` of a failed write."""
+    from ogi.paths import shown
+
+    return f"{shown(exc.filename or default)}: {exc.strerror or exc}"
 
 
 def render_all(

@@ -1,13 +1,15 @@
 """The Parquet store: frames with declared schemas, incremental ingest, and the notebooks' views.
 
-`open_store(path)` opens data/processed lazily; each view takes the Store and returns a Polars frame.
+`ogi.store.open(path)` (alias `open_store`) opens data/processed lazily as a `Store` that owns its
+resolved root and generation; each view takes the Store (or a path) and returns a Polars frame, and
+`store.views.<name>(...)` calls a view on it.
 """
 
 from __future__ import annotations
 
+from ogi.store.handle import Store
 from ogi.store.labels import labels
 from ogi.store.views import (
-    Store,
     agencies,
     applications,
     as_store,
@@ -31,6 +33,8 @@ from ogi.store.views import (
     yoy_changes,
 )
 
+open = open_store
+
 __all__ = [
     "Store",
     "agencies",
@@ -44,6 +48,7 @@ __all__ = [
     "findings",
     "headline",
     "labels",
+    "open",
     "open_store",
     "peer_median",
     "previous_year",

@@ -19,17 +19,32 @@ from pathlib import Path
 
 from ogi.errors import StoreDamaged
 from ogi.store import integrity
+from ogi.store.handle import READERS, Store
 from ogi.store.lock import pinned, shared_pin
 
 GEN = "_gen"
 CURRENT = "current"
-READERS = ".readers"
 FILES = ("reports.parquet", "facts.parquet", "findings.parquet", "failures.parquet", "manifest.parquet")
 
 
-def current(store: Path) -> Path | None:
-    """The folder of the published generation, or None for a store written before generations (or none)."""
-    link = store / GEN / CURRENT
+def _root(store: Store) -> Path:
+    """The store's resolved root; a bare path is refused (its spelling is what issue 18 was about)."""
+    if not isinstance(store, Store):
+        raise TypeError(f"expected a Store (ogi.store.open or Store.at), not {type(store).__name__}")
+    return store.root
+
+
+def root_of(folder: str | os.PathLike[str]) -> Path:
+    """The store root a folder belongs to: its store for a generation folder (`<store>/_gen/<n>`, what a
+    render reads), else the folder itself; resolved."""
+    path = Path(os.path.realpath(folder))
+    return path.parent.parent if path.parent.name == GEN and path.name.isdigit() else path
+
+
+def current(store: Store) -> Path | None:
+    """The folder of the published generation (resolved), or None for a store written before generations
+    (or none yet)."""
+    link = _root(store) / GEN / CURRENT
     if not os.path.lexists(link):
         return None
     target = link.resolve()
@@ -38,11 +53,11 @@ def current(store: Path) -> Path | None:
     return target
 
 
-def resolve(store: Path, *, verify: bool = True) -> Path:
-    """The folder to read: the current generation (checksums verified), else `store` itself."""
+def resolve(store: Store, *, verify: bool = True) -> Path:
+    """The folder to read: the current generation (checksums verified), else the store's root."""
     gen = current(store)
     if gen is None:
-        return store
+        return _root(store)
     if verify and os.environ.get("OGI_VERIFIED_STORE") != str(gen):
         integrity.verify(gen)
     return gen
@@ -55,9 +70,9 @@ def pin(gen: Path) -> Iterator[None]:
         yield
 
 
-def new_folder(store: Path) -> Path:
+def new_folder(store: Store) -> Path:
     """A fresh, empty temporary generation folder (published by `publish`)."""
-    root = store / GEN
+    root = _root(store) / GEN
     root.mkdir(parents=True, exist_ok=True)
     tmp = root / f".tmp-{os.getpid()}"
     shutil.rmtree(tmp, ignore_errors=True)
@@ -89,9 +104,12 @@ def seal(tmp: Path) -> Path:
     return final
 
 
-def publish(store: Path, gen: Path) -> None:
-    """Make `gen` the current generation (one atomic rename) and point the stable names at it."""
-    root = store / GEN
+def publish(store: Store, gen: Path) -> None:
+    """Make `gen` (a sealed folder under the store's `_gen`) the current generation (one atomic rename)
+    and point the stable names at it."""
+    root = _root(store) / GEN
+    if gen.parent.resolve() != root.resolve():
+        raise ValueError(f"{gen}: not a generation of the store {store.root}")
     link = root / f".current-{os.getpid()}.tmp"
     with contextlib.suppress(FileNotFoundError):
         link.unlink()
@@ -99,39 +117,47 @@ def publish(store: Path, gen: Path) -> None:
     os.replace(link, root / CURRENT)
     _fsync_dir(root)
     for name in FILES:
-        stable = store / name
+        stable = _root(store) / name
         want = f"{GEN}/{CURRENT}/{name}"
         if os.path.islink(stable) and os.readlink(stable) == want:
             continue
-        tmp = store / f".{name}.{os.getpid()}.tmp"
+        tmp = _root(store) / f".{name}.{os.getpid()}.tmp"
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
         os.symlink(want, tmp)
         os.replace(tmp, stable)  # also turns a store written before generations into this layout
-    _fsync_dir(store)
+    _fsync_dir(_root(store))
 
 
-def collect(store: Path, previous: Path | None = None) -> list[Path]:
-    """Remove generations that are not current, not `previous` (the one current before the switch: a
-    Store opened just before it still reads whole) and not pinned by a reader; returns the old ones kept."""
-    root = store / GEN
+def collect(store: Store, published: Path, previous: Path | None = None) -> list[Path]:
+    """Remove generations that are not current, not `published` (the one this writer just made current),
+    not `previous` (the one current before the switch: a Store opened just before it still reads whole)
+    and not pinned by a reader; returns the old ones kept. Every path is compared resolved."""
+    root = _root(store) / GEN
     live = current(store)
+    keep = {p.resolve() for p in (live, published, previous) if p is not None}
+    published = published.resolve()
     kept = []
     for d in sorted(root.iterdir()) if root.is_dir() else ():
-        if not d.name.isdigit() or d == live:
+        if not d.name.isdigit():
             continue
-        if d == previous or pinned(d / READERS):
-            kept.append(d)
+        real = d.resolve()
+        if real in keep or pinned(d / READERS):
+            if real not in (live, published):
+                kept.append(d)
             continue
+        assert real != published, f"{d}: about to remove the generation just published"
         shutil.rmtree(d, ignore_errors=True)
+    assert published.is_dir(), f"{published}: the generation just published is gone"
     return kept
 
 
-def sweep(store: Path) -> int:
+def sweep(store: Store) -> int:
     """Remove temporary files and folders left by runs that died (call with the store lock held)."""
     n = 0
-    candidates = [*store.glob(".*.tmp"), *(store / GEN).glob(".*tmp*")]
-    cache = store / "_cache"
+    root = _root(store)
+    candidates = [*root.glob(".*.tmp"), *(root / GEN).glob(".*tmp*")]
+    cache = root / "_cache"
     if cache.is_dir():
         candidates += cache.rglob(".*.tmp")
     for p in candidates:

@@ -25,8 +25,8 @@ from typing import Any
 import dataframely as dy
 import polars as pl
 
-from ogi.batch import Failure, expand, missing_inputs, parse_one
-from ogi.errors import DiskError, IngestError, InputMissing, OgiError, ReadError, StoreDamaged
+from ogi.batch import Failure, canonical_path, expand, missing_inputs, parse_one
+from ogi.errors import DiskError, IngestError, InputMissing, OgiError, ReadError, StoreDamaged, UsageError
 from ogi.facts import Report
 from ogi.findings import SEVERITIES
 from ogi.paths import shown, storable
@@ -34,6 +34,8 @@ from ogi.proc import die_with_parent
 from ogi.store import generation as G
 from ogi.store import schema as S
 from ogi.store.agency import assign_keys
+from ogi.store.corrections import fact_rows, report_columns
+from ogi.store.handle import Store
 from ogi.store.lock import folder_lock
 from ogi.store.shared import canonical, canonical_json
 from ogi.vocabulary import ORIGINS, SCOPES
@@ -122,13 +124,15 @@ def _checkpoint(stage: str) -> None:
 def facts_part(report: Report) -> pl.DataFrame:
     """The report's facts as the cached part frame (content-derived columns only, dims flattened)."""
     cols: dict[str, list[Any]] = {c: [] for c in S.FACT_PART_COLUMNS}
-    for seq, f in enumerate(report.facts):
+    for seq, (f, superseded_by) in enumerate(fact_rows(report)):  # analyst corrections kept apart
         if f.scope not in SCOPES or f.origin not in ORIGINS or not f.metric:
             raise ValueError(
                 f"fact {seq} (line {f.line}): metric {f.metric!r}, scope {f.scope!r}, "
                 f"origin {f.origin!r} are not in the vocabulary"
             )
         dims = {str(k): str(v) for k, v in f.dims.items()}
+        if f.approx:  # an approximate figure keeps its qualifier: never an exact figure's key (docs/facts.md)
+            dims["approx"] = f.approx
         cols["report_id"].append(report.report_id)
         cols["seq"].append(seq)
         cols["metric"].append(f.metric)
@@ -140,6 +144,7 @@ def facts_part(report: Report) -> pl.DataFrame:
         cols["quote"].append(f.quote or "")
         cols["loc"].append(f.loc or "")
         cols["dims_json"].append(canonical_json(dims))
+        cols["superseded_by"].append(superseded_by)
         for key in S.DIM_KEYS:
             cols[f"dim_{key}"].append(dims.get(key))
     # dtypes are enforced here (strict construction) and the rules above; the full dataframely
@@ -161,6 +166,7 @@ def report_row(report: Report, sha: str) -> dict[str, Any]:
         "doc_number": report.doc_number,
         "signer": report.signer,
         "title": report.title,
+        "url": report.url,
         "kind": report.kind,
         "encoding": report.encoding,
         "truncated": bool(report.truncated),
@@ -168,6 +174,7 @@ def report_row(report: Report, sha: str) -> dict[str, Any]:
         "n_facts": len(report.facts),
         "n_blanks": len(report.blanks),
         "problems": [str(p) for p in report.problems],
+        **report_columns(report),
     }
 
 
@@ -482,7 +489,7 @@ class Entry:
 class Plan:
     """What the run will do, decided before any file is parsed: what to keep, parse, drop."""
 
-    out: Path
+    store: Store
     cache: Path
     fcache: Path
     parse: ParseFn
@@ -544,29 +551,77 @@ def _previous_ids(reports: pl.DataFrame) -> dict[str, str]:
     return out
 
 
+#: the column of each frame that holds an input's key (its path)
+_KEY_COLUMN = {"manifest": "path", "reports": "source", "failures": "path"}
+
+
 def _read_frame(folder: Path, name: str) -> pl.DataFrame:
-    """A frame of the previous store, or an empty one when it is missing or unreadable (→ rebuilt)."""
+    """A frame of the previous store, or an empty one when it is missing or unreadable (→ rebuilt).
+
+    A store written before keys were canonical paths held them as typed (`data/raw/a.txt`): they are
+    read as canonical paths from the current folder, where `ogi ingest data/raw` was run."""
     path = folder / (f"{name}.parquet" if name != "manifest" else MANIFEST)
     try:
-        return S.validate(name, pl.read_parquet(path))
+        df = S.validate(name, pl.read_parquet(path))
     except Exception:
         return S.empty(name)
+    col = _KEY_COLUMN.get(name)
+    if col and df.height and not df[col].map_elements(os.path.isabs, return_dtype=pl.Boolean).all():
+        df = df.with_columns(
+            pl.col(col).map_elements(lambda k: storable(canonical_path(k)), return_dtype=pl.String)
+        )
+    return df
 
 
-def _open_previous(out: Path, full: bool, say: Callable[[str], None]) -> tuple[Path | None, bool]:
-    """The previous store's folder (None: start afresh) and whether the run must rebuild everything."""
-    if full:
-        return None, True
+@dataclass(frozen=True, slots=True)
+class Previous:
+    """The previous store as this run finds it: the folder to reuse (None: rebuild every report) and the
+    manifest of every input it held (to keep the reports of other inputs even when rebuilding)."""
+
+    folder: Path | None
+    manifest: pl.DataFrame
+    rebuild: bool
+
+
+def _open_previous(store: Store, full: bool, prune: bool, say: Callable[[str], None]) -> Previous:
+    """The previous store: reused as it is, or (after --full or damage) only its manifest, so a rebuild
+    re-reads the inputs still on disk instead of narrowing the store to this run's inputs. A damaged
+    store whose manifest is damaged too stops the run (the reports it held are unknown) unless the user
+    asked to rebuild from these inputs alone (--full or --prune)."""
+    from ogi.store import integrity
+
     try:
-        return G.resolve(out), False
+        folder = G.resolve(store)
     except StoreDamaged as exc:
-        say(f"ogi ingest: {shown(exc)}: rebuilding the store from the inputs")
-        return None, True
+        damage = shown(str(exc).removesuffix(f"; {integrity.REPAIR}"))
+        gen = _damaged_generation(store)
+        if gen is not None and integrity.intact(gen, MANIFEST):
+            say(f"ogi ingest: {damage}: rebuilding the store from every input it held still on disk")
+            return Previous(None, _read_frame(gen, "manifest"), rebuild=True)
+        if full or prune:
+            say(f"ogi ingest: {damage}: rebuilding the store from these inputs")
+            return Previous(None, S.empty("manifest"), rebuild=True)
+        raise StoreDamaged(
+            f"{shown(exc)}; its manifest is damaged too, so the reports it held are unknown: "
+            "run ogi ingest --full with every input folder (nothing was changed)"
+        ) from None
+    manifest = _read_frame(folder, "manifest")
+    return Previous(None if full else folder, manifest, rebuild=full)
+
+
+def _damaged_generation(store: Store) -> Path | None:
+    """The folder the current link names, when it exists (its frames may be damaged)."""
+    link = store.root / G.GEN / G.CURRENT
+    with contextlib.suppress(OSError):
+        gen = (store.root / G.GEN / os.readlink(link)).resolve()
+        if gen.is_dir():
+            return gen
+    return None
 
 
 def plan(
     paths: Sequence[str | Path],
-    out: Path,
+    store: Store | Path,
     *,
     full: bool,
     prune: bool,
@@ -574,26 +629,29 @@ def plan(
     say: Callable[[str], None],
 ) -> Plan:
     """Decide what to keep, parse and drop. Inputs that do not exist raise InputMissing (store untouched)."""
-    parse_fp = parse_fingerprint() + (
-        "" if parse is parse_one else f":{getattr(parse, '__qualname__', 'custom')}"
-    )
-    prev, full = _open_previous(out, full, say)
+    store = Store.at(store)
+    extra = getattr(parse, "fingerprint", None)  # a wrapper (ogi.store.corrections) names what it wraps
+    if extra is None:
+        extra = "" if parse is parse_one else getattr(parse, "__qualname__", "custom")
+    parse_fp = parse_fingerprint() + (f":{extra}" if extra else "")
+    previous = _open_previous(store, full, prune, say)
+    prev = previous.folder
     if full:
         import shutil
 
-        shutil.rmtree(out / CACHE, ignore_errors=True)  # --full repairs whatever the damage to the cache
+        shutil.rmtree(store.root / CACHE, ignore_errors=True)  # --full repairs any damage to the cache
         with contextlib.suppress(OSError):
-            (out / CACHE).unlink()
-    cache = out / CACHE / hashlib.sha256(parse_fp.encode()).hexdigest()[:16]
+            (store.root / CACHE).unlink()
+    cache = store.root / CACHE / hashlib.sha256(parse_fp.encode()).hexdigest()[:16]
     run_checks, checks_fp = _load_checks()
     fs_paths = [os.fspath(p) for p in paths]
-    files, special = expand(fs_paths)
+    files, special = expand(fs_paths, resolve=True)  # keys: one spelling per file (`raw` is `./raw`)
     entries, unstattable = _stat(files)
-    old_manifest = _read_frame(prev, "manifest") if prev else S.empty("manifest")
+    old_manifest = previous.manifest if prev else S.empty("manifest")
     old_reports = _read_frame(prev, "reports") if prev else S.empty("reports")
     old_failures = _read_frame(prev, "failures") if prev else S.empty("failures")
     p = Plan(
-        out=out,
+        store=store,
         cache=cache,
         fcache=cache / "findings" / checks_fp,
         parse=parse,
@@ -606,11 +664,11 @@ def plan(
         old_failures=old_failures,
         old_text=dict(old_manifest.select("path", "text_sha256").iter_rows()),
     )
-    roots = [storable(r) for r in fs_paths]
+    roots = [storable(canonical_path(r)) for r in fs_paths]
     seen = (
         {e.key for e in entries} | {storable(f.path) for f in special} | {storable(f) for f, _ in unstattable}
     )
-    gone = [k for k in old_manifest["path"] if k not in seen]
+    gone = [k for k in previous.manifest["path"] if k not in seen]
     outside = [k for k in gone if not _under(k, roots)]
     if prune and outside:
         say(f"ogi ingest: --prune: dropping {len(outside)} reports whose files are not under the inputs")
@@ -623,12 +681,18 @@ def plan(
             p.result.notes.append(f"{shown(k)}: not under the inputs, pruned")
     if not prune:  # reports ingested from other inputs stay as they are
         keep = set(outside)
-        for key, size, mtime in old_manifest.select("path", "size", "mtime_ns").iter_rows():
+        for key, size, mtime in previous.manifest.select("path", "size", "mtime_ns").iter_rows():
             if key in keep:
                 p.entries.append(Entry(key, key, size, mtime))
         p.entries.sort(key=lambda e: e.key)
     _classify(p, special, unstattable)
     return p
+
+
+def _corrections_stale(p: Plan, row: int) -> bool:
+    """Whether the analyst corrections for a stored report changed since (ogi.store.corrections)."""
+    stale = getattr(p.parse, "stale", None)
+    return bool(stale is not None and stale(p.old_reports.row(row, named=True)))
 
 
 def _classify(p: Plan, special: list[Failure], unstattable: list[tuple[str, str]]) -> None:
@@ -644,7 +708,13 @@ def _classify(p: Plan, special: list[Failure], unstattable: list[tuple[str, str]
     for e in p.entries:
         size, mtime_ns, sha, status, fp = old_by_path.get(e.key, (None, None, "", "", ""))
         same = size == e.size and mtime_ns == e.mtime_ns and fp == p.parse_fp
-        if same and status in ("ok", "duplicate") and sha in old_row_of and part_path(p.cache, sha).exists():
+        if (
+            same
+            and status in ("ok", "duplicate")
+            and sha in old_row_of
+            and part_path(p.cache, sha).exists()
+            and not _corrections_stale(p, old_row_of[sha])
+        ):
             p.kept[e.key] = old_row_of[sha]
             p.shas[e.key] = sha
             p.text_shas[e.key] = p.old_text.get(e.key, "")
@@ -848,7 +918,7 @@ def _findings_and_frames(
 
 def _unchanged(p: Plan, w: Work) -> bool:
     """Equal manifest, reports and failures mean an equal store (the findings parts follow from the manifest)."""
-    if w.parsed or p.dropped or G.current(p.out) is None:
+    if w.parsed or p.dropped or G.current(p.store) is None:
         return False
     return (
         w.manifest.equals(p.old_manifest)
@@ -872,12 +942,12 @@ def write(p: Plan, w: Work, jobs: int) -> IngestResult:
         if not (s == "duplicate" and k in known_dup)
     ]
     if _unchanged(p, w):
-        gen = G.resolve(p.out)
+        gen = G.resolve(p.store)
         result.reports = p.old_reports.height
         result.facts = pl.scan_parquet(gen / "facts.parquet").select(pl.len()).collect().item()
         result.findings = pl.scan_parquet(gen / "findings.parquet").select(pl.len()).collect().item()
         return result
-    tmp = G.new_folder(p.out)
+    tmp = G.new_folder(p.store)
     try:
         reports = w.reports
         jobs_: list[tuple[Path, str, Sequence[Path], pl.DataFrame]] = [
@@ -913,23 +983,24 @@ def write(p: Plan, w: Work, jobs: int) -> IngestResult:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     _checkpoint("write")
-    before = G.current(p.out)
-    G.publish(p.out, gen)
+    before = G.current(p.store)
+    G.publish(p.store, gen)
     _checkpoint("switch")
     result.written = True
-    G.collect(p.out, before)
-    _collect_garbage(p.out, p.cache, set(reports["sha256"]), p.fcache, w.live_findings)
+    G.collect(p.store, gen, before)
+    _collect_garbage(p.store.root, p.cache, set(reports["sha256"]), p.fcache, w.live_findings)
     return result
 
 
 def ingest(
     paths: Sequence[str | Path] = ("data/raw",),
-    out: str | Path = "data/processed",
+    out: str | Path | Store = "data/processed",
     *,
     jobs: int | None = None,
     progress: bool = False,
     full: bool = False,
     prune: bool = False,
+    yes: bool = False,
     wait: float | None = None,
     parse: ParseFn = parse_one,
     say: Callable[[str], None] | None = None,
@@ -938,6 +1009,7 @@ def ingest(
 
     Inputs that do not exist raise InputMissing before the store is touched; one writer at a time holds
     the store's lock (`wait` seconds, None: as long as it takes); `say` receives notes meant for the user.
+    `prune` on inputs that yield no report would empty the store: it refuses (UsageError) unless `yes`.
     """
     say = say or (lambda line: print(line, file=sys.stderr))
     missing = missing_inputs(paths)
@@ -945,25 +1017,33 @@ def ingest(
         raise InputMissing(
             f"no such input: {', '.join(shown(m) or repr(m) for m in missing)} (the store is left as it is)"
         )
-    out = Path(out)
+    shown_out = out.root if isinstance(out, Store) else out
     try:
-        out.mkdir(parents=True, exist_ok=True)
+        Path(shown_out).mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise IngestError(f"{shown(out)}: cannot create the store folder ({exc.strerror or exc})") from None
+        raise IngestError(
+            f"{shown(shown_out)}: cannot create the store folder ({exc.strerror or exc})"
+        ) from None
+    store = Store.at(out)  # resolved once: every spelling of the folder is one store, one lock
     jobs = jobs if jobs is not None else min(2, os.cpu_count() or 1)
     try:
         with folder_lock(
-            out,
+            store.root,
             "ogi ingest",
             wait=wait,
-            on_wait=lambda h: say(f"ogi ingest: {shown(out)} is locked by {h}; waiting"),
+            on_wait=lambda h: say(f"ogi ingest: {shown(shown_out)} is locked by {h}; waiting"),
         ):
-            G.sweep(out)
-            p = plan(paths, out, full=full, prune=prune, parse=parse, say=say)
+            G.sweep(store)
+            p = plan(paths, store, full=full, prune=prune, parse=parse, say=say)
             w = work(p, jobs, progress)
+            if prune and not yes and w.reports.height == 0 and p.dropped:
+                raise UsageError(
+                    f"--prune: the inputs yield no report, so all {len(p.dropped)} inputs of the store would "
+                    "be dropped; add --yes to empty it (nothing was changed)"
+                )
             return write(p, w, jobs)
     except OSError as exc:  # disk full, read-only: one line naming the path and the errno
-        raise DiskError(shown(exc.filename or out), exc) from None
+        raise DiskError(shown(exc.filename or shown_out), exc) from None
 
 
 def _reports_equal(new: pl.DataFrame, old: pl.DataFrame) -> bool:

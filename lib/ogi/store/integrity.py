@@ -76,3 +76,14 @@ def verify(folder: Path, *, cached: bool = True) -> None:
         except (KeyError, TypeError):
             raise StoreDamaged(f"{record}: unreadable entry for {name}; {REPAIR}") from None
     _verified.add(key)
+
+
+def intact(folder: Path, name: str) -> bool:
+    """Whether the frame file `name` of `folder` is there with the checksum `store.json` records for it
+    (the rest of the generation may be damaged: this says which frame can still be trusted)."""
+    try:
+        want = json.loads((folder / CHECKSUMS).read_text(encoding="utf-8"))["frames"][name]
+        path = folder / name
+        return bool(path.stat().st_size == want["bytes"] and file_sha256(path) == want["sha256"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return False

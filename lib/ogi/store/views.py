@@ -7,56 +7,32 @@ has more than one report for a year, the canonical one is used (most facts, late
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol, runtime_checkable
 
 import polars as pl
 
 from ogi.store import schema as S
 from ogi.store.agency import city_of
+from ogi.store.handle import Store
 from ogi.store.labels import dim_labels, metric_labels, with_labels
 from ogi.store.shared import canonical
 
 
-@dataclass(frozen=True, slots=True)
-class Store:
-    """The Parquet store at `path`, opened lazily (each frame is a `pl.scan_parquet`)."""
+def open_store(path: str | Path | Store = "data/processed", *, verify: bool = True) -> Store:
+    """Open the store folder written by `ogi ingest` (`ogi.store.open`; nothing is read until a view
+    collects). The root is resolved once, here, and the current generation read and its checksums
+    verified (ogi.store.generation), so a Store reads one whole store, old or new, never a mix; damage
+    raises StoreDamaged. A folder that does not exist opens as an empty store. `store.views` binds the
+    view functions of this module to the Store."""
+    import sys
 
-    path: Path
-
-    def frame(self, name: str) -> pl.LazyFrame:
-        """One stored frame, lazily; an empty frame with its schema when the file is missing."""
-        f = self.path / f"{name}.parquet"
-        if f.exists():
-            return pl.scan_parquet(f)
-        return S.empty(name).lazy()
-
-    @property
-    def reports(self) -> pl.LazyFrame:
-        return self.frame("reports")
-
-    @property
-    def facts(self) -> pl.LazyFrame:
-        return self.frame("facts")
-
-    @property
-    def findings(self) -> pl.LazyFrame:
-        return self.frame("findings")
-
-    @property
-    def failures(self) -> pl.LazyFrame:
-        return self.frame("failures")
-
-
-def open_store(path: str | Path = "data/processed") -> Store:
-    """Open the store folder written by `ogi ingest` (nothing is read until a view collects).
-
-    The current generation is resolved once and its checksums verified (ogi.store.generation), so
-    a Store reads one whole store, old or new, never a mix; damage raises StoreDamaged.
-    """
     from ogi.store.generation import resolve
 
-    return Store(resolve(Path(path)))
+    if isinstance(path, Store) and path.generation is not None and path.views_module is not None:
+        return path  # already open on a generation
+    at = Store.at(path)
+    return Store(at.root, resolve(at, verify=verify), sys.modules[__name__])
 
 
 def as_store(store: Store | str | Path) -> Store:
@@ -762,13 +738,64 @@ def region_peers(store: Store, agency_key: str, year: int) -> pl.DataFrame:
     return pl.DataFrame(rows, schema=REGION_PEERS).sort("agency_key")
 
 
+# ------------------------------------------------------------------------------------------------ sections
+# The brief's sections read these under their own names (`views.channels(store, report)`).
+
+categories = category_mix
+channels = channel_mix
+review = review_litigation
+
+TREND = _schema(year=pl.Int64, metric=pl.String, value=pl.Float64, peers=pl.UInt32)
+TREND_METRICS = (
+    "proactive.total",
+    "applications.received",
+    "review.count",
+    "litigation.count",
+    "complaints.count",
+)
+
+
+def trend(store: Store, agency_key: str, year: int) -> pl.DataFrame:
+    """The headline figures stated in two or more of the agency's reports up to `year` (year, metric,
+    value, by year); with the proactive total, the same-city peers' median of it as metric 'peers'
+    (`peers`: how many agencies the median is of)."""
+    if year is None:
+        return pl.DataFrame(schema=TREND)
+    years = (
+        store.reports.filter(pl.col("agency_key") == agency_key, pl.col("year") <= year)
+        .select(pl.col("year").drop_nulls().unique().sort())
+        .collect()
+        .get_column("year")
+        .to_list()
+    )
+    rows: list[tuple[int, str, float, int | None]] = []
+    for y in years:
+        for r in headline(store, agency_key, y).iter_rows(named=True):
+            if r["metric"] in TREND_METRICS and r["value"] is not None:
+                rows.append((y, r["metric"], float(r["value"]), None))
+    shown = {m for m in TREND_METRICS if sum(1 for r in rows if r[1] == m) >= 2}
+    rows = [r for r in rows if r[1] in shown]
+    if "proactive.total" in shown:
+        med = peer_median(store, agency_key, year)
+        top = med.get_column("peers").max() if med.height else 0
+        if top:
+            rows += [
+                (int(p["year"]), "peers", float(p["median_proactive_total"]), int(p["peers"]))
+                for p in med.iter_rows(named=True)
+                if p["median_proactive_total"] is not None
+            ]
+    return pl.DataFrame(rows, schema=TREND, orient="row")
+
+
 __all__ = [
     "Store",
     "agencies",
     "applications",
     "as_store",
+    "categories",
     "category_mix",
     "channel_mix",
+    "channels",
     "complaints",
     "coverage",
     "failures",
@@ -782,15 +809,26 @@ __all__ = [
     "repeated_passages",
     "report_facts",
     "reports",
+    "review",
     "review_litigation",
     "section2",
+    "trend",
     "volumes",
     "yoy_changes",
 ]
 
 
+@runtime_checkable
+class ReportRef(Protocol):
+    """What a view needs to know of the report a brief is about (a brief's Context is one)."""
+
+    agency_key: str
+    year: int | None
+
+
 def _accepting_paths() -> None:
-    """Every view takes a Store or a path (`ogi.store.agencies("data/processed")`)."""
+    """Every view takes a Store or a path (`ogi.store.agencies("data/processed")`), and each view of one
+    report takes the report in place of its agency key and year (`views.channels(store, report)`)."""
     import functools
 
     g = globals()
@@ -802,6 +840,8 @@ def _accepting_paths() -> None:
         def wrap(f=fn):  # type: ignore[no-untyped-def]
             @functools.wraps(f)
             def inner(store, *args, **kwargs):  # type: ignore[no-untyped-def]
+                if args and isinstance(args[0], ReportRef):
+                    args = (args[0].agency_key, args[0].year, *args[1:])
                 return f(as_store(store), *args, **kwargs)
 
             return inner
