@@ -14,8 +14,7 @@ import nbformat
 import polars as pl
 import pytest
 
-from ogi.render.charts import PREVIEW_ENV, ChartOutput
-from ogi.render.export import RUNTIME_DIR, runtime_src, to_html, vega_runtime, write_runtime
+from ogi.render.export import CHART_MIME, RUNTIME_DIR, runtime_src, to_html, vega_runtime, write_runtime
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = [
@@ -29,26 +28,31 @@ ARGS = [
 ]
 
 
-def _notebook(monkeypatch: pytest.MonkeyPatch) -> nbformat.NotebookNode:
-    """An executed brief-like notebook: a heading and one bar chart output."""
-    monkeypatch.setenv(PREVIEW_ENV, "0")
+def _notebook() -> nbformat.NotebookNode:
+    """An executed brief-like notebook: a heading and one bar chart output (as the brief's charts give it)."""
     df = pl.DataFrame({"year": ["2022", "2023", "2024"], "n": [3, 5, 4]})
-    chart = ChartOutput(alt.Chart(df).mark_bar().encode(x="year:N", y="n:Q"), "申请数量")
+    spec = alt.Chart(df).mark_bar().encode(x="year:N", y="n:Q").to_dict()
     nb = nbformat.v4.new_notebook()
     cell = nbformat.v4.new_code_cell("chart")
     cell.outputs = [
         nbformat.v4.new_output(
             "display_data", data={"text/html": '<h1 class="ogi-h">某局</h1>', "text/plain": "某局"}
         ),
-        nbformat.v4.new_output("display_data", data=chart._repr_mimebundle_()),
+        nbformat.v4.new_output(
+            "display_data",
+            data={
+                CHART_MIME: {"id": "ogi-chart-1", "title": "申请数量", "spec": spec},
+                "text/plain": "[chart]",
+            },
+        ),
     ]
     nb.cells = [cell]
     return nb
 
 
 @pytest.fixture
-def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, Path]:
-    nb = _notebook(monkeypatch)
+def site(tmp_path: Path) -> dict[str, Path]:
+    nb = _notebook()
     root = tmp_path / "site"
     runtime = write_runtime(root)
     brief = root / "某局" / "2024.html"
