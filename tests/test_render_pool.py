@@ -78,7 +78,7 @@ def test_warm_briefs_equal_briefs_rendered_alone_whatever_came_before(
 
     nb = reference.notebook
     # one worker: the broken brief (fails mid-notebook) runs first, and every other after it in one kernel
-    s = render_batch(reference.store, tmp_path / "one", workers=1, timeout=120, notebook=nb)
+    s = render_batch(reference.store, tmp_path / "one", workers=1, timeout=120, notebook=nb, standalone=True)
     keys = _pairs(reference.store)
     assert sorted((b.agency_key, b.year) for b in s.written) == [p for p in keys if p[0] != roles["broken"]]
     assert not s.problems
@@ -95,6 +95,7 @@ def test_warm_briefs_equal_briefs_rendered_alone_whatever_came_before(
         workers=1,
         timeout=120,
         notebook=nb,
+        standalone=True,
     )
     assert [(b.agency_key, b.year) for b in alone.written] == [last]
     assert alone.written[0].path.read_bytes() == _by_key(s.written)[last].read_bytes()
@@ -152,6 +153,7 @@ def test_timeout_retry_once_and_dead_worker_cost_only_their_brief(
         workers=2,
         timeout=4,
         notebook=reference.notebook,
+        standalone=True,
     )
     assert [b.agency_key for b in s.written] == [good]
     assert not (misbehaving / f"{good}.once").exists()
@@ -227,6 +229,7 @@ def test_dask_local_cluster_renders_the_same_briefs(reference, roles, misbehavin
                 scheduler=cluster.scheduler_address,
                 timeout=120,
                 notebook=reference.notebook,
+                standalone=True,  # as the reference briefs
             )
         finally:
             dask_backend.shutdown_kernel()

@@ -46,13 +46,28 @@ def all_zero(ctx: Context, values: list[Any], what_zh: str, what_en: str) -> boo
 
 
 def figures(ctx: Context, rows: list[dict[str, Any]], label_title: str, value_title: str) -> None:
-    """The folded table under a chart: its figures with line and quote."""
+    """The folded table under a chart: its figures with line and quote, and a copy-to-corrections
+    button per row (ogi.render.review)."""
+    from ogi.render.review import COPY_SCRIPT, copy_cells
+
+    copy = copy_cells(ctx, rows)
     show(
         figure_table(
             W.FIGURES(ctx.lang),
-            [label_title or W.ITEM(ctx.lang), value_title, W.LINE(ctx.lang), W.QUOTE(ctx.lang)],
-            [(r["label"], r["value"], r.get("line") or None, r.get("quote") or "") for r in rows],
-            numeric=[False, True, True, False],
+            [
+                label_title or W.ITEM(ctx.lang),
+                value_title,
+                W.LINE(ctx.lang),
+                W.QUOTE(ctx.lang),
+                ctx.t("更正", "Correct"),
+            ],
+            [
+                (r["label"], r["value"], r.get("line") or None, r.get("quote") or "", c)
+                for r, c in zip(rows, copy, strict=True)
+            ],
+            numeric=[False, True, True, False, False],
+            raw=[False, False, False, False, True],
+            script=COPY_SCRIPT,
         )
     )
 
