@@ -35,6 +35,17 @@ def reset_ids() -> None:
 PREVIEW_ENV = "OGI_CHART_PREVIEW"  # "0": skip the static SVG preview (JupyterLab's fallback) in batch renders
 
 
+PAGE_WIDTH = 520  # a chart's width where it cannot follow its container
+
+
+def fixed_width(spec: dict[str, Any]) -> dict[str, Any]:
+    """The spec with `width: "container"` made PAGE_WIDTH: JupyterLab's renderer resizes a container-wide
+    chart in a loop that hangs the page, and a static SVG has no container."""
+    if spec.get("width") == "container":
+        return {**spec, "width": PAGE_WIDTH}
+    return spec
+
+
 class ChartOutput:
     """A displayable chart: spec for the brief, SVG for JupyterLab, a one-line text for plain consoles."""
 
@@ -49,7 +60,7 @@ class ChartOutput:
     def svg(self) -> str:
         import vl_convert as vlc
 
-        return vlc.vegalite_to_svg(self.spec())
+        return vlc.vegalite_to_svg(fixed_width(self.spec()))
 
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, Any]:
         spec = self.spec()
@@ -61,11 +72,12 @@ class ChartOutput:
             return bundle  # batch rendering: the HTML brief draws from the spec, the SVG would be thrown away
         # JupyterLab draws this one itself (its Vega 5 renderer: tooltips, export menu); the SVG is the
         # fallback for front ends without it
-        bundle[LAB_MIME] = {k: v for k, v in spec.items() if k != "$schema"}
+        fixed = fixed_width(spec)
+        bundle[LAB_MIME] = {k: v for k, v in fixed.items() if k != "$schema"}
         try:
             import vl_convert as vlc
 
-            bundle["image/svg+xml"] = vlc.vegalite_to_svg(spec)
+            bundle["image/svg+xml"] = vlc.vegalite_to_svg(fixed)
         except Exception as exc:  # the brief does not need the SVG; say why JupyterLab has none
             bundle["text/plain"] += f" (no static preview: {type(exc).__name__})"
         return bundle
