@@ -120,6 +120,10 @@ def expand(paths: Iterable[str | Path], *, resolve: bool = False) -> tuple[list[
             fail(Failure(path, reason))
         else:
             add(path, canonical_path(path))
+    from ogi.sources import errors_of  # a malformed sidecar sources.csv: one failure per bad row
+
+    for side, reason in errors_of(files):
+        fail(Failure(side, reason))
     return files, failures
 
 
@@ -130,6 +134,7 @@ def missing_inputs(paths: Iterable[str | Path]) -> list[str]:
 
 def parse_one(path: str) -> Report:
     """Read and parse one file; raise OgiError (ReadError or a parse error) with a one-line reason."""
+    from ogi import sources
     from ogi.parse import parse_document
     from ogi.readers import read_path
 
@@ -137,6 +142,7 @@ def parse_one(path: str) -> Report:
     doc.source = storable(path)  # a non-UTF-8 file name: escaped once here, so every output can encode it
     try:
         report = parse_document(doc)
+        sources.apply(report, path)  # the folder's sources.csv overrides agency, region, year; keeps url
     except OgiError:
         raise
     except RecursionError:

@@ -18,6 +18,7 @@ from ogi.render.params import repo_root
 
 __all__ = [
     "BRIEF_NOTEBOOK",
+    "EXPLORE_NOTEBOOK",
     "NOTEBOOK_DIR",
     "OVERVIEW_NOTEBOOK",
     "Backend",
@@ -33,6 +34,7 @@ __all__ = [
 NOTEBOOK_DIR = repo_root() / "notebooks"
 BRIEF_NOTEBOOK = NOTEBOOK_DIR / "agency_brief.ipynb"
 OVERVIEW_NOTEBOOK = NOTEBOOK_DIR / "corpus_overview.ipynb"
+EXPLORE_NOTEBOOK = NOTEBOOK_DIR / "explore.ipynb"
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +61,7 @@ class Job:
     timeout: float | None = None
     lock_dir: str | None = None  # the --out folder whose lock the render holds
     owner: str | None = None  # what that lock's holder wrote: the brief is written only while it holds it
+    runtime_url: str = ""  # the site's Vega runtime relative to `out` ("" = inline it: a standalone brief)
 
     @property
     def label(self) -> tuple[str, int | None]:
