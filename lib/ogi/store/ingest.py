@@ -566,7 +566,7 @@ def _read_frame(folder: Path, name: str) -> pl.DataFrame:
     except Exception:
         return S.empty(name)
     col = _KEY_COLUMN.get(name)
-    if col and df.height and not df[col].map_elements(os.path.isabs, return_dtype=pl.Boolean).all():
+    if col and df.height and not df[col].str.starts_with(os.sep).all():
         df = df.with_columns(
             pl.col(col).map_elements(lambda k: storable(canonical_path(k)), return_dtype=pl.String)
         )
@@ -598,7 +598,8 @@ def _open_previous(store: Store, full: bool, prune: bool, say: Callable[[str], N
         if gen is not None and integrity.intact(gen, MANIFEST):
             say(f"ogi ingest: {damage}: rebuilding the store from every input it held still on disk")
             return Previous(None, _read_frame(gen, "manifest"), rebuild=True)
-        if full or prune:
+        if full or prune or not _any_generation(store):
+            # asked to, or nothing is left to lose (a store whose generation an older ogi removed)
             say(f"ogi ingest: {damage}: rebuilding the store from these inputs")
             return Previous(None, S.empty("manifest"), rebuild=True)
         raise StoreDamaged(
@@ -607,6 +608,12 @@ def _open_previous(store: Store, full: bool, prune: bool, say: Callable[[str], N
         ) from None
     manifest = _read_frame(folder, "manifest")
     return Previous(None if full else folder, manifest, rebuild=full)
+
+
+def _any_generation(store: Store) -> bool:
+    """Whether any generation folder is left under the store (readable or not)."""
+    root = store.root / G.GEN
+    return root.is_dir() and any(d.name.isdigit() for d in root.iterdir())
 
 
 def _damaged_generation(store: Store) -> Path | None:
