@@ -143,13 +143,16 @@ def parse_one(path: str) -> Report:
     try:
         report = parse_document(doc)
         sources.apply(report, path)  # the folder's sources.csv overrides agency, region, year; keeps url
-        return report
     except OgiError:
         raise
     except RecursionError:
         raise ReadError(path, "document structure too deeply nested") from None
     except Exception as exc:  # a parser bug must not stop the batch; report it as this file's failure
         raise ReadError(path, f"internal parser error ({type(exc).__name__}: {exc})"[:300]) from None
+    if report.year is None and not report.agency and not report.facts:
+        # a stray file (a note, a junk download) would otherwise be a report of agency `unknown-…`
+        raise ReadError(path, "no report structure: no year, no agency and no figure found")
+    return report
 
 
 def parse_many(paths: Iterable[str]) -> Iterator[Report | Failure]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ogi.document import Document
-from ogi.facts import Fact, Report, Section
+from ogi.facts import Fact, Report, Section, without_shadowed_approx
 from ogi.parse import flatten
 from ogi.parse.decode import repair
 from ogi.parse.layout import find_tables
@@ -91,7 +91,7 @@ def _run(doc: Document) -> Report:
     for line, ss in prose.spans.items():
         spans.setdefault(line, []).extend(ss)
     mentions = scan_mentions(doc.lines, doc.norm, spans)
-    facts = tf.facts + prose.facts + mentions
+    facts = without_shadowed_approx(tf.facts + prose.facts) + mentions  # approximate never shadows exact
     facts.sort(key=lambda f: (f.line, f.metric.startswith("mention."), f.metric))
     sections = find_sections(doc)
     report = Report(
