@@ -167,8 +167,9 @@ def _flat_runs(joined: _Joined, keys: Sequence[str]) -> list[tuple[int, int]]:
 
 
 def looks_flat(doc: Document, start: int, end: int, width: int) -> bool:
-    """Three rows or more in the region print a label and `width` cells or more with no space between."""
-    glued = re.compile(rf"[\u4e00-\u9fff）)](?:[0-9{_M}]|{_WU}){{{width},}}(?:[^0-9\s]|$)")
+    """Three rows or more in the region print a label and a run of `width` cells or more with no space
+    inside it (one space after the label is allowed)."""
+    glued = re.compile(rf"[\u4e00-\u9fff）)] ?(?:[0-9{_M}]|{_WU}){{{width},}}(?:[^0-9\s]|$)")
     return sum(len(glued.findall(doc.norm[i].strip())) for i in range(start, end)) >= 3
 
 
