@@ -346,7 +346,7 @@ def sec3_tables(draw: st.DrawFn) -> tuple[str, list[list[str]], list[str]]:
     return code, printed, sec4
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(sec3_tables(), st.integers(1, 4))
 def test_flattening_a_valid_table_never_gives_a_wrong_cell(
     tmp_path: Path, table: tuple[str, list[list[str]], list[str]], per_line: int
