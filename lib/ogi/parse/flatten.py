@@ -427,6 +427,7 @@ def art20(
     text = joined.text
     caps = list(_CAPTION.finditer(text))
     covered: set[int] = set()
+    seen: set[int] = set()
     for c, cap in enumerate(caps):
         stop = caps[c + 1].start() if c + 1 < len(caps) else _block_end(text, cap.end())
         family = registry.ART20_FAMILY.get(cap.group(1), "art20_" + cap.group(1))
@@ -472,9 +473,11 @@ def art20(
                 continue
             _art20_facts(tf, family, label, printed, cells, measures, unit, line)
             covered.add(line)
+        # every line of a block read is a table line, its rows left out too (never prose figures)
+        seen |= set(range(joined.line(cap.start()), joined.line(max(cap.end(), stop - 1)) + 1))
     if covered:
         tf.blocks.add("art20")
-    return covered
+    return covered | seen
 
 
 # the item rows of the 2019 and 2021 第二十条 blocks, as the national templates print them
@@ -586,6 +589,7 @@ def form(doc: Document, tf: TableFacts) -> set[int]:
     pos = head.end() + len(cols_text)
     last_number = 0
     covered: set[int] = set()
+    touched: set[int] = set()
     for m in _FORM_ROW.finditer(masked, pos):
         label = text[pos : m.start()]
         if "。" in label or len(label) > 80:
@@ -610,6 +614,7 @@ def form(doc: Document, tf: TableFacts) -> set[int]:
             continue  # not a row's end (a date, a code): left to the other readers
         run = _cut_number(printed, after, last_number + 1)
         line = joined.line(m.start("run"))
+        touched.add(line)
         pos = end
         if after in _NUMBERING_PUNCT and run is not None:
             pos = end - (len(printed) - len(run))
@@ -645,7 +650,7 @@ def form(doc: Document, tf: TableFacts) -> set[int]:
     if len(scopes) > 1 and any(_VANISHED_FORM.search(p) for p in tf.problems[before:]):
         rows = _without_splits(rows, tf)
     read_table(Table(rows, rows[0][0].line, max(covered, default=rows[0][0].line)), tf)
-    return covered
+    return covered | touched  # rows left out are table lines too, never prose figures
 
 
 # a form row seen without its cells: a blank printed as nothing, so a two-cell run may have lost one
