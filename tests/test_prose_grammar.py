@@ -107,6 +107,21 @@ RUNS: list[G] = [
 
 TOTAL_AND_CHANNEL: list[G] = [
     G(
+        "通过门户网站主动公开信息85条，其中工作动态40条、通知公告20条。",
+        [(T, {}, 85), (CH, {"channel": "website"}, 85), *cats(("工作动态", 40), ("通知公告", 20))],
+        "a sentence opening with the portal route and 主动公开: the total and the portal's figure",
+    ),
+    G(
+        "依托门户网站平台，主动公开政府信息85条，其中工作动态40条、通知公告20条。",
+        [(T, {}, 85), (CH, {"channel": "website"}, 85), *cats(("工作动态", 40), ("通知公告", 20))],
+        "a list head put on the portal by a clause before it",
+    ),
+    G(
+        "本年度通过政府网站、政务微博主动公开信息85条，其中工作动态40条、通知公告20条。",
+        [(T, {}, 85), *cats(("工作动态", 40), ("通知公告", 20))],
+        "trap: two channels on the route: the total only",
+    ),
+    G(
         "依托县政府门户网站，本局主动公开财政预决算、人事任免、行政执法等政府信息共计57条。",
         [(T, {}, 57), (CH, {"channel": "website"}, 57)],
         "a total published through the portal alone is also the portal's figure",

@@ -314,6 +314,7 @@ def _add_approx(
     src = raw if len(raw) == len(line) else line
     quote = src[base + max(0, m.start - 30) : base + m.end + 1].strip() or sent.strip()
     for metric, dims, scope in reading:
+        dims = {k: _rx(lx.APPROX_BEFORE).sub("", v) or v for k, v in dims.items()}  # 咨询约 → 咨询
         money = metric in lx.MONEY_METRICS and unit == "万元"
         fact = Fact(
             metric=metric,
