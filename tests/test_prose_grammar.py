@@ -98,6 +98,12 @@ RUNS: list[G] = [
         "trap: 12345 is a name, not a run item",
     ),
     G("2019年第3季度发布信息20条。", [], "trap: 第3 is an ordinal, the figure a part of the year"),
+    G("全年发布信息共3类12条。", [], "trap: 3类 counts kinds, no run item (and 12条 stays unread as before)"),
+    G(
+        "其中政务动态信息180部门文件40、通知公告100条",
+        cats(("政务动态", 180), ("部门文件", 40), ("通知公告", 100)),
+        "a run after 其中 with its unit printed last",
+    ),
     G(
         "利用镇政府网站主动公开政府信息40条、规章制度3条、财政信息5条、人事信息2条、其他信息30条。",
         cats(("规章制度", 3), ("财政", 5), ("人事", 2), ("其他", 30)),

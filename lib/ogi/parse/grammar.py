@@ -42,7 +42,7 @@ def _patterns(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str], re.Patter
     return num, bare, wan
 
 
-_NOT_A_RUN_AFTER = re.compile(r"[年月日号时分秒期届次批岁万亿千百余多%％.．]")
+_NOT_A_RUN_AFTER = re.compile(r"[年月日号时分秒期届次批岁万亿千百余多类种方大%％.．]")
 _NOT_A_RUN_BEFORE = re.compile(r"(?:第|每|前|近|约|超|逾|共有|截至|至)$")
 
 
