@@ -537,9 +537,14 @@ def _channel_is_total(out: ProseFacts) -> None:
         if hits:
             ch = hits[0]
             why = "categories " + " + ".join(str(f.value) for f in cats) + f" = {ch.value}"
-    elif len(chans) == 1 and _rx(lx.PROACTIVE_TOTAL_NOUN).search(chans[0].quote):
+    if (
+        not why
+        and len(chans) == 1
+        and (not cats or chans[0].dims["channel"] == "website")
+        and _rx(lx.PROACTIVE_TOTAL_NOUN).search(chans[0].quote)
+    ):
         ch = chans[0]
-        why = "the only proactive figure"
+        why = "the only channel figure, and it says 主动公开…信息"
 
     if not why:
         whole = _channels_sum(out)

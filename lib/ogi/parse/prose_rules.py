@@ -564,19 +564,10 @@ def _named_channel(c: Cue) -> list[Emit] | None:
         and _rx(r"主动公开" if not _portal_alone(named, c) else r"主动公开|公开(?:政府)?信息").search(
             c.label + c.clause
         )
-        and not _rx(r"其中" if _portal_route_only(named, c) else r"其中|依托|通过").search(c.label + c.clause)
+        and not _rx(r"其中|依托|通过").search(c.label + c.clause)
     ):
         res.append(("proactive.total", {}, c.scope))
     return res
-
-
-def _portal_route_only(named: str, c: Cue) -> bool:
-    """通过门户网站主动公开信息85条: a route to the portal alone, with 主动公开, in a sentence that opens with it
-    (nothing before it in its clause group): the portal carries everything disclosed, so it is the total."""
-    if named != "website" or not _rx("主动公开").search(c.label):
-        return False
-    group = _rx(r"[；;。]").split(c.sent[: c.pos])[-1]
-    return _portal_alone(named, c) and not _rx(r"其中|分别|[，,、]").search(group)
 
 
 def _portal_alone(named: str, c: Cue) -> bool:
