@@ -196,8 +196,17 @@ MEANINGS: list[G] = [
     ),
     G(
         "通过微信公众号发布信息312条，其中政务动态300条、便民提示12条。",
-        [(CH, {"channel": "wechat"}, 312), *cats(("政务动态", 300), ("便民提示", 12))],
-        "trap: a channel figure and its list stay a channel figure and categories",
+        [
+            (CH, {"channel": "wechat"}, 312),
+            (CAT, {"category": "政务动态", "channel": "wechat"}, 300),
+            (CAT, {"category": "便民提示", "channel": "wechat"}, 12),
+        ],
+        "trap: a channel's list that sums to it is that channel's categories, and no total",
+    ),
+    G(
+        "通过微信公众号发布信息312条，其中政务动态200条、便民提示12条。",
+        [(CH, {"channel": "wechat"}, 312), *cats(("政务动态", 200), ("便民提示", 12))],
+        "trap: a list that does not sum to the channel's figure is not said to be the channel's",
     ),
     G(
         "通过门户网站发布工作动态信息165条。",
@@ -260,8 +269,9 @@ def _same(want: Want, got: tuple[str, dict[str, str], int | float]) -> bool:
         return False
     have = {k: v for k, v in got[1].items() if k not in ("of", "parent")}
     if metric == CAT:  # labels match as the scorer matches them (one holds the other)
-        a, b = _norm(have.get("category", "")), _norm(dims["category"])
-        return set(have) == {"category"} and bool(a) and (a in b or b in a)
+        a, b = _norm(have.pop("category", "")), _norm(dims["category"])
+        rest = {k: v for k, v in dims.items() if k != "category"}
+        return have == rest and bool(a) and (a in b or b in a)
     return {k: to_simplified(v) for k, v in have.items()} == dims
 
 

@@ -513,8 +513,30 @@ def _zero(metric: str, unit: str, lineno: int, quote: str, dims: dict[str, str])
 
 def _reason(out: ProseFacts) -> None:
     """Domain reasoning, stated once, over the facts of one report (see docs/conventions.md, Prose)."""
+    _channel_categories(out)
     _channel_is_total(out)
     _staff_total(out)
+
+
+def _channel_categories(out: ProseFacts) -> None:
+    """通过微信公众号发布信息312条，其中政务动态300条、便民提示12条: categories listed right after a channel
+    figure other than the portal's that sum to it exactly are that channel's categories (`dims.channel`),
+    never a breakdown of the report's total."""
+    facts = out.facts
+    for k, f in enumerate(facts):
+        if f.metric != "proactive.channel" or f.dims.get("channel") == "website" or f.scope != "year":
+            continue
+        run: list[int] = []
+        for j in range(k + 1, len(facts)):
+            g = facts[j]
+            if g.line != f.line or g.metric.startswith("mention."):
+                continue
+            if g.metric != "proactive.category" or "parent" in g.dims or "channel" in g.dims:
+                break
+            run.append(j)
+        if len(run) >= 2 and sum(facts[j].value for j in run) == f.value:
+            for j in run:
+                facts[j].dims = {**facts[j].dims, "channel": f.dims["channel"]}
 
 
 def _channel_is_total(out: ProseFacts) -> None:
@@ -525,7 +547,11 @@ def _channel_is_total(out: ProseFacts) -> None:
     if any(f.metric == "proactive.total" for f in year):
         return
     chans = [f for f in year if f.metric == "proactive.channel"]
-    cats = [f for f in year if f.metric == "proactive.category" and "parent" not in f.dims]
+    cats = [
+        f
+        for f in year
+        if f.metric == "proactive.category" and "parent" not in f.dims and "channel" not in f.dims
+    ]
     total = sum(f.value for f in cats)
     why = ""
     if cats:  # the portal carries everything disclosed; another channel's categories are only its own
