@@ -98,6 +98,16 @@ RUNS: list[G] = [
         "trap: 12345 is a name, not a run item",
     ),
     G("2019年第3季度发布信息20条。", [], "trap: 第3 is an ordinal, the figure a part of the year"),
+    G(
+        "全年回复网民留言120条、办理人大建议15条、政协提案20条。",
+        [("inquiries.count", {"channel": "回复网民留言"}, 120)],
+        "trap: a run of what was handled, not published: no categories",
+    ),
+    G(
+        "全年发布工作动态120条、通知公告30条、人事信息5条。",
+        cats(("工作动态", 120), ("通知公告", 30), ("人事", 5)),
+        "a run of what was published, no total",
+    ),
     G("全年发布信息共3类12条。", [], "trap: 3类 counts kinds, no run item (and 12条 stays unread as before)"),
     G(
         "其中政务动态信息180部门文件40、通知公告100条",

@@ -150,12 +150,16 @@ def clean(line: str) -> tuple[str, list[int]] | None:
 def category_runs(sent: str, figs: list[Figure], lex: Lexicon = DEFAULT) -> dict[int, int]:
     """Runs of three or more sibling items (规范性文件2条、财政信息2条、人事信息13条…): figure index → its
     place in the run (0 for the first). A sibling follows the previous figure after 、 or a comma with
-    a short label of its own that has no verb, no channel and no other metric's words."""
+    a short label of its own that has no verb, no channel and no other metric's words; the first item's
+    words hold a publish verb (the run lists what was published, not 回复留言120条、办理建议15条)."""
     places: dict[int, int] = {}
     chain: list[int] = []
 
     def close() -> None:
-        if len(chain) >= 3:
+        if len(chain) < 3:
+            return
+        lead = _rx(r"[，,；;。：:]").split(sent[: figs[chain[0]].start])[-1]
+        if _rx(lex.PROACTIVE_VERB).search(lead):  # a list of what was published (发布工作动态120条、…)
             places.update({k: n for n, k in enumerate(chain)})
 
     sibling_label = _rx(
