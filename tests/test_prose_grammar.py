@@ -224,6 +224,16 @@ MEANINGS: list[G] = [
         "trap: one named kind alone on a channel is the channel's figure",
     ),
     G(
+        "本年度受理政府信息公开申请6次，答复6次。",
+        [(RECV, {}, 6), (OUT, {"outcome": "total"}, 6)],
+        "the answered count after the applications is the outcomes' total",
+    ),
+    G(
+        "全年答复网民留言6次。",
+        [("inquiries.count", {"channel": "答复网民留言"}, 6)],
+        "trap: an answered count with no applications before it is no outcome",
+    ),
+    G(
         "本年度发生行政复议1起，目前正在审理中。",
         [(REV, {}, 1), (REV, {"outcome": "pending"}, 1)],
         "a case still open, said after its figure",

@@ -67,6 +67,7 @@ CONTEXT_ROWS: list[Row] = [
         "2024 年，全市共受理政府信息公开申请 3119 件，答复 3050 件（含上年度结转申请 34 件，另有 103 件顺延到下年度答复），均在法定期限内予以答复。",  # formats/f001.pdf
         [
             ("applications.received", {}, 3119),
+            ("applications.outcome", {"outcome": "total"}, 3050),  # its truth: 总计 3050 (the answered count)
             ("applications.carried_over", {}, 34),
             ("applications.carried_forward", {}, 103),
         ],
@@ -818,6 +819,7 @@ SENTENCE_ROWS: list[Row] = [
         "2024 年，全市共受理政府信息公开申请 3119 件，答复 3050 件（含上年度结转申请 34 件，另有 103 件顺延到下年度答复），均在法定期限内予以答复。",  # formats/f001.pdf
         [
             ("applications.received", {}, 3119),
+            ("applications.outcome", {"outcome": "total"}, 3050),  # its truth: 总计 3050 (the answered count)
             ("applications.carried_over", {}, 34),
             ("applications.carried_forward", {}, 103),
         ],

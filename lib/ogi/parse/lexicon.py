@@ -229,6 +229,9 @@ APP_OUTCOMES: tuple[tuple[str, str], ...] = (
 # units an outcome listed after the application figure may carry (the sentence names the applications)
 APP_OUTCOME_UNITS = ("件", "份", "宗")
 APP_COMPLETED = r"按时办结|办结"
+# the answered count after the applications figure (受理申请12件，答复12件 / 共办理完成198件): the template's
+# 总计 of outcomes (what was answered this year, carried-over applications included)
+APP_ANSWERED_BARE = r"(?:已|共|均已|全部|共计)?(?:依法)?(?:答复|办理完成|予以答复|作出答复|答复办理)(?:了)?"
 APP_COMPLETED_BARE = r"(?:已|共|均已)?(?:按时|依法|全部)?办结(?:了)?"
 # applicant kinds (2019 template columns); a label coded only when it names exactly one kind and no
 # word that spans kinds (法人或其他组织 covers several columns; 公民、法人或其他组织 is everyone)

@@ -445,6 +445,12 @@ def _application(c: Cue) -> list[Emit] | None:
         return [("applications.carried_forward", {}, "year")]
     if _rx(c.ctx.lex.APP_CARRIED_OVER).search(both):
         return [("applications.carried_over", {}, "year")]
+    if (
+        c.ctx.applications
+        and c.unit in (*c.ctx.lex.APP_OUTCOME_UNITS, "次")
+        and _rx(c.ctx.lex.APP_ANSWERED_BARE).fullmatch(clean_label(c.label, c.ctx.lex))
+    ):
+        return [("applications.outcome", {"outcome": "total"}, "year")]  # 受理申请0次，答复0次
     if not _rx(c.ctx.lex.APP_WORD).search(both + c.words + " " + c.ctx.topic):
         if c.unit in c.ctx.lex.APP_OUTCOME_UNITS and (
             c.ctx.applications or _rx(c.ctx.lex.APP_WORD).search(c.sent[: c.pos])
@@ -458,6 +464,7 @@ def _application(c: Cue) -> list[Emit] | None:
                 return [("applications.received", {}, "year")]
             if _rx(c.ctx.lex.APP_COMPLETED_BARE).fullmatch(label):
                 return [("applications.completed", {}, "year")]
+
             applicant = _applicant(label, c.ctx.lex) if c.ctx.applications else ""
             if applicant:  # （其中自然人21件，… after the applications total
                 return [("applications.received", {"applicant": applicant}, "year")]
