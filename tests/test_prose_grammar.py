@@ -167,6 +167,21 @@ TOTAL_AND_CHANNEL: list[G] = [
         "trap: the parts do not sum to it: no total",
     ),
     G(
+        "公开了机构职能、政策文件、工作动态等方面信息共计57条。",
+        [(T, {}, 57)],
+        "a total after the kinds it covers, with 共计",
+    ),
+    G(
+        "我街道主动公开信息包括：工作动态30条，通知公告20条，财政信息7条，共计57条。",
+        [(T, {}, 57), *cats(("工作动态", 30), ("通知公告", 20), ("财政", 7))],
+        "a total closing the list it sums",
+    ),
+    G(
+        "我街道主动公开信息包括：工作动态30条，通知公告20条，财政信息7条，共计60条。",
+        cats(("工作动态", 30), ("通知公告", 20), ("财政", 7)),
+        "trap: a closing figure that is not the list's sum is not read as its total",
+    ),
+    G(
         "我局主动公开规划计划、财政预决算、人事任免、行政执法等信息共计83条。",
         [(T, {}, 83)],
         "a total after the list of what it covers",

@@ -84,7 +84,12 @@ PROACTIVE_VERB = r"主动公开|公开|发布|公布|推送|刊发|上传|更新
 PROACTIVE_TOTAL = (
     r"主动公开|公开(?:各类)?(?:政府|政务)?信息|发布(?:各类)?(?:政府|政务)?信息|公开政务信息|公布(?:各类)?(?:政府)?信息"
     r"|(?:公开|发布)[^，,；;。\d]{2,40}?等(?:各类|各项)(?:政府|政务)?信息"  # 公开机构职能、政策法规等各类信息
+    # a total after the list of what it covers: 公开了机构职能、政策文件、工作动态等方面信息共计57条
+    r"|(?:公开|发布)[^，,；;。\d]{2,60}?、[^，,；;。\d]{1,30}?等[^，,；;。\d]{0,8}?(?:共计|合计|总计|共)"
 )
+# a figure named only by a total word at the end of a list (…财政信息7条，共计57条): the list's total when
+# the categories before it sum to it
+LIST_SUM_LABEL = r"^[，,；;、：:\s]*(?:共计|合计|总计|累计|共|总数|总量)(?:为|达|是)?\s*$"
 # the total as a noun phrase: "主动公开的各类政府信息数量N件", "主动公开政府信息数"
 PROACTIVE_TOTAL_NOUN = r"主动公开的?(?:各类|各项)?(?:政府|政务)?信息(?:数量|数|总数|总量)?"
 # the anchor words that make a list of 'label N条' a category breakdown of the proactive total

@@ -259,6 +259,15 @@ def _sentence(
         if not tok[0].isdigit() and not facts:
             prev_end = m.end
             continue
+        if not facts and tok[0].isdigit() and _rx(lx.LIST_SUM_LABEL).match(before):
+            cats = [
+                f.value
+                for f in out.facts[first:]
+                if f.metric == "proactive.category" and "parent" not in f.dims and not f.approx
+            ]
+            stated = any(f.metric == "proactive.total" for f in out.facts[first:])
+            if len(cats) >= 2 and sum(cats) == value and not stated and not approx_of:
+                rule, facts = "list_sum", [("proactive.total", {}, "year")]  # …财政信息7条，共计57条
         if not facts:
             rule = rule or "mention"  # the rule that declined the figure, when one did
             facts = [("mention.other", {"label": label[-20:] or clean_label(after)[:20]}, "year")]
