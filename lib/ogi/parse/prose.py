@@ -265,8 +265,8 @@ def _sentence(
                 for f in out.facts[first:]
                 if f.metric == "proactive.category" and "parent" not in f.dims and not f.approx
             ]
-            stated = any(f.metric == "proactive.total" for f in out.facts[first:])
-            if len(cats) >= 2 and sum(cats) == value and not stated and not approx_of:
+            has_total = any(f.metric == "proactive.total" for f in out.facts[first:])
+            if len(cats) >= 2 and sum(cats) == value and not has_total and not approx_of:
                 rule, facts = "list_sum", [("proactive.total", {}, "year")]  # …财政信息7条，共计57条
         if not facts:
             rule = rule or "mention"  # the rule that declined the figure, when one did
