@@ -97,6 +97,16 @@ RUNS: list[G] = [
         [(CMP, {"source": "12345热线工单"}, 310), (CMP, {"source": "来信"}, 12)],
         "trap: 12345 is a name, not a run item",
     ),
+    G(
+        "本年度主动公开政府信息30条，包括23条工作动态、5条通知公告和2条人事信息。",
+        [(T, {}, 30), *cats(("工作动态", 23), ("通知公告", 5), ("人事", 2))],
+        "items written number first: each label follows its own number (never the one before it)",
+    ),
+    G(
+        "全年共发布了23条工作动态、5条通知公告和2条人事信息。",
+        [],
+        "trap: number-first items with nothing saying they are disclosure: no guess",
+    ),
     G("2019年第3季度发布信息20条。", [], "trap: 第3 is an ordinal, the figure a part of the year"),
     G(
         "全年回复网民留言120条、办理人大建议15条、政协提案20条。",

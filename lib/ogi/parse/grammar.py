@@ -181,3 +181,39 @@ def category_runs(sent: str, figs: list[Figure], lex: Lexicon = DEFAULT) -> dict
 
 def _channel_word(text: str, lex: Lexicon) -> bool:
     return any(_rx(pat).search(text) for pat, _ in lex.CHANNELS)
+
+
+_LEAD_ONLY = re.compile(
+    r"^[、，,；;：:\s]*(?:[^，,；;。：:]*?(?:发布|公开|推送|公示|包括|其中|分别为|分别是|主要有|具体为)了?)?"
+    r"[、，,；;：:和及与\s]*$"
+)
+_SIBLING_GAP = re.compile(r"^[、，,；;和及与\s]*$")
+_AFTER_LABEL = re.compile(r"([\u4e00-\u9fff“”《》]{2,20}?)(?=[、，,；;。和及与（(]|$)")
+
+
+def number_first(sent: str, figs: list[Figure], lex: Lexicon = DEFAULT) -> dict[int, str]:
+    """Items written number first (包括23条工作动态、5条通知公告和2条人事信息): figure index → the label after
+    its unit. The first stands after a lead only (a publish verb, 包括, 其中), each next one right after
+    the previous item's label and a separator; two or more make a run."""
+    out: dict[int, str] = {}
+    run: dict[int, str] = {}
+    prev_end = 0
+    for k, f in enumerate(figs):
+        m = _AFTER_LABEL.match(sent, f.end)
+        label = m.group(1) if m and not _rx(lex.PROACTIVE_VERB).search(m.group(1)) else ""
+        before = sent[prev_end : f.start]
+        gap_ok = _SIBLING_GAP.match(before) if run else _LEAD_ONLY.match(before)
+        if label and gap_ok:
+            run[k] = label
+            prev_end = m.end() if m else f.end
+            continue
+        if len(run) >= 2:
+            out.update(run)
+        run = {}
+        prev_end = f.end
+        if label and _LEAD_ONLY.match(before):
+            run[k] = label
+            prev_end = m.end() if m else f.end
+    if len(run) >= 2:
+        out.update(run)
+    return out

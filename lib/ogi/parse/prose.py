@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from ogi.facts import Fact
 from ogi.parse import lexicon as lx
-from ogi.parse.grammar import Figure, approx, category_runs, clean, figures, list_units
+from ogi.parse.grammar import Figure, approx, category_runs, clean, figures, list_units, number_first
 from ogi.parse.lexicon import DEFAULT, Lexicon
 from ogi.parse.prose_rules import (
     ZERO_RULES,
@@ -194,6 +194,7 @@ def _sentence(
     stops = [x.end() for x in _CLAUSE_STOP.finditer(sent)]  # clause starts, found once (linear in long lines)
     figs = figures(sent, ctx.lex)
     runs = category_runs(sent, figs, ctx.lex) if len(figs) >= 3 else {}
+    after_labels = number_first(sent, figs, ctx.lex) if len(figs) >= 2 else {}
     for n, m in enumerate(figs):
         tok, unit = m.tok, m.unit
         if not tok[0].isdigit() and (
@@ -218,6 +219,9 @@ def _sentence(
         if before.lstrip().startswith("、"):  # a sibling item (…2条、规划计划2条): its own words name it
             clause = before.lstrip(" 、")
         label = _label(before) or clean_label(clause)
+        own = after_labels.get(n)
+        if own:  # 包括23条工作动态、5条通知公告: the item's label follows its number
+            label, clause, after = own, own, ""
         q0 = base + clause_start
         q1 = base + m.end + len(after)
         quote = raw[q0:q1].strip() if len(raw) >= q1 else line[q0:q1].strip()
@@ -257,7 +261,7 @@ def _sentence(
             if reading:  # the figure's meaning, qualified: never an exact figure (docs/facts.md)
                 _add_approx(out, reading, value, unit_clean, lineno, raw, line, base, sent, m, approx_of)
         if not tok[0].isdigit() and not facts:
-            prev_end = m.end
+            prev_end = m.end + len(own) if own else m.end
             continue
         if not facts and tok[0].isdigit() and _rx(lx.LIST_SUM_LABEL).match(before):
             cats = [
@@ -288,7 +292,7 @@ def _sentence(
             out.add(fact, lineno, start, end, rule)
             if metric == "proactive.channel" and rule in _CHANNEL_RULES:
                 objects[len(out.facts) - 1] = label
-        prev_end = m.end
+        prev_end = m.end + len(own) if own else m.end
     if len(objects) >= 2:
         _channel_objects(out, objects, sent)
     if "%" in sent or "％" in sent:
