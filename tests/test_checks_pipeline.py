@@ -68,7 +68,8 @@ def test_seed000_fully_electronic_85_vs_119() -> None:
 
 def test_seed001_15_of_181_printed_as_8_1_percent() -> None:
     found = [f for f in of_rule(seed("001"), "parts.percent") if f.actual == 8.1]
-    assert len(found) == 1 and "8.3%" in found[0].message_en and "15/181" in found[0].message_en
+    assert len(found) == 1 and "8.2873%" in found[0].message_en and "15/181" in found[0].message_en
+    assert found[0].severity == "warning" and "misprint" in found[0].message_en
     assert found[0].line == 90 and located(found[0])
 
 
@@ -78,10 +79,12 @@ def test_seed001_empty_annex_cells() -> None:
     assert len(found[0].evidence) >= 20 and all(e.line > 120 for e in found[0].evidence)
 
 
-def test_seed002_percentages_are_rounding_level_info() -> None:
+def test_seed002_percentages_are_misprints_not_rounding() -> None:
+    """1/99 = 1.01% and 2/99 = 2.02% printed 1.1% and 2.2%: beyond half a unit of the printed precision
+    and not the value cut to it either, so misprints (the checks once called them rounding)."""
     found = of_rule(seed("002"), "parts.percent")
     assert sorted(f.actual or 0 for f in found) == [1.1, 2.2]
-    assert all(f.severity == "info" and located(f) for f in found)
+    assert all(f.severity == "warning" and "misprint" in f.message_en and located(f) for f in found)
 
 
 def test_seed003_website_33_exceeds_deduplicated_total_7() -> None:

@@ -132,6 +132,9 @@ class Report:
     facts: list[Fact] = field(default_factory=list)
     blanks: list[BlankCell] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    agency_rule: str | None = None  # the metadata rule that gave the agency (title, …, sidecar)
+    year_rule: str | None = None
+    url: str | None = None  # the source address a sidecar sources.csv gives (ogi.sources)
     doc: Document | None = field(
         default=None, repr=False, compare=False
     )  # the source document (lines, tables)
@@ -159,4 +162,7 @@ class Report:
             "sections": [s.title for s in self.sections],
             "facts": len(self.facts),
             "problems": list(self.problems),
+            "agency_rule": self.agency_rule,
+            "year_rule": self.year_rule,
+            "url": self.url,
         }

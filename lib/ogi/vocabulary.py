@@ -127,7 +127,8 @@ DIMS: dict[str, dict[str, tuple[str, str]]] = {
 }
 
 SCOPES = ("year", "cumulative")
-ORIGINS = ("table", "prose", "derived")  # derived: computed from printed cells (outcome subtotals)
+ORIGINS = ("table", "prose", "derived", "analyst")  # derived: computed from printed cells (outcome
+# subtotals); analyst: a correction typed by an analyst (ogi.store.corrections)
 
 
 def metric_label(code: str, lang: str = "zh") -> str:
@@ -226,12 +227,29 @@ RULE_LABELS: dict[str, tuple[str, str]] = {
     "complete.sections": ("缺少章节", "Missing sections"),
     "complete.blank_cells": ("表格空项", "Blank table cells"),
     "complete.truncated": ("文本不完整", "Text cut off"),
+    "complete.table_read": ("表格未读全", "Table cells not read"),
     "complete.problems_specific": ("问题与改进不具体", "Problems not specific"),
     "timeliness.deadline": ("发布时限", "Publication deadline"),
     "yoy.carry_over": ("结转衔接", "Carry-over against last year"),
     "yoy.documents_in_force": ("现行有效件数衔接", "Documents in force against last year"),
     "yoy.text_duplication": ("与上年重复", "Text repeated from last year"),
 }
+
+
+# report template code -> (中文, English), for readers (ogi.templates holds the formats themselves)
+TEMPLATE_LABELS: dict[str, tuple[str, str]] = {
+    "2021": ("2021 年模板", "2021 template"),
+    "2019": ("2019 年模板", "2019 template"),
+    "statform": ("统计表（2014–2018）", "Statistics form (2014–2018)"),
+    "pre2014": ("2014 年前（附表）", "Before 2014 (annex table)"),
+    "narrative": ("纯文字", "Prose only"),
+}
+
+
+def template_label(code: str, lang: str = "zh") -> str:
+    """A report template's name for readers; the code itself when unknown."""
+    zh_en = TEMPLATE_LABELS.get(code)
+    return code if not zh_en else zh_en[0] if lang == "zh" else zh_en[1]
 
 
 def severity_label(code: str, lang: str = "zh") -> str:

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import combinations
 
-from ogi.checks.base import Check, clauses, dims_key, fmt, iter_lines
+from ogi.checks.base import Check, clauses, dims_key, fmt, iter_lines, same_paragraph
 from ogi.facts import Fact
 from ogi.findings import Finding
 from ogi.vocabulary import dim_label, metric_label
@@ -73,11 +74,80 @@ def _by_quantity(check: Check) -> dict[tuple[str, tuple[tuple[str, str], ...], s
     return groups
 
 
+# prose figures of these metrics restate a part of the dims-free total of the key metric
+PART_METRICS: dict[str, tuple[str, ...]] = {
+    "proactive.total": ("proactive.channel", "proactive.category"),
+    "applications.received": ("applications.channel",),
+}
+_MAX_SUBSET = 12  # distinct candidate parts searched for a sum (2^12 subsets at most)
+
+
+def part_values(check: Check, metric: str, dims: dict[str, str], scope: str) -> set[float]:
+    """Positive values the report states for parts of a quantity: the same metric with more dims (a
+    channel, a kind, a `dims.of` or `dims.parent` part) or a part metric of it (a channel of the total)."""
+    out: set[float] = set()
+    for m in (metric, *PART_METRICS.get(metric, ())):
+        for f in check.facts.all(m, scope=scope, origin=None):
+            if len(f.dims) > len(dims) and all(f.dims.get(k) == v for k, v in dims.items()) and f.value > 0:
+                out.add(float(f.value))
+    return out
+
+
+def _summing_subset(values: list[float], whole: float) -> set[float]:
+    """Distinct values, two or more, that add up to `whole` (the first such subset, smallest first)."""
+    vals = sorted(values)[:_MAX_SUBSET]
+    for size in range(2, len(vals) + 1):
+        for combo in combinations(vals, size):
+            if abs(sum(combo) - whole) < 1e-6:
+                return set(combo)
+    return set()
+
+
+def parts_explained(
+    check: Check, key: tuple[str, tuple[tuple[str, str], ...], str], facts: list[Fact]
+) -> set[int]:
+    """ids of prose facts in a quantity's group that are parts read as the whole, never a second value
+    of it: a value below the largest that the report states for a part of the quantity (the website's
+    165 of the total 304), or values in the whole's paragraph that add up to it (1,592 + 477 = 2,069).
+    Zeros are never parts (an explicit "没有…" is a claim of its own); table cells are never parts."""
+    metric, dims_items, scope = key
+    values = {float(f.value) for f in facts}
+    if len(values) < 2:
+        return set()
+    whole = max(values)
+    parts = part_values(check, metric, dict(dims_items), scope)
+    wholes = [f for f in facts if float(f.value) == whole]
+
+    def candidate(f: Fact) -> bool:
+        return f.origin == "prose" and 0 < float(f.value) < whole
+
+    out = {id(f) for f in facts if candidate(f) and float(f.value) in parts}
+    near = [
+        f
+        for f in facts
+        if candidate(f) and id(f) not in out and any(same_paragraph(check, f.line, w.line) for w in wholes)
+    ]
+    summed = _summing_subset(sorted({float(f.value) for f in near}), whole)
+    out.update(id(f) for f in near if float(f.value) in summed)
+    return out
+
+
+def without_parts(
+    check: Check, key: tuple[str, tuple[tuple[str, str], ...], str], facts: list[Fact]
+) -> list[Fact]:
+    """The group's facts less the parts read as the whole (`parts_explained`)."""
+    drop = parts_explained(check, key, facts)
+    return [f for f in facts if id(f) not in drop]
+
+
 def same_quantity(check: Check) -> Iterator[Finding]:
-    """The same metric with the same dims and scope stated with different values (prose vs table, or twice)."""
+    """The same metric with the same dims and scope stated with different values (prose vs table, or twice).
+
+    A prose figure that is a part of the quantity restated (a channel's or category's count, parts that
+    add up to the whole beside them) is not a second value of it: see `parts_explained`."""
     groups = _by_quantity(check)
     for key in sorted(groups):
-        facts = _unambiguous(groups[key])
+        facts = _unambiguous(without_parts(check, key, groups[key]))
         firsts: dict[float, Fact] = {}
         for f in facts:
             firsts.setdefault(float(f.value), f)
@@ -138,7 +208,7 @@ def prose_vs_table(check: Check) -> Iterator[Finding]:
     listing figure that matches no cell is either a misprint or a figure read as the wrong quantity."""
     groups = _by_quantity(check)
     for key in sorted(groups):
-        facts = groups[key]
+        facts = without_parts(check, key, groups[key])
         cells = [f for f in facts if f.origin == "table"]
         if not cells:
             continue

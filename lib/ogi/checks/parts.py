@@ -4,6 +4,7 @@ against the counts they describe, labelled totals (总人次, 共计) against th
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterator
 
@@ -13,8 +14,8 @@ from ogi.findings import Finding
 from ogi.text import parse_number
 from ogi.vocabulary import dim_label, metric_label
 
-# a percentage within half a unit of its printed precision is right; this much more is rounding noise
-PERCENT_NOISE = 0.15
+# a percentage within half a unit of its printed precision is right; one cut (not rounded) to that
+# precision is a rounding difference; anything else is a misprint, an error beyond this many points
 PERCENT_ERROR = 1.0  # percentage points: beyond this a printed share is an error, below it a warning
 DEDUP_MARK = re.compile(r"相同信息计\s*1\s*条|不重复|去重")
 TOTAL_LABEL = re.compile(r"总|合计|共计|小计|累计|^共$")
@@ -137,6 +138,18 @@ def _whole_for(check: Check, part: Fact) -> Fact | None:
     return min(wholes, key=lambda f: (abs(f.line - part.line), f.line)) if wholes else None
 
 
+def percent_verdict(printed: float, exact: float, places: int) -> str | None:
+    """None when `printed` is `exact` rounded to `places` decimals (within half a unit of the printed
+    precision); 'truncated' when it is `exact` cut to that precision; 'misprint' otherwise.
+
+    1/99 = 1.0101…% printed 1.1% is a misprint (1.0 rounded, 1.0 cut); 98/99 printed 98.9% is cut."""
+    unit = 10.0**-places
+    if abs(printed - exact) <= unit / 2 + 1e-9:
+        return None
+    cut = math.trunc(exact / unit + 1e-9) * unit
+    return "truncated" if abs(printed - cut) <= 1e-9 * max(1.0, abs(exact)) else "misprint"
+
+
 def percent_vs_counts(check: Check) -> Iterator[Finding]:
     """A printed percentage against 100 · part / total, with a tolerance for the printed precision.
 
@@ -157,18 +170,21 @@ def percent_vs_counts(check: Check) -> Iterator[Finding]:
             continue
         exact = 100.0 * part_value / whole.value
         places = printed_decimals(pct.value, pct.quote)
-        half = 0.5 * 10.0**-places
-        diff = abs(float(pct.value) - exact)
-        if diff <= half + 1e-9:
+        verdict = percent_verdict(float(pct.value), exact, places)
+        if verdict is None:
             continue
-        if diff < half + PERCENT_NOISE:
-            severity = "info"
-        else:
-            severity = "warning" if diff < PERCENT_ERROR else "error"
-        shown = f"{exact:.{max(places, 1)}f}"
+        diff = abs(float(pct.value) - exact)
+        severity = "info" if verdict == "truncated" else "warning" if diff < PERCENT_ERROR else "error"
+        shown = f"{exact:.{places + 3}f}"
         label = pct.dims.get("of", "")
-        kind_zh = "（属舍入误差范围）" if severity == "info" else ""
-        kind_en = " (rounding-level)" if severity == "info" else ""
+        kind_zh, kind_en = (
+            ("（截断而非四舍五入）", " (truncated, not rounded)")
+            if verdict == "truncated"
+            else (
+                "（印错：超出印出精度的半个单位）",
+                " (a misprint: beyond half a unit of the printed precision)",
+            )
+        )
         yield check.finding(
             severity,
             f"“{label}” {fmt(part_value)}/{fmt(whole.value)} = {shown}%，报告印为 {fmt(pct.value)}%"

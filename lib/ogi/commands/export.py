@@ -1,5 +1,8 @@
 """`ogi export NOTEBOOK [-o OUT.html] [--lang zh/en]`: one executed notebook (e.g. by papermill) → the same
-offline HTML brief `ogi render` writes (code hidden, charts interactive, no CDN)."""
+offline HTML brief `ogi render` writes (code hidden, charts interactive, no CDN).
+
+`ogi export --xlsx FILE [--store S] [--lang zh/en] [--mentions]`: the evaluator's workbook (`ogi.workbook`):
+one row per report, the facts, the findings."""
 
 from __future__ import annotations
 
@@ -9,8 +12,14 @@ from typing import Any
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser("export", help="turn one executed brief notebook into an offline HTML brief")
-    p.add_argument("notebook", help="an executed .ipynb (papermill output)")
+    p = sub.add_parser(
+        "export",
+        help="an executed brief notebook → offline HTML brief; or --xlsx: the evaluator's Excel workbook",
+    )
+    p.add_argument("notebook", nargs="?", help="an executed .ipynb (papermill output)")
+    p.add_argument("--xlsx", metavar="FILE", help="write the evaluator's workbook of the store here")
+    p.add_argument("--store", default="data/processed", help="the store for --xlsx (default data/processed)")
+    p.add_argument("--mentions", action="store_true", help="--xlsx: keep the mention.* numbers in the facts")
     p.add_argument("-o", "--output", help="HTML file to write (default: the notebook's name with .html)")
     p.add_argument(
         "--lang", choices=("zh", "en"), help="page language (default: the notebook's lang parameter)"
@@ -39,8 +48,36 @@ def _lang_of(nb: Any) -> str:
     return "zh"
 
 
+def run_xlsx(args: argparse.Namespace) -> int:
+    """The workbook of `--store` into `--xlsx`; a store that cannot be read is one line on stderr."""
+    from pathlib import Path
+
+    from ogi.errors import OgiError
+    from ogi.workbook import write_workbook
+
+    if not (Path(args.store) / "reports.parquet").exists() and not (Path(args.store) / "_gen").is_dir():
+        print(f"ogi export: {args.store}: no such store (run `ogi ingest` first)", file=sys.stderr)
+        return 1
+    try:
+        out = write_workbook(args.xlsx, args.store, args.lang or "zh", mentions=args.mentions)
+    except (OgiError, OSError) as exc:
+        print(f"{args.xlsx}: {exc}", file=sys.stderr)
+        return 1
+    print(f"wrote {out}")
+    return 0
+
+
 def run(args: argparse.Namespace) -> int:
     from pathlib import Path
+
+    if args.xlsx:
+        if args.notebook:
+            print("ogi export: give a notebook or --xlsx, not both", file=sys.stderr)
+            return 2
+        return run_xlsx(args)
+    if not args.notebook:
+        print("ogi export: give an executed notebook, or --xlsx FILE for the workbook", file=sys.stderr)
+        return 2
 
     import nbformat
 

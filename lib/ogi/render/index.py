@@ -17,25 +17,14 @@ from urllib.parse import quote
 import polars as pl
 
 from ogi.atomic import write_bytes, write_text
+from ogi.evaluation import fact_rows, level_of, plain_numbers
+from ogi.paths import escape_controls, shown
 from ogi.render.fragments import fmt_change, fmt_num
 
 COLUMNS = ("proactive.total", "applications.received", "review.count", "litigation.count", "complaints.count")
 STORE_CSV = "ogi-facts.csv"
 STORE_PARQUET = "ogi-facts.parquet"
-
-# (level code, zh, en, name endings that mark it), first match wins
-LEVELS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
-    (
-        "township",
-        "乡镇街道",
-        "Township or street",
-        ("街道办事处", "街道", "镇人民政府", "镇", "乡人民政府", "乡"),
-    ),
-    ("department", "部门", "Department", ("局", "委员会", "办公室", "中心", "署", "委")),
-    ("city", "市", "City", ("市人民政府", "实验区", "新区")),
-    ("county", "区县", "County or district", ("区人民政府", "县人民政府", "区", "县")),
-    ("city", "市", "City", ("市",)),
-)
+WORKBOOK = "ogi-workbook.xlsx"
 
 SCRIPT = """
 (function () {
@@ -43,7 +32,13 @@ SCRIPT = """
   if (!table) return;
   var body = table.tBodies[0];
   var heads = table.tHead.rows[0].cells;
-  function key(row, i) { var c = row.cells[i]; return c.getAttribute('data-sort') || c.textContent; }
+  function key(row, i, num) {
+    var c = row.cells[i];
+    var v = c.hasAttribute('data-sort') ? c.getAttribute('data-sort') : c.textContent.trim();
+    if (!num) return v;
+    v = v.replace(/,/g, '');
+    return v === '' || isNaN(parseFloat(v)) ? null : parseFloat(v);
+  }
   for (var i = 0; i < heads.length; i++) {
     (function (i) {
       heads[i].addEventListener('click', function () {
@@ -53,8 +48,8 @@ SCRIPT = """
         var num = heads[i].classList.contains('num');
         var rows = Array.prototype.slice.call(body.rows);
         rows.sort(function (a, b) {
-          var x = key(a, i), y = key(b, i);
-          if (num) { x = x === '' ? -Infinity : parseFloat(x); y = y === '' ? -Infinity : parseFloat(y); }
+          var x = key(a, i, num), y = key(b, i, num);
+          if (x === null || y === null) return x === y ? 0 : x === null ? 1 : -1;  // no figure: last
           var r = x < y ? -1 : x > y ? 1 : 0;
           return asc ? r : -r;
         });
@@ -90,29 +85,47 @@ def _t(lang: str, zh: str, en: str) -> str:
     return zh if lang == "zh" else en
 
 
-def level_of(agency: str, lang: str = "zh") -> str:
-    """The administrative level an agency name ends with (乡镇街道, 部门, 区县, 市), '' when unknown."""
-    name = (agency or "").strip()
-    for _code, zh, en, ends in LEVELS:
-        if any(name.endswith(e) for e in ends):
-            return zh if lang == "zh" else en
-    return ""
-
-
 def _csv_bytes(df: pl.DataFrame) -> bytes:
     """CSV with a BOM so Excel opens the Chinese text right; the same rows give the same bytes."""
     buf = io.BytesIO()
     df.write_csv(buf)
-    return b"\xef\xbb\xbf" + buf.getvalue()
+    return b"\xef\xbb\xbf" + escape_controls(buf.getvalue().decode("utf-8")).encode("utf-8")
+
+
+def facts_csv(store: object, report_id: str | None = None) -> bytes:
+    """Facts as an evaluator's CSV (ogi.evaluation.fact_rows): agency, year, zh/en labels, a column per
+    dims key with its labels, integers without '.0'. One report's with `report_id` (every figure it
+    states, mention.* included), else the store's (mention.* left out); the columns are the same."""
+    rows = fact_rows(store, report_id=report_id, mentions=report_id is not None, every_dim=True)  # type: ignore[arg-type]
+    return _csv_bytes(plain_numbers(rows))
 
 
 def write_store_downloads(ctx: object, out: Path) -> None:
-    """The whole store's facts (with agency, year, line and quote) as CSV and Parquet beside the index."""
-    facts = ctx.store.facts.sort("agency_key", "year", "report_id", "seq").collect()  # type: ignore[attr-defined]
-    write_bytes(out / STORE_CSV, _csv_bytes(facts))
+    """The whole store's facts as CSV (labelled) and Parquet (as stored), and the evaluator's workbook
+    (ogi.workbook) beside the index."""
+    from ogi.workbook import INDEX_MAX_FACTS, workbook_bytes
+
+    store = ctx.store  # type: ignore[attr-defined]
+    facts = store.facts.sort("agency_key", "year", "report_id", "seq").collect()
+    write_bytes(out / STORE_CSV, facts_csv(store))
+    write_bytes(out / WORKBOOK, workbook_bytes(store, ctx.lang, max_facts=INDEX_MAX_FACTS))  # type: ignore[attr-defined]
     buf = io.BytesIO()
     facts.write_parquet(buf, compression="zstd", compression_level=3, statistics=False)
     write_bytes(out / STORE_PARQUET, buf.getvalue())
+
+
+def _others(others: Sequence[tuple[str, str]], lang: str) -> str:
+    """The briefs of other stores left in the folder, each with the store it came from."""
+    if not others:
+        return ""
+    unknown = _t(lang, "库未记录", "store not recorded")
+    items = "".join(
+        f'<li class="ogi-other"><a href="{escape(quote(rel), quote=True)}">{escape(shown(rel))}</a> — '
+        f"{escape(shown(store) if store else unknown)}</li>"
+        for rel, store in others
+    )
+    title = _t(lang, "本目录中其他库的简报", "Briefs in this folder from other stores")
+    return f'<h2 class="ogi-h">{escape(title)}</h2><ul class="ogi-others">{items}</ul>'
 
 
 def build_index(
@@ -120,12 +133,15 @@ def build_index(
     out_dir: str | os.PathLike[str],
     failed: Sequence[object] = (),
     lang: str = "zh",
+    others: Sequence[tuple[str, str]] = (),
 ) -> Path:
     """Write `out_dir/index.html` listing each `<slug>/<year>.html` present for an agency in the store,
-    `<slug>/<year>.csv` beside each (its report's facts), and the store downloads."""
+    `<slug>/<year>.csv` beside each (its report's facts), and the store downloads; `others` are briefs
+    in the folder from another store (relative path, store root or ''), listed with where they came from."""
     from ogi import vocabulary as voc
     from ogi.render.context import open_context
     from ogi.render.export import CSS
+    from ogi.render.review import corrections_count
     from ogi.render.slug import unique_slugs
 
     ctx = open_context(store_path, lang)
@@ -133,6 +149,11 @@ def build_index(
     table = ctx.view("agencies").sort("agency_key").to_dicts()
     reports = ctx.view("reports")
     templates: dict[tuple[str, int], str] = {}
+    report_ids: dict[tuple[str, int], str] = {}  # the canonical report of each brief, for its CSV
+    from ogi.store.shared import canonical
+
+    for k, y, rid in canonical(ctx.store.reports).select("agency_key", "year", "report_id").collect().rows():
+        report_ids[(str(k), int(y))] = str(rid)
     if reports.height and {"agency_key", "year", "template"} <= set(reports.columns):
         for r in reports.select("agency_key", "year", "template").to_dicts():
             if r["year"] is not None:
@@ -146,11 +167,12 @@ def build_index(
         _t(lang, "模板", "Template"),
     ]
     numeric = [False, False, False, True, False]
-    head += [voc.metric_label(m, lang) for m in COLUMNS] + [_t(lang, "数据质量问题", "Findings"), "CSV"]
-    numeric += [True] * (len(COLUMNS) + 1) + [False]
+    head += [voc.metric_label(m, lang) for m in COLUMNS] + [_t(lang, "数据质量问题", "Findings")]
+    head += [_t(lang, "分析员更正", "Analyst corrections"), "CSV"]  # ogi.render.review
+    numeric += [True] * (len(COLUMNS) + 2) + [False]
+    corrected = corrections_count(ctx.store)
     rows: list[str] = []
     seen: dict[str, set[str]] = {"region": set(), "level": set(), "year": set(), "template": set()}
-    has_facts_view = hasattr(ctx.views, "report_facts")
     for r in table:
         key = str(r["agency_key"])
         name = str(r.get("agency") or key)
@@ -160,8 +182,7 @@ def build_index(
             if not (out / rel).is_file():
                 continue
             csv_rel = f"{slugs[key]}/{year}.csv"
-            if has_facts_view:
-                write_bytes(out / csv_rel, _csv_bytes(ctx.view("report_facts", key, year)))
+            write_bytes(out / csv_rel, facts_csv(ctx.store, report_ids.get((key, year))))
             template = templates.get((key, year), "")
             for k, v in (("region", region), ("level", level), ("year", str(year)), ("template", template)):
                 if v:
@@ -184,14 +205,10 @@ def build_index(
                 sort = "" if value is None else repr(float(value))
                 cells.append(f'<td class="num" data-sort="{sort}"{title}>{escape(fmt_num(value))}</td>')
             cells.append(f'<td class="num">{n_findings}</td>')
-            cells.append(
-                f'<td><a href="{escape(quote(csv_rel), quote=True)}" download>CSV</a></td>'
-                if has_facts_view
-                else "<td></td>"
-            )
+            cells.append(f'<td class="num ogi-corrections">{corrected.get((key, year), 0)}</td>')
+            cells.append(f'<td><a href="{escape(quote(csv_rel), quote=True)}" download>CSV</a></td>')
             rows.append("<tr>" + "".join(cells) + "</tr>")
-    if has_facts_view:
-        write_store_downloads(ctx, out)
+    write_store_downloads(ctx, out)
     failures = "".join(f'<li class="ogi-failed">{escape(str(f))}</li>' for f in failed)
     # the overview is linked only when it was rendered (the language switch is always there: the other
     # tree is one `ogi render --lang` away, and a link that depends on a parallel render's timing would
@@ -204,10 +221,14 @@ def build_index(
             else ""
         )
         + (
+            f'<a href="explore.html">{escape(_t(lang, "跨机关分析", "Explore across agencies"))}</a>'
+            if (out / "explore.html").is_file()
+            else ""
+        )
+        + (
             f'<a href="{STORE_CSV}" download>{escape(_t(lang, "全库数字（CSV）", "All figures (CSV)"))}</a>'
             f'<a href="{STORE_PARQUET}" download>{escape(_t(lang, "全库数字（Parquet）", "All figures (Parquet)"))}</a>'
-            if has_facts_view
-            else ""
+            f'<a href="{WORKBOOK}" download>{escape(_t(lang, "评估工作簿（Excel）", "Evaluator workbook (Excel)"))}</a>'
         )
         + (
             '<a href="en/index.html" lang="en">English</a>'
@@ -262,6 +283,7 @@ def build_index(
             if failures
             else ""
         )
+        + _others(others, lang)
     )
     html = (
         f'<!DOCTYPE html>\n<html lang="{"zh" if lang == "zh" else "en"}">\n<head>\n<meta charset="utf-8" />\n'
@@ -270,6 +292,5 @@ def build_index(
         f'</head>\n<body>\n<main class="ogi-wide">\n{body}\n</main>\n<script>{SCRIPT}</script>\n</body>\n</html>\n'
     )
     path = out / "index.html"
-    write_text(path, html)
-    path.chmod(0o644)
+    write_text(path, escape_controls(html))  # 0666 less the umask, like the downloads beside it
     return path

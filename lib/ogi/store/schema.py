@@ -7,6 +7,7 @@ Parquet is written with fixed settings so the same rows always give the same byt
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +42,7 @@ class ReportsSchema(dy.Schema):
     doc_number = dy.String(nullable=True)
     signer = dy.String(nullable=True)
     title = dy.String(nullable=True)
+    url = dy.String(nullable=True)  # the source address of a sidecar sources.csv (ogi.sources)
     kind = dy.String(nullable=False)
     encoding = dy.String(nullable=False)
     truncated = dy.Bool(nullable=False)
@@ -50,6 +52,8 @@ class ReportsSchema(dy.Schema):
     n_findings = dy.Int64(nullable=False)
     previous_id = dy.String(nullable=True)  # the same agency's previous-year report the checks compared with
     problems = dy.List(dy.String(), nullable=False)
+    n_corrections = dy.Int64(nullable=False)  # analyst corrections rows applied (ogi.store.corrections)
+    parser_meta = dy.String(nullable=False)  # JSON: the parser's metadata values a correction replaced
 
 
 def _facts_schema() -> type[dy.Schema]:
@@ -66,11 +70,12 @@ def _facts_schema() -> type[dy.Schema]:
         "value": dy.Float64(nullable=False),
         "unit": dy.String(nullable=False),
         "scope": dy.String(nullable=False, regex=r"^(year|cumulative)$"),
-        "origin": dy.String(nullable=False, regex=r"^(table|prose|derived)$"),
+        "origin": dy.String(nullable=False, regex=r"^(table|prose|derived|analyst)$"),
         "line": dy.Int64(nullable=False),
         "quote": dy.String(nullable=False),
         "loc": dy.String(nullable=False),
         "dims_json": dy.String(nullable=False),
+        "superseded_by": dy.String(nullable=True),  # the corrections row (`file:row`) that replaced this fact
     }
     for c in DIM_COLUMNS:
         cols[c] = dy.String(nullable=True)
@@ -156,9 +161,15 @@ SCHEMAS: dict[str, type[dy.Schema]] = {
 }
 
 
+@cache
+def _columns(name: str) -> tuple[tuple[str, pl.DataType], ...]:
+    """Column names and types of one frame, built once per process (dataframely builds a frame for it)."""
+    return tuple(SCHEMAS[name].create_empty().schema.items())
+
+
 def polars_schema(name: str) -> pl.Schema:
-    """The Polars schema of one frame (for empty frames and lazy scans)."""
-    return pl.Schema(SCHEMAS[name].create_empty().schema)
+    """The Polars schema of one frame (for empty frames and lazy scans); a fresh copy each call."""
+    return pl.Schema(_columns(name))
 
 
 def empty(name: str) -> pl.DataFrame:
