@@ -4,7 +4,8 @@ Each entry is a word family as reports write it, gathered from real reports of e
 (township, street, county bureau, city; 2008-2025): the verbs and nouns that say what is counted, the
 units, the channel words and their codes, complaint and inquiry sources, negations and zero phrases,
 category suffixes, applicant and outcome words. Patterns are regular-expression alternatives; the
-rules in `prose_rules` combine them. Extend a family, never a single report's phrase.
+rules in `prose_rules` combine them. Extend a family, never a single report's phrase. The scanner and
+the rules read them through a `Lexicon` object (`DEFAULT`, or another built with overrides).
 """
 
 from __future__ import annotations

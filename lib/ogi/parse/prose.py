@@ -1,8 +1,10 @@
 """Figures in running text, bound to what they count (主动公开政府信息119条, 现场接待78人次 …).
 
-This module is the one scanner: it splits lines into sentences and clauses, keeps the context
-(the paragraph topic, 其中 lists, 分别 pairs, brackets, the channel a paragraph speaks of) and asks
-the named rules of `prose_rules` what each count is. Negative statements become explicit zeros
+This module is the one scanner: it splits lines into sentences and clauses, takes each sentence's
+figures from the enumeration grammar of `grammar` (runs that print their unit once, items written
+number first, sibling runs, approximate figures), keeps the context (the paragraph topic, 其中 lists,
+分别 pairs, brackets, the channel a paragraph speaks of) and asks the named rules of `prose_rules`
+what each count is; the words come from the `Lexicon` object passed in. Negative statements become explicit zeros
 through the zero rules. After the scan, the domain reasoning of `_reason` runs once per report (a
 website figure whose categories sum to it is the total; 专职 + 兼职 gives the staff total). What no
 rule claims is left to the mention scanner. `ProseFacts.rules` names the rule behind every fact.
