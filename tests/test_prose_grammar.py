@@ -192,6 +192,24 @@ TOTAL_AND_CHANNEL: list[G] = [
         "trap: a closing figure that is not the list's sum is not read as its total",
     ),
     G(
+        "本局网站发布信息210条，其中工作动态150条，通知公告50条，人事信息8条。",
+        [
+            (T, {}, 210),
+            (CH, {"channel": "website"}, 210),
+            *cats(("工作动态", 150), ("通知公告", 50), ("人事", 8)),
+        ],
+        "the portal's figure a category list breaks down, with no other channel or total, is the total",
+    ),
+    G(
+        "本局网站发布信息210条，其中工作动态150条，通知公告50条。微信公众号发布信息90条。",
+        [
+            (CH, {"channel": "website"}, 210),
+            (CH, {"channel": "wechat"}, 90),
+            *cats(("工作动态", 150), ("通知公告", 50)),
+        ],
+        "trap: another channel's figure beside it: the portal's is not the total",
+    ),
+    G(
         "我局主动公开规划计划、财政预决算、人事任免、行政执法等信息共计83条。",
         [(T, {}, 83)],
         "a total after the list of what it covers",

@@ -587,6 +587,16 @@ def _channel_is_total(out: ProseFacts) -> None:
         ch = chans[0]
         why = "the only channel figure, and it says 主动公开…信息"
 
+    if not why and len(chans) == 1 and chans[0].dims["channel"] == "website":
+        k = out.facts.index(chans[0])
+        listed = [
+            j
+            for j in range(k + 1, len(out.facts))
+            if out.facts[j].line == chans[0].line and out.rules[j] == "listed_category"
+        ]
+        if len(listed) >= 2:  # 内蒙古…局网站发布信息481条，其中概况类信息382条，政务动态信息93条…
+            ch = chans[0]
+            why = "the portal's figure, the only channel one, is what the category list after it breaks down"
     if not why:
         whole = _channels_sum(out)
         if whole is not None:
