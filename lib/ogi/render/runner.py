@@ -176,16 +176,19 @@ def plan(
                 if agencies:
                     problems.append(f"{r.get('agency')}: no {year} report in the store")
                 continue
-            y = year
-        elif r.get("latest_year") is not None:
-            y = int(r["latest_year"])
+            wanted = [year]
         elif years:
-            y = years[-1]
+            wanted = years  # every year held gets its brief (they link to each other)
+        elif r.get("latest_year") is not None:
+            wanted = [int(r["latest_year"])]
         else:
             problems.append(f"{r.get('agency')}: no report with a year in the store")
             continue
         key = str(r["agency_key"])
-        briefs.append(Brief(key, str(r.get("agency") or key), y, Path(out_dir) / slugs[key] / f"{y}.html"))
+        for y in wanted:
+            briefs.append(
+                Brief(key, str(r.get("agency") or key), y, Path(out_dir) / slugs[key] / f"{y}.html")
+            )
     return sorted(briefs, key=lambda b: (b.agency_key, b.year)), problems
 
 
