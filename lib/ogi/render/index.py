@@ -91,6 +91,15 @@ def _csv_bytes(df: pl.DataFrame) -> bytes:
     return b"\xef\xbb\xbf" + buf.getvalue()
 
 
+def public(path: Path, data: bytes) -> None:
+    """A download written atomically and readable like the HTML pages: 0644 less the umask (the temp
+    file of an atomic write is 0600, which a web server or a colleague cannot read)."""
+    write_bytes(path, data)
+    mask = os.umask(0)
+    os.umask(mask)
+    path.chmod(0o644 & ~mask)
+
+
 def facts_csv(store: object, report_id: str | None = None) -> bytes:
     """Facts as an evaluator's CSV (ogi.evaluation.fact_rows): agency, year, zh/en labels, a column per
     dims key with its labels, integers without '.0'. One report's with `report_id` (every figure it
@@ -106,11 +115,11 @@ def write_store_downloads(ctx: object, out: Path) -> None:
 
     store = ctx.store  # type: ignore[attr-defined]
     facts = store.facts.sort("agency_key", "year", "report_id", "seq").collect()
-    write_bytes(out / STORE_CSV, facts_csv(store))
-    write_bytes(out / WORKBOOK, workbook_bytes(store, ctx.lang, max_facts=INDEX_MAX_FACTS))  # type: ignore[attr-defined]
+    public(out / STORE_CSV, facts_csv(store))
+    public(out / WORKBOOK, workbook_bytes(store, ctx.lang, max_facts=INDEX_MAX_FACTS))  # type: ignore[attr-defined]
     buf = io.BytesIO()
     facts.write_parquet(buf, compression="zstd", compression_level=3, statistics=False)
-    write_bytes(out / STORE_PARQUET, buf.getvalue())
+    public(out / STORE_PARQUET, buf.getvalue())
 
 
 def build_index(
@@ -166,7 +175,7 @@ def build_index(
                 continue
             csv_rel = f"{slugs[key]}/{year}.csv"
             if has_facts_view:
-                write_bytes(out / csv_rel, facts_csv(ctx.store, report_ids.get((key, year))))
+                public(out / csv_rel, facts_csv(ctx.store, report_ids.get((key, year))))
             template = templates.get((key, year), "")
             for k, v in (("region", region), ("level", level), ("year", str(year)), ("template", template)):
                 if v:
