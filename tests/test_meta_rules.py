@@ -27,6 +27,7 @@ class Row(NamedTuple):
     year: int | None
     agency_rule: str | None
     year_rule: str | None
+    source: str = ""  # the file's name, for the file_name rule
 
 
 ROWS = [
@@ -420,17 +421,50 @@ ROWS = [
         "湖里街道办事处",
         None,
         2019,
-        "frequent_local_name",
+        "opening_subject",  # 湖里街道坚持…: the subject of a sentence, lengthened by 办事处 from the text
         "opening_years",
     ),
     Row(
         "h031-like: a stem never runs across a county's name",
-        ["永嘉县北城街道坚持公开。永嘉县北城街道推进政务公开。永嘉县北城街道完善制度。"],
+        ["永嘉县北城街道的公开有序。永嘉县北城街道的政务公开推进。永嘉县北城街道的制度完善。"],
         "北城街道",
         None,
         None,
         "frequent_local_name",
         None,
+    ),
+    # --- no title: the subject of the opening sentences, a self-reference resolved, the file name ---
+    Row(
+        "no title: the subject after a time and an upper body's clause",
+        ["一、总体情况", "2023年，在区委、区政府的正确领导下，平安街道办事处认真贯彻落实《条例》。"],
+        "平安街道办事处",
+        None,
+        2023,
+        "opening_subject",
+        "opening_years",
+    ),
+    Row(
+        "no title: 我镇 resolved to the one township the text names",
+        [
+            "一、总体情况",
+            "2022年，我镇认真落实《条例》要求。",
+            "完成《石桥镇政务公开事项目录》编制，石桥镇党政办负责。",
+        ],
+        "石桥镇",
+        None,
+        2022,
+        "self_reference",
+        "opening_years",
+    ),
+    Row(
+        "no title: the file's name is a report title",
+        ["一、总体情况", "本年度，我单位认真贯彻落实《条例》要求。"],
+        "某某县财政局",
+        "某某县",
+        2022,
+        "file_name",
+        "file_name",
+        "reports/某某县财政局2022年政府信息公开工作年度报告.html",
     ),
     # --- year rules -----------------------------------------------------------------------------------
     Row(
@@ -536,7 +570,7 @@ ROWS = [
 
 @pytest.mark.parametrize("row", ROWS, ids=[r.id for r in ROWS])
 def test_meta_rule_table(row: Row) -> None:
-    meta = extract_meta(row.lines, row.lines)
+    meta = extract_meta(row.lines, row.lines, row.source)
     got = (meta.agency, meta.region, meta.year, meta.agency_rule, meta.year_rule)
     want = (row.agency, row.region, row.year, row.agency_rule, row.year_rule)
     assert got == want, f"{row.id}: rule {row.agency_rule}/{row.year_rule}: got {got}"
@@ -545,7 +579,7 @@ def test_meta_rule_table(row: Row) -> None:
 @pytest.mark.parametrize("row", [r for r in ROWS if r.agency_rule], ids=[r.id for r in ROWS if r.agency_rule])
 def test_each_agency_rule_alone(row: Row) -> None:
     assert row.agency_rule is not None and row.agency is not None
-    found = AGENCY_RULES[row.agency_rule](Context.of(row.lines))
+    found = AGENCY_RULES[row.agency_rule](Context.of(row.lines, row.source))
     names = [reduce(f.name)[0] for f in found if f.name]
     assert names, f"rule {row.agency_rule} found nothing in {row.id}"
     assert any(row.agency.startswith(n) or n.startswith(row.agency) for n in names), names
@@ -554,7 +588,7 @@ def test_each_agency_rule_alone(row: Row) -> None:
 @pytest.mark.parametrize("row", [r for r in ROWS if r.year_rule], ids=[r.id for r in ROWS if r.year_rule])
 def test_each_year_rule_alone(row: Row) -> None:
     assert row.year_rule is not None
-    found = YEAR_RULES[row.year_rule](Context.of(row.lines))
+    found = YEAR_RULES[row.year_rule](Context.of(row.lines, row.source))
     assert [f.year for f in found if f.year][:1] == [row.year], row.id
 
 

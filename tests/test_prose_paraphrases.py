@@ -699,8 +699,14 @@ HELD_OUT_4: list[P] = [
     ),
     P(
         "本年度因政府信息公开工作被申请行政复议2件，其中结果维持1件，结果纠正1件；被提起行政诉讼1件，尚未审结。",
-        [(REV, {}, 2), (REV, {"outcome": "upheld"}, 1), (REV, {"outcome": "corrected"}, 1), (LIT, {}, 1)],
-        "review outcomes, then litigation",
+        [
+            (REV, {}, 2),
+            (REV, {"outcome": "upheld"}, 1),
+            (REV, {"outcome": "corrected"}, 1),
+            (LIT, {}, 1),
+            (LIT, {"outcome": "pending"}, 1),  # 尚未审结 right after the figure: the case is pending
+        ],
+        "review outcomes, then litigation (still open)",
     ),
     P("政府信息公开工作年度报告中所列数据的统计期限自2020年1月1日起至2020年12月31日止。", [], "the period"),
     P(
@@ -852,7 +858,7 @@ def _facts(sentence: str) -> list[tuple[str, dict[str, str], int | float]]:
     return [
         (f.metric + (CUMULATIVE if f.scope == "cumulative" else ""), dict(f.dims), f.value)
         for f in out.facts
-        if not f.metric.startswith("mention.")
+        if not f.metric.startswith("mention.") and not f.approx  # approximate readings: their own table
     ]
 
 

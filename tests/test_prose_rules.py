@@ -529,6 +529,7 @@ SENTENCE_ROWS: list[Row] = [
         "listed_category",
         "2021年度,主动公开乡镇动态23政策文件5条;计划总结4条应急管理1条;财政信息2条。",  # real2/hb025.txt
         [
+            ("proactive.category", {"category": "政策文件"}, 5),  # its truth: the run no longer hides it
             ("proactive.category", {"category": "计划总结"}, 4),
             ("proactive.category", {"category": "应急管理"}, 1),
             ("proactive.category", {"category": "财政"}, 2),
@@ -1754,7 +1755,101 @@ SENTENCE_ROWS: list[Row] = [
     ),
 ]
 
-ROWS = CONTEXT_ROWS + SENTENCE_ROWS
+# rules of the enumeration grammar and of meanings that are not guesses (issue 19), on constructed text
+GRAMMAR_ROWS: list[Row] = [
+    (
+        "category_run",
+        "利用镇政府网站主动公开政府信息40条、规章制度3条、财政信息5条、人事信息2条。",  # constructed
+        [
+            ("mention.other", None, 40),
+            ("proactive.category", {"category": "规章制度"}, 3),
+            ("proactive.category", {"category": "财政"}, 5),
+            ("proactive.category", {"category": "人事"}, 2),
+        ],
+    ),
+    (
+        "run_item",
+        "本年度主动公开信息64条，其中发布工作动态22会议纪要9、人事信息5条。",  # constructed: unit printed once
+        [
+            ("proactive.category", {"category": "工作动态"}, 22),
+            ("proactive.category", {"category": "会议纪要"}, 9),
+        ],
+    ),
+    (
+        "run_item",
+        "全年公开通知公告31部门文件4、机构职能信息3条。",  # constructed: the run opens the sentence
+        [
+            ("proactive.category", {"category": "通知公告"}, 31),
+            ("proactive.category", {"category": "部门文件"}, 4),
+        ],
+    ),
+    (
+        "run_item",
+        "全年受理12345热线工单310件、来信12件。",  # constructed trap: 12345 is a name, no run item
+        [],
+    ),
+    (
+        "other_platform",
+        "通过“某市公共资源交易平台”发布招标公告37条。",  # constructed
+        [("proactive.platform", {"label": "某市公共资源交易平台"}, 37)],
+    ),
+    (
+        "other_platform",
+        "在信用中国网站公示行政许可信息210条。",  # constructed
+        [("proactive.platform", {"label": "信用中国网站"}, 210)],
+    ),
+    (
+        "published_kind",
+        "（一）主动公开情况\n在镇网站对领导分工进行更新，发布项目公示、招聘公告等通知公告信息21条，公开采购信息3条。",  # constructed
+        [
+            ("proactive.category", {"category": "通知公告"}, 21),
+            ("proactive.category", {"category": "采购"}, 3),
+        ],
+    ),
+    (
+        "published_kind",
+        "（一）主动公开情况\n全年新增公开区政府规章2件、区政府办公室规范性文件9件。",  # constructed: documents in 件
+        [
+            ("proactive.category", {"category": "区政府规章"}, 2),
+            ("proactive.category", {"category": "区政府办公室规范性文件"}, 9),
+        ],
+    ),
+    (
+        "published_kind",
+        "（一）主动公开情况\n全年张贴宣传海报20条。",  # constructed trap: publicity, not items published
+        [],
+    ),
+    (
+        "channel_objects",
+        "通过微信公众号“某某发布”推送政务动态312条，推送便民提示等信息40条。",  # constructed
+        [
+            ("proactive.category", {"category": "政务动态"}, 312),
+            ("proactive.category", {"category": "便民提示等"}, 40),
+        ],
+    ),
+    (
+        "channel_objects",
+        "通过微信公众号发布信息312条，其中政务动态300条、便民提示12条。",  # constructed trap: a head and its list
+        [],
+    ),
+    (
+        "approximate_reading",
+        "2023年主动公开政府信息5500余条。",  # constructed
+        [("proactive.total", {}, 5500)],
+    ),
+    (
+        "approximate_reading",
+        "全年通过门户网站发布信息近3万条。",  # constructed: 万 scales the value as printed
+        [("proactive.channel", {"channel": "website"}, 30000)],
+    ),
+    (
+        "approximate_reading",
+        "发布信息不少于200条。",  # constructed trap: a bound is no approximate figure
+        [],
+    ),
+]
+
+ROWS = CONTEXT_ROWS + SENTENCE_ROWS + GRAMMAR_ROWS
 
 
 def _by_rule(text: str, rule: str) -> list[tuple[str, dict[str, str], int | float]]:
@@ -1793,7 +1888,7 @@ def test_the_table_is_large_and_names_every_rule() -> None:
     assert len(ROWS) >= 150
     named = {r[0] for r in ROWS}
     scanner = {"respectively", "approximate", "channel_is_total", "staff_total", "zero_applications_topic"}
-    scanner |= {"zero_complaints", "zero_topic"}
+    scanner |= {"zero_complaints", "zero_topic", "approximate_reading", "channel_objects"}
     every = {r.name for r in RULES} | {z.name for z in ZERO_RULES} | scanner
     assert every - named == set(), f"rules without rows: {sorted(every - named)}"
     assert named - every == set(), f"rows for unknown rules: {sorted(named - every)}"
@@ -1857,3 +1952,19 @@ def test_rule_names_stay_out_of_the_export() -> None:
     out = extract_prose([text], [text], set())
     exported = out.facts[0].as_dict("t.txt", None, 2018)
     assert "rule" not in exported and out.rules[0] == "total"
+
+
+def test_the_lexicon_is_passed_in_not_read_from_module_globals() -> None:
+    """A Lexicon object with another platform word changes what the rules read; the default is untouched."""
+    from ogi.parse.lexicon import DEFAULT, Lexicon
+
+    text = "通过某某集采平台发布公告12条。"  # constructed
+    plain = extract_prose([text], [text], set())
+    assert not [f for f in plain.facts if f.metric == "proactive.platform"]
+    other = Lexicon(OTHER_PLATFORM=DEFAULT.OTHER_PLATFORM.replace("信用中国|信用", "信用中国|信用|集采"))
+    read = extract_prose([text], [text], set(), lexicon=other)
+    assert [(f.metric, f.value) for f in read.facts if f.metric == "proactive.platform"] == [
+        ("proactive.platform", 12)
+    ]
+    with pytest.raises(TypeError):
+        Lexicon(NO_SUCH_WORDS="x")

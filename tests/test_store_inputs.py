@@ -174,3 +174,29 @@ def test_extract_of_a_repeated_input_emits_each_fact_once(tmp_path: Path, capsys
     assert main(["extract", str(folder), "-o", str(once)]) == 0
     assert main(["extract", str(folder), str(folder) + "/", str(folder / seed.name), "-o", str(twice)]) == 0
     assert twice.read_bytes() == once.read_bytes() and once.stat().st_size > 0
+
+
+# --------------------------------------------------------------------------------------------- item 5
+
+
+@pytest.mark.parametrize(
+    "data", [b"junk\x01xyz\n", "本单位今年工作很好。\n".encode(), b"\xef\xbb\xbf\n\n  \n"]
+)
+def test_a_file_with_no_report_structure_is_a_failure_not_a_report(
+    tmp_path: Path, data: bytes, capsys
+) -> None:
+    """No year, no agency, no figure: not a report of agency `unknown-…` but a failure with its reason."""
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "junk.txt").write_bytes(data)
+    shutil.copy(sorted(SEEDS.glob("*.txt"))[0], raw / "seed.txt")
+    store = tmp_path / "store"
+    assert main(["ingest", str(raw), "-o", str(store), "-j", "1", "--no-progress"]) == 1
+    err = capsys.readouterr().err
+    line = next(ln for ln in err.splitlines() if ln.startswith(str(raw / "junk.txt")))
+    assert "no report" in line or "no text" in line, line
+    reports = pl.read_parquet(store / "reports.parquet")
+    assert reports["source"].to_list() == [str((raw / "seed.txt").resolve())]
+    failures = pl.read_parquet(store / "failures.parquet")
+    assert failures["path"].to_list() == [str((raw / "junk.txt").resolve())]
+    assert main(["extract", str(raw / "junk.txt"), "-o", str(tmp_path / "f.jsonl")]) == 1

@@ -1,4 +1,7 @@
-"""Atomic file writes: write a temp file beside the target, fsync, then rename over it."""
+"""Atomic file writes: write a temp file beside the target, fsync, then rename over it.
+
+The file ends with the mode a plain `open` would give it (0666 less the umask), not mkstemp's 0600.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +11,18 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
+
+
+def _umask() -> int:
+    """The process umask (read without changing it where /proc allows; else set and restored at once)."""
+    with contextlib.suppress(OSError, ValueError):
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 @contextlib.contextmanager
@@ -22,6 +37,7 @@ def atomic_open(path: str | Path, mode: str = "w", encoding: str | None = "utf-8
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     binary = "b" in mode
     try:
+        os.fchmod(fd, 0o666 & ~_umask())  # mkstemp makes 0600; the file gets the mode open() would give
         with os.fdopen(
             fd, mode, encoding=None if binary else encoding, newline=None if binary else "\n"
         ) as fh:

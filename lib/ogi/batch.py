@@ -120,6 +120,10 @@ def expand(paths: Iterable[str | Path], *, resolve: bool = False) -> tuple[list[
             fail(Failure(path, reason))
         else:
             add(path, canonical_path(path))
+    from ogi.sources import errors_of  # a malformed sidecar sources.csv: one failure per bad row
+
+    for side, reason in errors_of(files):
+        fail(Failure(side, reason))
     return files, failures
 
 
@@ -130,19 +134,25 @@ def missing_inputs(paths: Iterable[str | Path]) -> list[str]:
 
 def parse_one(path: str) -> Report:
     """Read and parse one file; raise OgiError (ReadError or a parse error) with a one-line reason."""
+    from ogi import sources
     from ogi.parse import parse_document
     from ogi.readers import read_path
 
     doc = read_path(path)
     doc.source = storable(path)  # a non-UTF-8 file name: escaped once here, so every output can encode it
     try:
-        return parse_document(doc)
+        report = parse_document(doc)
+        sources.apply(report, path)  # the folder's sources.csv overrides agency, region, year; keeps url
     except OgiError:
         raise
     except RecursionError:
         raise ReadError(path, "document structure too deeply nested") from None
     except Exception as exc:  # a parser bug must not stop the batch; report it as this file's failure
         raise ReadError(path, f"internal parser error ({type(exc).__name__}: {exc})"[:300]) from None
+    if report.year is None and not report.agency and not report.facts:
+        # a stray file (a note, a junk download) would otherwise be a report of agency `unknown-…`
+        raise ReadError(path, "no report structure: no year, no agency and no figure found")
+    return report
 
 
 def parse_many(paths: Iterable[str]) -> Iterator[Report | Failure]:

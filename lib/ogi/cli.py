@@ -11,7 +11,7 @@ import importlib
 import sys
 from collections.abc import Sequence
 
-COMMANDS = ("extract", "check", "ingest", "render", "export", "synth")
+COMMANDS = ("extract", "check", "ingest", "render", "export", "synth", "corrections")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -25,6 +25,7 @@ class Fact:
     scope: str = "year"  # year | cumulative
     origin: str = "table"  # table | prose
     loc: str = ""  # table/row/column or page for non-text formats
+    approx: str = ""  # 余 多 约 近 超 when the figure is approximate (value as printed); '' when exact
 
     def as_dict(self, source: str, agency: str | None, year: int | None) -> dict[str, Any]:
         """The export line of docs/facts.md, in its field order."""
@@ -43,7 +44,46 @@ class Fact:
         }
         if self.loc:
             out["loc"] = self.loc
+        if self.approx:
+            out["approx"] = self.approx
         return out
+
+    @property
+    def key(self) -> tuple[str, tuple[tuple[str, str], ...], str]:
+        """What the figure counts: metric, dims and scope (two facts of one key state the same figure)."""
+        return self.metric, tuple(sorted(self.dims.items())), self.scope
+
+
+#: where the qualifier stands when a figure is printed: 近/约/超 before the number, 余/多 after it
+_APPROX_BEFORE = ("近", "约", "超")
+
+
+def format_value(value: float | int, approx: str = "") -> str:
+    """A figure as the brief prints it: thousands separated, an approximate one with its qualifier where
+    the report put it (5500, 余 → '5,500余'; 30000, 近 → '近30,000'); exact figures carry none."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = f"{value:,}" if isinstance(value, int) else f"{value:,.2f}".rstrip("0").rstrip(".")
+    if not approx:
+        return text
+    return approx + text if approx in _APPROX_BEFORE else text + approx
+
+
+def without_shadowed_approx(facts: list[Fact]) -> list[Fact]:
+    """Drop an approximate fact when an exact fact of the same key was read: an approximate figure never
+    duplicates or replaces an exact one (5500余条 in the overview, 5512条 in the table)."""
+    if not any(f.approx for f in facts):
+        return facts
+    exact = {f.key for f in facts if not f.approx}
+    seen: set[tuple[str, tuple[tuple[str, str], ...], str]] = set()
+    out = []
+    for f in facts:
+        if f.approx:
+            if f.key in exact or f.key in seen:
+                continue
+            seen.add(f.key)
+        out.append(f)
+    return out
 
 
 @dataclass(slots=True)
@@ -92,6 +132,9 @@ class Report:
     facts: list[Fact] = field(default_factory=list)
     blanks: list[BlankCell] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    agency_rule: str | None = None  # the metadata rule that gave the agency (title, …, sidecar)
+    year_rule: str | None = None
+    url: str | None = None  # the source address a sidecar sources.csv gives (ogi.sources)
     doc: Document | None = field(
         default=None, repr=False, compare=False
     )  # the source document (lines, tables)
@@ -119,4 +162,7 @@ class Report:
             "sections": [s.title for s in self.sections],
             "facts": len(self.facts),
             "problems": list(self.problems),
+            "agency_rule": self.agency_rule,
+            "year_rule": self.year_rule,
+            "url": self.url,
         }

@@ -26,6 +26,16 @@ def shown(text: object) -> str:
     return _CONTROL.sub(_esc, str(text))
 
 
+_CONTROL_IN_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def escape_controls(text: str) -> str:
+    """`text` (an HTML page, a CSV file) with control characters and bidi overrides escaped as `shown`
+    does, keeping the tab and line breaks that are its structure: a report's ESC bytes never reach a
+    terminal that `cat`s a download, nor reorder what a page shows."""
+    return _CONTROL_IN_TEXT.sub(_esc, text)
+
+
 def storable(path: str | bytes | os.PathLike[str]) -> str:
     """A path as text that always encodes to UTF-8 (undecodable bytes escaped as \\xNN), for the store."""
     text = os.fsdecode(path) if isinstance(path, bytes) else os.fspath(path)

@@ -11,6 +11,7 @@ METRICS: dict[str, tuple[str, str]] = {
     "proactive.total": ("主动公开政府信息数", "Proactively disclosed items"),
     "proactive.category": ("主动公开信息（按类别）", "Proactive disclosure by category"),
     "proactive.channel": ("主动公开信息（按渠道）", "Proactive disclosure by channel"),
+    "proactive.platform": ("其他平台发布信息数", "Items published on another platform (not the portal)"),
     "proactive.electronic": (
         "全文电子化的主动公开信息数",
         "Proactive items available in full electronic form",
@@ -126,7 +127,8 @@ DIMS: dict[str, dict[str, tuple[str, str]]] = {
 }
 
 SCOPES = ("year", "cumulative")
-ORIGINS = ("table", "prose", "derived")  # derived: computed from printed cells (outcome subtotals)
+ORIGINS = ("table", "prose", "derived", "analyst")  # derived: computed from printed cells (outcome
+# subtotals); analyst: a correction typed by an analyst (ogi.store.corrections)
 
 
 def metric_label(code: str, lang: str = "zh") -> str:

@@ -58,6 +58,8 @@ class Facts:
         self.report = report
         self._by_metric: dict[str, list[Fact]] = {}
         for f in sorted(report.facts, key=lambda x: x.line):  # stable: keeps the parser's order on a line
+            if f.approx:
+                continue  # an approximate figure (5500余条) is never an exact operand of a check
             self._by_metric.setdefault(f.metric, []).append(f)
         self._blank_keys = {(b.metric, dims_key(b.dims)) for b in report.blanks}
 

@@ -64,8 +64,12 @@ def _by_quantity(check: Check) -> dict[tuple[str, tuple[tuple[str, str], ...], s
     figures of sub-count-prone metrics left out."""
     groups: dict[tuple[str, tuple[tuple[str, str], ...], str], list[Fact]] = {}
     for f in sorted(check.report.facts, key=lambda x: (x.line, x.metric, x.quote)):
-        if f.metric.startswith("mention.") or (f.origin == "prose" and f.metric in SUBCOUNT_PRONE):
-            continue
+        if (
+            f.metric.startswith("mention.")
+            or (f.origin == "prose" and f.metric in SUBCOUNT_PRONE)
+            or f.approx
+        ):
+            continue  # approximate figures (5500余条) are never compared as exact
         groups.setdefault((f.metric, dims_key(f.dims), f.scope), []).append(f)
     return groups
 

@@ -122,7 +122,10 @@ def _part_for(check: Check, pct: Fact) -> Fact | None:
     candidates = [
         f
         for f in check.report.facts
-        if not f.metric.startswith("mention.") and f.scope == "year" and of in f.dims.values()
+        if not f.metric.startswith("mention.")
+        and f.scope == "year"
+        and of in f.dims.values()
+        and not f.approx
     ]
     if not candidates:
         return None

@@ -47,14 +47,24 @@ def register(sub: Any) -> None:
         metavar="SECONDS",
         help="how long to wait for another ingest into the same store (default: until it ends; 0: do not wait)",
     )
+    p.add_argument(
+        "--corrections",
+        action="append",
+        default=None,
+        metavar="FILE",
+        help="analyst corrections (.csv or .xlsx with a `corrections` sheet; default: corrections.csv "
+        "beside the inputs); docs/review.md",
+    )
     p.add_argument("--no-progress", dest="progress", action="store_false", help="no progress bar")
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    from ogi.batch import parse_one
     from ogi.errors import DiskError, OgiError, UsageError
     from ogi.paths import shown
     from ogi.proc import INGEST_WORKER_MB, cap_jobs, sigterm_as_interrupt
+    from ogi.store.corrections import for_ingest
     from ogi.store.ingest import ingest
 
     def say(line: str) -> None:
@@ -69,6 +79,7 @@ def run(args: argparse.Namespace) -> int:
         if note:
             say(f"ogi ingest: {note}")
     try:
+        corrections = for_ingest(args.paths, args.corrections)
         with sigterm_as_interrupt():
             result = ingest(
                 args.paths,
@@ -80,6 +91,7 @@ def run(args: argparse.Namespace) -> int:
                 wait=args.wait,
                 progress=args.progress and sys.stderr.isatty(),
                 say=say,
+                parse=corrections.wrap(parse_one),
             )
     except OgiError as exc:
         say(f"ogi ingest: {exc}")
@@ -94,5 +106,6 @@ def run(args: argparse.Namespace) -> int:
     for failure in result.failures:
         say(str(failure))
     say(result.summary(args.out))
-    # unreadable inputs fail the run; duplicates and a crashing check rule are reported but do not
-    return 1 if result.input_failed else 0
+    bad_rows = corrections.report(args.out, say)  # every bad corrections row, one line each
+    # unreadable inputs and bad corrections rows fail the run; duplicates and a crashing check rule do not
+    return 1 if result.input_failed or bad_rows else 0

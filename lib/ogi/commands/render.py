@@ -31,7 +31,11 @@ def register(sub: Any) -> None:
         default="zh",
         help="brief language (default: zh; en writes OUT/en/, never over the Chinese tree)",
     )
-    p.add_argument("--overview", action="store_true", help="also render the corpus overview (overview.html)")
+    p.add_argument(
+        "--overview",
+        action="store_true",
+        help="also render the corpus overview (overview.html) and the explore notebook (explore.html)",
+    )
     p.add_argument(
         "--workers",
         "-j",
@@ -46,6 +50,12 @@ def register(sub: Any) -> None:
         help="send the briefs to the Dask cluster at ADDRESS (e.g. tcp://host:8786)",
     )
     p.add_argument("--force", action="store_true", help="render every brief, changed or not")
+    p.add_argument(
+        "--notebook",
+        default=None,
+        metavar="NB",
+        help="your own brief notebook (an edited copy of notebooks/agency_brief.ipynb) in place of the default",
+    )
     p.add_argument(
         "--timeout",
         type=float,
@@ -66,17 +76,14 @@ def register(sub: Any) -> None:
 
 def _open_store(store: Any) -> Any:
     """The store generation to render from, verified; raises StoreDamaged when a frame is missing or bad."""
-    import os
-
     from ogi.errors import StoreDamaged
-    from ogi.render.context import VIEWS_ENV
     from ogi.store.generation import resolve
     from ogi.store.handle import Store
     from ogi.store.integrity import REPAIR
 
     store = Store.at(store).root  # resolved once, here at the boundary
     gen = resolve(Store.at(store))
-    if gen == store and not os.environ.get(VIEWS_ENV):  # a store without checksums: the frames must be there
+    if gen == store:  # a store without checksums: the frames must be there
         for name in ("reports", "facts", "findings"):
             if not (store / f"{name}.parquet").is_file():
                 raise StoreDamaged(f"{store / f'{name}.parquet'}: missing; {REPAIR}")
@@ -102,6 +109,9 @@ def run(args: argparse.Namespace) -> int:
     if not store.exists():
         print(f"ogi render: {shown(store)}: no such store (run `ogi ingest` first)", file=sys.stderr)
         return 1
+    if args.notebook and not Path(args.notebook).is_file():
+        print(f"ogi render: {shown(Path(args.notebook))}: no such notebook", file=sys.stderr)
+        return 2
     if args.workers is not None and args.workers < 1:
         print("ogi render: --workers must be at least 1", file=sys.stderr)
         return 2
@@ -151,7 +161,7 @@ def _run(args: argparse.Namespace, store: Any) -> int:
 
     from ogi.errors import OgiError
     from ogi.paths import shown
-    from ogi.render.runner import Brief, RenderError, render_batch, render_overview
+    from ogi.render.runner import EXPLORE_NOTEBOOK, Brief, RenderError, render_batch, render_overview
     from ogi.render.stale import sweep_stale
 
     out = Path(args.out)
@@ -187,6 +197,11 @@ def _run(args: argparse.Namespace, store: Any) -> int:
         except RenderError as exc:
             print(f"ogi render: {shown(exc)}", file=sys.stderr)
             overview_failed = True
+        try:  # the explore notebook: analyses across agencies, linked from the index too
+            print(f"wrote {render_overview(store, out / 'explore.html', args.lang, EXPLORE_NOTEBOOK)}")
+        except RenderError as exc:
+            print(f"ogi render: {shown(exc)}", file=sys.stderr)
+            overview_failed = True
     try:
         summary = render_batch(
             store,
@@ -200,6 +215,7 @@ def _run(args: argparse.Namespace, store: Any) -> int:
             timeout=args.timeout,
             on_plan=planned,
             on_done=progress,
+            notebook=args.notebook,
         )
     except OgiError as exc:
         print(f"ogi render: {shown(exc)}", file=sys.stderr)
@@ -218,8 +234,16 @@ def _run(args: argparse.Namespace, store: Any) -> int:
         print("ogi render: nothing to render" + (f" for {args.year}" if args.year else ""), file=sys.stderr)
     # agencies named on the command line that cannot be briefed are failures; unnamed ones are notes
     rc = 1 if summary.failed or (summary.problems and args.agency) or overview_failed else 0
+    for line in summary.unwritten:  # disk full after the briefs: the counts below are still true
+        print(f"ogi render: {line}", file=sys.stderr)
+        rc = 1
+    where = (
+        f"{len(summary.written)} briefs to {shown(out)}, not the index or downloads"
+        if summary.unwritten
+        else shown(out / "index.html")
+    )
     print(
-        f"wrote {shown(out / 'index.html')}: {len(summary.written)} rendered, "
+        f"wrote {where}: {len(summary.written)} rendered, "
         f"{len(summary.skipped)} skipped, {len(summary.failed)} failed"
     )
     for err in summary.failed:

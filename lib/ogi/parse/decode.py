@@ -21,6 +21,7 @@ from functools import lru_cache
 
 from ogi.document import BLANK_MARKS, Cell, Document
 from ogi.facts import BlankCell, Fact
+from ogi.parse import flatten
 from ogi.parse.tables import SubCells, TableFacts, derive_subtotals, value_of_text
 from ogi.templates import registry
 from ogi.text import squash
@@ -258,6 +259,8 @@ def repair(doc: Document, tf: TableFacts, code: str) -> set[int]:
     if not (need3 or need4 or need20):
         return set()
     where = _region(doc)
+    if where is not None and flatten.looks_flat(doc, where[0], where[1], width):
+        return _flattened(doc, tf, rows, where, need20, need3, need4)
     covered: set[int] = set()
     if need20:
         covered |= _art20(doc, tf, where[0] if where else len(doc.norm))
@@ -268,6 +271,31 @@ def repair(doc: Document, tf: TableFacts, code: str) -> set[int]:
         covered |= _sec3(doc, tf, rows, width, s3, e3, closed=e4 > s4)
     if need4 and e4 > s4:
         covered |= _sec4(doc, tf, s4, e4)
+    return covered
+
+
+def _flattened(
+    doc: Document,
+    tf: TableFacts,
+    rows: Sequence[PlanRow],
+    where: tuple[int, int, int, int],
+    need20: bool,
+    need3: bool,
+    need4: bool,
+) -> set[int]:
+    """Tables whose cells were run together (`ogi.parse.flatten`): sections 三 and 四 first, so that a
+    cell seen to have vanished there withholds the 第二十条 rows no identity can check."""
+    s3, e3, s4, e4 = where
+    covered: set[int] = set()
+    before = len(tf.problems)
+    if need3:  # section 四's first line too: its header may follow section 三's last row on one line
+        covered |= flatten.sec3(doc, tf, rows, s3, min(len(doc.norm), max(e3, s4 + 1)))
+    if need4:  # no section 四 region: its header may be glued to section 三's last row
+        covered |= flatten.sec4(doc, tf, s4, e4) if e4 > s4 else flatten.sec4(doc, tf, s3, e3)
+    lossy = any(flatten.VANISHED in p for p in tf.problems[before:])
+    if need20:
+        art20 = _art20(doc, tf, s3)
+        covered |= art20 or flatten.art20(doc, tf, 0, s3, _measures, several=not lossy)
     return covered
 
 

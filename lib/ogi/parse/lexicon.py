@@ -9,6 +9,8 @@ rules in `prose_rules` combine them. Extend a family, never a single report's ph
 
 from __future__ import annotations
 
+from typing import Any
+
 # --- units -------------------------------------------------------------------------------------
 # counting units as printed after a figure; 余/多 mark approximate counts (not recorded as figures)
 UNITS: tuple[str, ...] = (
@@ -41,10 +43,25 @@ UNITS: tuple[str, ...] = (
     "宗",
 )
 APPROX_MARKS = ("余", "多")
+# the qualifier an approximate figure carries (docs/facts.md `approx`), by the word that makes it one
+APPROX_QUALIFIERS: tuple[tuple[str, str], ...] = (
+    ("余", "余"),
+    ("多", "多"),
+    ("逾", "超"),
+    ("超过", "超"),
+    ("超", "超"),
+    ("将近", "近"),
+    ("接近", "近"),
+    ("近", "近"),
+    ("大约", "约"),
+    ("约", "约"),
+)
 # words before a figure that make it approximate (近300条, 约150条, 逾千条): not recorded as figures
 APPROX_BEFORE = r"(?:近|约|大约|逾|将近|接近|超过|不少于|不低于|至少|最少)\s*$"
 # words after a figure that make it a bound or a guess, not a count (2条以上, 10条左右)
 APPROX_AFTER = ("以上", "以下", "左右")
+# a 万 after a figure (近3万条, 1.2万余条): the value as printed is multiplied (approximate figures only)
+TEN_THOUSAND = "万"
 # units that a figure written in Chinese numerals may carry (二名, 三次): others are too ambiguous
 CN_NUMERAL_UNITS = "名|人|个|次|篇|条|件|宗"
 ITEM_UNITS = ("条", "篇")  # published items
@@ -106,15 +123,39 @@ CHANNELS: tuple[tuple[str, str], ...] = (
     (r"公开栏|揭示板|公示栏|宣传栏|公告栏|信息栏|公开墙", "bulletin_board"),
     (r"公报", "gazette"),
     (r"新媒体|抖音|视频号|客户端|APP|App", "new_media"),
-    (r"网站|门户|网上公开|网上|政务网|公开网|政府在线|网页|主页", "website"),
+    (r"网站|门户|网上公开|网上|政务网|公开网|政府在线|网页|主页|《[^》]{1,20}网》", "website"),
     (r"其他方式|其它方式|其他途径|其它途径|其他渠道|其它渠道|其他形式|其它形式", "other"),
 )
 # a route word before a publish verb names how, not what: 利用电子显示屏发布信息45条 is no total
 # unless it says 主动公开 or 政府信息 (通过各种渠道主动公开政府信息3215条 is)
 ROUTE_LEAD = r"^(?:通过|利用|依托|借助|运用)"
+# the words that put a figure on a channel as its route (依托区政府门户网站，…公开N条; 用好门户网站平台)
+ROUTE_WORDS = r"依托|通过|利用|借助|运用|用好|在|把"
 ROUTE_TOTAL_WORDS = r"主动公开|政府信息|政务信息"
 # the year's own figure inside a 其中 list (历年累计…，其中2016年主动公开620条)
 LISTED_TOTAL = r"新增主动公开|主动公开(?:政府)?信息|(?:\d{4}年度?|本年度?|今年|全年)(?:新增)?主动公开"
+# a label naming a count of published items whose unit a damaged page dropped (发布信息数量144)
+BARE_COUNT_LABEL = r"(?:信息|发布|公开)[^，,；;：:、。\d]{0,6}?(?:数量|总数)"
+# counts about a channel's audience or layout, never a kind of item published (订阅数, 访问量, 专栏)
+NOT_A_KIND = r"访问|浏览|点击|阅读量|订阅|粉丝|关注|用户|专栏|栏目|宣传|海报|标语|手册|横幅"
+# numbers that are names, never items of a run (泉州12345平台, 96166热线, 110)
+NAME_NUMBER = r"12\d{3}|96\d{3,4}|110|119|120|122"
+# a site or platform that is not the agency's portal: its counts are its own (proactive.platform), never
+# the website channel (公共资源交易平台, 中国政府采购网, 信用中国网站)
+OTHER_PLATFORM = (
+    r"(?:公共资源交易|政府采购|采购|招标投标|招投标|信用中国|信用)"
+    r"[^，,；;。、\d]{0,8}?(?:网站|网|平台|中心|系统)"
+)
+# a document kind: a count of documents under a proactive total is a category even in 件/个/份
+DOCUMENT_KIND = r"(?:规范性文件|政策性文件|政策文件|行政规范性文件|规章|文件)$"
+# units of a listed item besides the published-item units, when its list says so (其中规章2件、规范性文件6件)
+LIST_ITEM_UNITS = ("件", "个", "份", "篇", "条")
+# words of another metric: a list item naming one is never a category of the proactive total
+OTHER_METRIC_WORDS = r"申请|复议|诉讼|投诉|举报|咨询|解读|培训|人次|来访|来电|热线|信访|答复|办结"
+# a combined outcome (予以公开及部分公开15件) is neither granted nor partial: no outcome code is given
+APP_COMBINED_OUTCOME = r"(?:予以|全部|同意)?公开(?:及|和|与|或|、|以及)(?:同意)?部分公开|部分公开(?:及|和|与|或|、|以及)(?:予以|全部)?公开"
+# a case still open, said right after its figure (行政复议1起，正在办理中): the pending outcome
+CASE_PENDING_AFTER = r"^[^。；;\d]{0,4}?(?:正在办理|正在审理|审理中|办理中|尚未审结|未审结|尚在审理)"
 # units a channel counts in besides 条/篇: a bulletin board posts issues (公开栏公开信息24期), a gazette
 # prints documents (件; its 期 are issues made, 制作公报6期, not items); a website's 件 are applications
 CHANNEL_UNITS: dict[str, tuple[str, ...]] = {"bulletin_board": ("期",), "gazette": ("件",)}
@@ -124,7 +165,10 @@ CHANNEL_MENTION = r"微信公众号|公众号|政务微博|微博|门户网站|�
 RESPECTIVELY_CHANNELS = r"微博|微信公众号|公众号|微信|网站|门户|公开栏|揭示板|公报"
 
 # --- complaints and inquiries -------------------------------------------------------------------
-COMPLAINT = r"12345|热线|专线|投诉|举报|信访|交办|指挥平台|意见建议|网民|来信|诉求"
+COMPLAINT = (
+    r"12345|热线|专线|投诉|举报|信访(?![局办委])|交办|指挥平台|意见建议|网民|来信|诉求"
+    r"|(?:领导|书记|县长|市长|区长|镇长|乡长|局长|主任|民意|网上)信箱"
+)
 # a count about the hotline that is not of complaints (满意度测评3次, 业务培训2次)
 COMPLAINT_NOT = r"满意度|测评|回访|培训|演练|会议"
 COMPLAINT_UNITS = ("件", "次", "条", "个", "人次", "起", "宗")
@@ -166,7 +210,7 @@ STAFF_PART_TIME = "兼职"
 
 # --- applications -------------------------------------------------------------------------------
 APP_CARRIED_FORWARD = r"(?:结转|转入|顺延)(?:至|到)?下一?年度?"
-APP_CARRIED_OVER = r"上一?年度?(?:的)?结转"
+APP_CARRIED_OVER = r"上一?年度?(?:的)?结转|结转上一?年度?"
 APP_WORD = r"申请|依申请"
 APP_CHANNELS: tuple[tuple[str, str], ...] = (
     (r"信函申请|信函方式|来信申请", "letter"),
@@ -228,7 +272,7 @@ NEG_EVENT = (
 # applications); an `unless` starting with ^ is searched in the whole clause instead.
 ZERO_PHRASES: tuple[tuple[str, str, str, str], ...] = (
     (
-        r"(?:(?:没有|未有|未(?!经)|暂无|并无|尚无)(?:发生|收到|接到|受理|出现|产生)?[^。，,；;]{0,16}|无(?:人提出|收到)?)"
+        r"(?:(?:没有|未有|未(?!经)|暂无|并无|尚无)(?:发生|收到|接到|受理|出现|产生)?[^。，,；;]{0,16}|无(?:人提出|收到|受理|接到)?)"
         r"(?:依申请公开|政府信息公开申请|公开申请|申请)",
         "applications.received",
         "件",
@@ -256,7 +300,7 @@ ZERO_PHRASES: tuple[tuple[str, str, str, str], ...] = (
     ),
     (
         r"(?:没有|未|无)(?:收取|收费)|未收取任何|没有收费|(?:没有|未|无|不)[^。；;，,]{0,20}收取[^。；;]{0,20}费|(?:没有|未|无|不)[^。；;，,]{0,20}收费"
-        r"|无(?:信息公开|政府信息公开|依申请公开)?(?:相关)?(?:收费|费用)|(?:收费|费用)[^。；;，,]{0,6}(?:均为零|为零)"
+        r"|无(?:信息公开|政府信息公开|依申请公开)?(?:相关)?(?:收费|费用)|(?:收费|费用)[^。；;，,]{0,6}(?:均为零|为零|为0(?![\d.]))"
         r"|(?:收费|费用)(?:情况)?[：:]\s*无",
         "fees.amount",
         "元",
@@ -289,5 +333,28 @@ TOPIC_ZEROS: tuple[tuple[str, str, str], ...] = (
 )
 # a heading topic about applications lets a bare "未收到" stand for zero applications
 APP_TOPIC = "依申请"
+# a coordinator right after a zero phrase's noun: what follows is a second thing denied, not its cause
+# (无受理政府信息公开申请件及…行政复议: zero applications and zero review)
+ZERO_COORDINATED = r"^(?:件|事项|情况)?(?:及|和|与|、|以及)"
 BARE_NOT_RECEIVED = r"未接到|未收到|没有收到|没有接到|未发生"
 NEG_STRONG = r"没有|未发生|未收到|未接到"
+
+
+class Lexicon:
+    """The word families above as one object, passed to the scanner and the grammar (like dateutil's
+    `parserinfo`): `Lexicon(UNITS=(...))` reads other wording without touching this module's globals.
+    Every upper-case name of this module is an attribute; an unknown override is an error."""
+
+    def __init__(self, **overrides: Any) -> None:
+        words = {k: v for k, v in globals().items() if k.isupper() and not k.startswith("_")}
+        unknown = sorted(set(overrides) - set(words))
+        if unknown:
+            raise TypeError(f"unknown lexicon entries: {', '.join(unknown)}")
+        words.update(overrides)
+        self.__dict__.update(words)
+
+    def __getattr__(self, name: str) -> Any:  # typed access for mypy; every entry is set in __init__
+        raise AttributeError(name)
+
+
+DEFAULT = Lexicon()

@@ -78,10 +78,13 @@ def _agency(meta: Meta, ctx: Context, found: list[Found]) -> None:
     meta.region = max(regions, key=len) or None if regions else None
 
 
-def extract_meta(lines: list[str], norm: list[str]) -> Meta:
-    """Agency, region, year, title, document number, signer and publication date of one report."""
+def extract_meta(lines: list[str], norm: list[str], source: str = "") -> Meta:
+    """Agency, region, year, title, document number, signer and publication date of one report.
+
+    `source` is the file's name as given: a title-like name is a source of agency and year after the
+    text's own places (`rule_file_name`)."""
     meta = Meta()
-    ctx = Context.of(norm)
+    ctx = Context.of(norm, source)
     names = _names(ctx)
     if names:
         _agency(meta, ctx, names)

@@ -20,6 +20,7 @@ _SUFFIX_END = re.compile(SUFFIX + "$")
 _UNIT_END = re.compile(UNIT + "$")
 _ONE_UNIT = re.compile(rf"{CJK}{{2,6}}?{UNIT}")
 _LOCAL_END = re.compile("(?:" + "|".join(map(re.escape, L.LOCAL_SUFFIXES)) + ")$")
+_ALIAS = re.compile(rf"[（(][^（）()]{{1,20}}{SUFFIX}[）)]$")
 _JUNK = re.compile(r"[\s《》“”\"'「」『』]")
 
 
@@ -65,9 +66,12 @@ def printed_name(name: str) -> bool:
     """
     if plausible(name):
         return True
+    bare = _ALIAS.sub("", name)  # 自治区民委(宗教事务局): the name before its alias in brackets
+    end = _SUFFIX_END.search(bare)
     return (
         2 <= len(name) <= 60
-        and _SUFFIX_END.search(name) is not None
+        and end is not None
+        and end.start() > 0
         and not _SENTENCE.search(name)
         and not _PROSE.search(name)
         and not name.startswith(L.SELF_REFERENCE)
@@ -94,6 +98,8 @@ def reduce(name: str) -> tuple[str, str]:
     chain, rest = split_chain(name)
     if not chain:
         return name, ""
+    if rest.startswith("人民政府") and is_local(rest[4:]) and plausible(rest[4:]):
+        rest = rest[4:]  # 高港区人民政府沿江街道办事处: the district government is the street's region
     if is_local(rest):
         return rest, chain
     units = _ONE_UNIT.findall(chain)

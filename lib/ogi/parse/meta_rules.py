@@ -11,11 +11,15 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import PurePath
 
 from ogi.parse import meta_lexicon as L
-from ogi.parse.meta_names import CJK, NAME_END, YEAR, clean, plausible, printed_name, year_of
+from ogi.parse.meta_names import CJK, NAME_END, YEAR, clean, plausible, printed_name, reduce, year_of
 
+# a pinyin gloss a mirror inserts after a character (統(tǒng)計局): dropped before names are read
+_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])[（(][a-zü\u00e0-\u00fc\u0101-\u01dc]{1,7}[）)]")
+_GLOSS_HINT = re.compile(r"[\u4e00-\u9fff][（(][a-z]*[\u00e0-\u00fc\u0101-\u01dc][a-z]*[）)]")
 HEAD_LINES = 25  # where titles, headings and metadata blocks stand
 OPENING_LINES = 60  # the lines the opening text is taken from
 _BULLETS = " \t\u3000•·*#"  # stripped from the start of a line
@@ -41,14 +45,18 @@ class Context:
     tail: list[str]  # the last non-empty lines, stripped
     norm: list[str]  # every line (the whole text is joined only by the rules that need it)
     titles: list[tuple[str, tuple[str, int | None, str]]]  # the head's titles (see `titles`)
+    first: list[str] = field(default_factory=list)  # the opening lines, one by one
+    source: str = ""  # the file's name as given (a last source of agency and year)
 
     @classmethod
-    def of(cls, norm: list[str]) -> Context:
+    def of(cls, norm: list[str], source: str = "") -> Context:
+        if any(_GLOSS_HINT.search(x) for x in norm[:OPENING_LINES]):
+            norm = [_GLOSS.sub("", x) for x in norm]
         first = _nonempty(norm, OPENING_LINES, HEAD_LINES, OPENING_CHARS)
         last = _nonempty(reversed(norm), TAIL_LINES)[::-1]
         opening = re.sub(r"\s+", "", "".join(first))[:OPENING_CHARS]
         head = first[:HEAD_LINES]
-        return cls(head, opening, last, norm, titles(head))
+        return cls(head, opening, last, norm, titles(head), first, source)
 
     def body(self) -> str:
         """The whole text, lines joined."""
@@ -74,14 +82,14 @@ def _nonempty(lines: Iterable[str], n: int, at_least: int = 0, chars: int = 0) -
 
 _TITLE = re.compile(
     rf"^(?P<pre>.{{0,40}}?){YEAR}\s*年度?(?P<post>.{{0,30}}?)(?:政府)?信息公开(?:工作)?(?:年度)?(?:工作)?(?:情况)?"
-    r"(?:报告|年报)"
+    r"(?:的)?(?:报告|年报)"
 )
 _TITLE_YEAR_AFTER = re.compile(  # 兴华乡政府信息公开工作年度报告（2010年）
     rf"^(?P<pre>.{{2,30}}?)(?:政府)?信息公开(?:工作)?(?:年度)?(?:工作)?报告\s*[（(]\s*{YEAR}\s*年?度?\s*[)）]"
 )
 _TITLE_NOYEAR = re.compile(r"^(?P<pre>.{2,30}?)(?:政府)?信息公开(?:工作)?年度报告$")
 _SENTENCE_MARK = re.compile(r"[，,。；;！？!?]")
-_TITLE_LABEL = re.compile(r"^(?:" + "|".join(L.TITLE_PREFIXES[:2]) + r")\s*[:：]\s*")
+_TITLE_LABEL = re.compile(r"^(?:标\s*题|题\s*目)(?:\s*[:：|]\s*)+")
 
 
 def _name_part(s: str, *, in_prose: bool = False, title: bool = False) -> str | None:
@@ -114,7 +122,7 @@ def title_parts(line: str) -> tuple[str, int | None, str] | None:
     if m and not _SENTENCE_MARK.search(m.group("pre")):
         return m.group("pre"), year_of(m.group(2)), ""
     m = _TITLE_NOYEAR.match(s)
-    if m and not _SENTENCE_MARK.search(m.group("pre")):
+    if m and not _SENTENCE_MARK.search(m.group("pre")) and m.group("pre") != "政府":
         return m.group("pre"), None, ""
     return None
 
@@ -122,6 +130,7 @@ def title_parts(line: str) -> tuple[str, int | None, str] | None:
 def titles(head: list[str]) -> list[tuple[str, tuple[str, int | None, str]]]:
     """Every title in the head as (text up to 报告, parts); a title broken over two lines is joined."""
     out = []
+    head = [_TITLE_LABEL.sub("", s).split("|")[0].strip() if _TITLE_LABEL.match(s) else s for s in head]
     alone = [title_parts(s) for s in head] + [None]
     for i, s in enumerate(head):
         nxt = head[i + 1] if i + 1 < len(head) else ""
@@ -330,6 +339,123 @@ def rule_opening_years(ctx: Context) -> list[Found]:
     return [Found("opening_years", year=max(years.items(), key=lambda kv: (kv[1], -kv[0]))[0])]
 
 
+def rule_file_name(ctx: Context) -> list[Found]:
+    """The file's name when it is a report title (某某县财政局2022年政府信息公开工作年度报告.html) or a name."""
+    stem = PurePath(ctx.source.replace("\\", "/")).stem if ctx.source else ""
+    stem = re.sub(r"[\s_]+", "", stem)
+    if not stem or not re.search(r"[\u4e00-\u9fff]", stem):
+        return []
+    parts = title_parts(stem)
+    if parts:
+        pre, year, post = parts
+        return [Found("file_name", _name_part(post, title=True) or _name_part(pre, title=True), year)]
+    return [Found("file_name", clean(stem))] if plausible(clean(stem)) else []
+
+
+_LEAD_TIME = re.compile(
+    r"^(?:(?:19|20)\d{2}\s*年度?(?:以来|全年|上半年)?|今年以来|本年度|一年来|近年来|过去一年|全年|年内)[，,]?"
+)
+_LEAD_CLAUSE = re.compile("^(?:" + "|".join(map(re.escape, L.SUBJECT_LEADS)) + r")[^，,。；]{0,60}[，,]")
+_SUBJECT = re.compile(rf"^({CJK}{{2,30}}?{NAME_END})(?=" + "|".join(map(re.escape, L.SUBJECT_VERBS)) + ")")
+_PARTY = re.compile(r"[省市区县州旗镇乡]委(?!员会)|党委|党工委|人大|政协")
+_HEADING_LINE = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[）)])")
+_SELF = re.compile(r"(?:我|本)(" + "|".join(map(re.escape, L.SELF_KINDS)) + ")")
+
+
+def _self_kinds(text: str) -> set[str]:
+    """The kind words the report calls itself by (我局 → 局, 本街道 → 街道)."""
+    return {m.group(1) for m in _SELF.finditer(text)}
+
+
+def _fits_kind(name: str, kinds: set[str]) -> bool:
+    """A name is the body a self-reference speaks of: 我局 → …局, 我街道 → …街道/…办事处, 我镇 → …镇/…镇人民政府."""
+    if not kinds:
+        return True
+    core = re.sub(r"(?:人民政府|政府|办事处|办)$", "", name) or name
+    for kind in kinds:
+        if name.endswith(kind) or core.endswith(kind) or (kind == "办" and name.endswith("办公室")):
+            return True
+        if kind in ("街道", "街道办事处", "办事处") and (core.endswith("街道") or name.endswith("办事处")):
+            return True
+    return False
+
+
+def rule_opening_subject(ctx: Context) -> list[Found]:
+    """The subject of an opening sentence (2023年，某某街道办事处认真贯彻… / 某某局高度重视…).
+
+    Only at the start of a sentence, after at most a time and one adverbial clause, and only when a
+    verb of `SUBJECT_VERBS` follows: an upper-level body named in the clause (在区委、区政府的领导下，
+    按照市政府办公室要求，) is never the subject; party bodies are never the reporting agency; a name
+    that does not fit how the report calls itself (我局 vs …街道) is left out.
+    """
+    kinds = _self_kinds(ctx.opening)
+    out = []
+    for line in ctx.first:
+        if _HEADING_LINE.match(line) and len(line) <= 20:
+            continue
+        for sentence in re.split(r"[。；;！？!?]", re.sub(r"\s+", "", line)):
+            s = _HEADING_LINE.sub("", sentence)
+            s = _LEAD_TIME.sub("", s)
+            for _ in range(2):
+                s = _LEAD_TIME.sub("", _LEAD_CLAUSE.sub("", s, count=1))
+            m = _SUBJECT.match(s)
+            if not m:
+                continue
+            name = m.group(1)
+            if plausible(name, in_prose=True) and not _PARTY.search(name) and _fits_kind(name, kinds):
+                out.append(Found("opening_subject", name))
+    return out[:1]
+
+
+_LOCAL_KINDS = ("街道", "镇", "乡")
+_STOP_IN_STEM = "本我全各该和及与在对为的了是等个《》“”、，,。：:（）()"
+_UNIT_IN_STEM = "区县市省州旗"
+
+
+def _stem(s: str) -> str:
+    """The end of `s` that can begin a local name: cut after a stop word, or after a region unit that
+    leaves two characters or more (宝山区友谊路 → 友谊路, but 红旗 stays 红旗)."""
+    for i in range(len(s) - 1, -1, -1):
+        if s[i] in _STOP_IN_STEM or (s[i] in _UNIT_IN_STEM and len(s) - i - 1 >= 2):
+            return s[i + 1 :]
+    return s
+
+
+def rule_self_reference(ctx: Context) -> list[Found]:
+    """我镇 / 本街道 / 街道 as a subject resolved to the one name of that kind the text prints (友谊路街道).
+
+    Only when one name of the kind is used twice or more and more often than any other (a township
+    named once may be a neighbour): otherwise nothing.
+    """
+    text = ctx.body()
+    kinds = _self_kinds(ctx.opening)
+    if re.search(r"(?:^|[，,。；\n])街道(?=[\u4e00-\u9fff])", text[: OPENING_CHARS * 2]):
+        kinds.add("街道")
+    names: Counter[str] = Counter()
+    for kind in kinds:
+        if kind in _LOCAL_KINDS:
+            for m in re.finditer(kind, text):
+                stem = re.search(rf"{CJK}{{2,4}}$", text[max(0, m.start() - 4) : m.start()])
+                if not stem:
+                    continue
+                cut = _stem(stem.group(0))
+                name = cut + kind
+                if len(cut) >= 2 and not cut.endswith(L.STEM_VERBS) and plausible(name, in_prose=True):
+                    names[name] += 1
+        elif kind in ("局", "委", "厅", "中心", "办公室", "委员会"):
+            for m in re.finditer(
+                rf"(?:^|(?<=[，,。；：:《“\s]))({CJK}{{2,20}}?{kind})(?!{CJK}{{0,2}}[局委厅])", text
+            ):
+                name = m.group(1)
+                agency, chain = reduce(name)
+                if plausible(name, in_prose=True) and not _PARTY.search(name) and chain:
+                    names[agency] += 1  # a department only with its region (教育局 alone is anyone's)
+    ranked = names.most_common()
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
+        return []  # named once (another body's mention), or two names used as often
+    return [Found("self_reference", ranked[0][0])]
+
+
 Rule = Callable[[Context], list[Found]]
 
 # Tried in this order; the first name found is the agency, later ones may only lengthen it.
@@ -342,16 +468,20 @@ AGENCY_RULES: dict[str, Rule] = {
     "signature": rule_signature,
     "source_label": rule_source_label,
     "contact": rule_contact,
+    "file_name": rule_file_name,
+    "opening_subject": rule_opening_subject,
+    "self_reference": rule_self_reference,
     "frequent_local_name": rule_frequent_local_name,
 }
 
 # Run only when no rule before them read a name (they scan the whole text).
-LAST_RESORT = frozenset({"frequent_local_name"})
+LAST_RESORT = frozenset({"self_reference", "frequent_local_name"})
 
 # Tried in this order; the first year found is the year covered.
 YEAR_RULES: dict[str, Rule] = {
     "title": rule_title,
     "period": rule_period,
     "announce": rule_announce,
+    "file_name": rule_file_name,
     "opening_years": rule_opening_years,
 }

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from ogi.document import Document
-from ogi.facts import Fact, Report, Section
+from ogi.facts import Fact, Report, Section, without_shadowed_approx
+from ogi.parse import flatten
 from ogi.parse.decode import repair
 from ogi.parse.layout import find_tables
 from ogi.parse.mentions import scan_mentions
@@ -76,9 +77,11 @@ def _run(doc: Document) -> Report:
     tf = TableFacts()
     for t in tables:
         read_table(t, tf)
-    meta = extract_meta(doc.lines, doc.norm)
+    flat_form = flatten.form(doc, tf) if "form" not in tf.blocks else set()  # a 统计表 run together
+    meta = extract_meta(doc.lines, doc.norm, doc.source)
     template = detect_template(doc, tf, meta.year)
     table_lines: set[int] = repair(doc, tf, template)  # damaged 2019/2021 tables decoded by the template
+    table_lines |= flat_form
     for t in tables:
         if any(len(r) > 1 for r in t.rows) or any(c.text for r in t.rows for c in r):
             table_lines.update(range(t.line, t.end_line + 1))
@@ -88,7 +91,7 @@ def _run(doc: Document) -> Report:
     for line, ss in prose.spans.items():
         spans.setdefault(line, []).extend(ss)
     mentions = scan_mentions(doc.lines, doc.norm, spans)
-    facts = tf.facts + prose.facts + mentions
+    facts = without_shadowed_approx(tf.facts + prose.facts) + mentions  # approximate never shadows exact
     facts.sort(key=lambda f: (f.line, f.metric.startswith("mention."), f.metric))
     sections = find_sections(doc)
     report = Report(
@@ -110,6 +113,8 @@ def _run(doc: Document) -> Report:
         facts=facts,
         blanks=tf.blanks,
         problems=list(tf.problems),
+        agency_rule=meta.agency_rule,
+        year_rule=meta.year_rule,
         doc=doc,
     )
     if report.truncated:

@@ -17,6 +17,8 @@ from functools import lru_cache
 
 from ogi.facts import Fact
 from ogi.parse import lexicon as lx
+from ogi.parse.grammar import Figure, approx, category_runs, clean, figures, list_units
+from ogi.parse.lexicon import DEFAULT, Lexicon
 from ogi.parse.prose_rules import (
     ZERO_RULES,
     Context,
@@ -25,6 +27,7 @@ from ogi.parse.prose_rules import (
     channel,
     classify,
     clean_label,
+    published_object,
 )
 from ogi.text import cn_to_number, parse_number
 
@@ -47,6 +50,7 @@ _ZERO_GATE = re.compile(lx.ZERO_GATE)
 _APPROX_BEFORE = re.compile(lx.APPROX_BEFORE)
 # a "table" line that holds running prose (two full sentences): a page pasted into one cell is read as prose
 _RUNNING_PROSE = re.compile(r"[\u4e00-\u9fff]{6}[^。|]{0,400}。[^。|]{6,400}。")
+_LIST_ANCHOR_OPENERS = re.compile(lx.LIST_OPENERS)
 _TOPIC = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(]?[一二三四五六七八九十]+[）)])")
 
 
@@ -74,8 +78,11 @@ def _value(tok: str) -> int | float | None:
     return cn_to_number(tok)
 
 
-def extract_prose(lines: list[str], norm: list[str], skip: set[int]) -> ProseFacts:
-    """Facts from every line not in `skip` (1-based lines that belong to tables)."""
+def extract_prose(
+    lines: list[str], norm: list[str], skip: set[int], lexicon: Lexicon = DEFAULT
+) -> ProseFacts:
+    """Facts from every line not in `skip` (1-based lines that belong to tables); `lexicon` holds the
+    words the grammar reads (the module's word families unless another is passed)."""
     out = ProseFacts()
     topic = ""
     for i, line in enumerate(norm):
@@ -84,18 +91,36 @@ def extract_prose(lines: list[str], norm: list[str], skip: set[int]) -> ProseFac
             continue  # a table line, unless it holds running prose (a page pasted into one cell)
         if not _rx(r"[\u4e00-\u9fff]").search(line):
             continue
+        raw = lines[i]
+        cleaned = clean(line)
+        if cleaned is not None:  # pinyin glosses or '?' around figures: read the line without them
+            text, keep = cleaned
+            raw = "".join(raw[k] for k in keep) if len(raw) == len(line) else text
+            line = text
         if _TOPIC.match(line):
             topic = _rx(r"[。；;]").split(line.strip())[0][:40]
-        line_ctx = Context(topic=topic)
+        line_ctx = Context(topic=topic, lex=lexicon)
+        target = out if cleaned is None else ProseFacts()
         if not _HAS_FIGURE.search(line):
             if _HAS_NEGATION.search(line):
                 for sm in _SENT.finditer(line):
-                    _negatives(out, lines[i], line, lineno, sm.start(), sm.group(0), topic)
-            continue
-        for sm in _SENT.finditer(line):
-            _sentence(out, lines[i], line, lineno, sm.start(), sm.group(0), line_ctx)
+                    _negatives(target, raw, line, lineno, sm.start(), sm.group(0), topic)
+        else:
+            for sm in _SENT.finditer(line):
+                _sentence(target, raw, line, lineno, sm.start(), sm.group(0), line_ctx)
+        if cleaned is not None:
+            _merge(out, target, cleaned[1])
     _reason(out)
     return out
+
+
+def _merge(out: ProseFacts, part: ProseFacts, keep: list[int]) -> None:
+    """The facts of a cleaned line, their spans mapped back to the printed line's positions."""
+    out.facts.extend(part.facts)
+    out.rules.extend(part.rules)
+    for line, spans in part.spans.items():
+        mapped = [(keep[a], keep[b - 1] + 1) for a, b in spans if 0 <= a < b <= len(keep)]
+        out.spans.setdefault(line, []).extend(mapped)
 
 
 def _open_list(sent: str, line_ctx: Context, ctx: Context) -> bool:
@@ -156,6 +181,8 @@ def _sentence(
         line_channel=line_ctx.channel or line_ctx.line_channel,
         applications=line_ctx.applications,
     )
+    ctx.lex = line_ctx.lex
+    ctx.list_units = list_units(sent, ctx.lex) if _LIST_ANCHOR_OPENERS.search(sent) else frozenset()
     list_after_first = _open_list(sent, line_ctx, ctx)
     ctx.list_head = list_after_first
     for cm in _CHANNEL_WORDS.finditer(sent):
@@ -163,55 +190,74 @@ def _sentence(
     respectively = _respectively(sent)
     first = len(out.facts)
     prev_end = 0
+    objects: dict[int, str] = {}  # fact index → label of the sentence's channel figures
     stops = [x.end() for x in _CLAUSE_STOP.finditer(sent)]  # clause starts, found once (linear in long lines)
-    for m in _NUM.finditer(sent):
-        tok, unit = m.group(1), m.group(2)
+    figs = figures(sent, ctx.lex)
+    runs = category_runs(sent, figs, ctx.lex) if len(figs) >= 3 else {}
+    for n, m in enumerate(figs):
+        tok, unit = m.tok, m.unit
         if not tok[0].isdigit() and (
-            not _rx(lx.CN_NUMERAL_UNITS).search(unit) or _rx(lx.NOT_A_COUNT_BEFORE).search(sent[: m.start()])
+            not _rx(lx.CN_NUMERAL_UNITS).search(unit) or _rx(lx.NOT_A_COUNT_BEFORE).search(sent[: m.start])
         ):
-            prev_end = m.end()
+            prev_end = m.end
             continue
         value = _value(tok)
         if value is None:
-            prev_end = m.end()
+            prev_end = m.end
             continue
-        before = sent[prev_end : m.start()]
-        after = _after(sent, m.end())
-        k = bisect.bisect_right(stops, m.start())
+        if m.scale != 1:
+            value = _scaled(value, m.scale)
+        before = sent[prev_end : m.start]
+        after = _after(sent, m.end)
+        k = bisect.bisect_right(stops, m.start)
         clause_start = stops[k - 1] if k else 0
-        clause = sent[clause_start : m.start()]
+        clause = sent[clause_start : m.start]
         bracket = _open_bracket(clause)
         if bracket >= 0:
             clause = clause[bracket + 1 :]  # a figure in brackets is named by the words inside them
+        if before.lstrip().startswith("、"):  # a sibling item (…2条、规划计划2条): its own words name it
+            clause = before.lstrip(" 、")
         label = _label(before) or clean_label(clause)
         q0 = base + clause_start
-        q1 = base + m.end() + len(after)
+        q1 = base + m.end + len(after)
         quote = raw[q0:q1].strip() if len(raw) >= q1 else line[q0:q1].strip()
-        start, end = base + m.start(1), base + m.end(1)
-        unit_clean = unit.replace("余", "").replace("多", "")
+        start, end = base + m.start, base + m.num_end
+        unit_clean = unit.replace("余", "").replace("多", "").replace(" ", "")
         lead = before.lstrip("，,；;：: 、")
         if _LIST_OPEN.match(lead) or _rx(r"其中|具体包括|包括[：:]").search(clause):
             ctx.listing = True
-        if respectively and m.start() in respectively:
+        if respectively and m.start in respectively:
             rule, facts = (
                 "respectively",
-                [("proactive.channel", {"channel": respectively[m.start()]}, "year")],
+                [("proactive.channel", {"channel": respectively[m.start]}, "year")],
             )
         else:
-            cue = Cue(label, clause, before, after, unit_clean, sent, m.start(), ctx)
+            ctx.run_item = m.inherited
+            ctx.run_place = runs.get(n, -1)
+            cue = Cue(label, clause, before, after, unit_clean, sent, m.start, ctx)
             rule, facts = classify(cue)
             _remember(ctx, rule, facts)
+            if rule == "run_item":
+                ctx.listing = (
+                    True  # 通知公告31部门文件4、机构职能信息3条: the run's printed item is one of them
+                )
             if any(metric == "proactive.total" for metric, _, _ in facts):
                 ctx.total_unit = unit_clean
+        approx_of = ""
         if (
             unit.startswith(lx.APPROX_MARKS)
             or after.startswith(lx.APPROX_MARKS)
-            or _APPROX_BEFORE.search(sent, max(0, m.start() - 4), m.start())
-            or sent.startswith(lx.APPROX_AFTER, m.end())
+            or _APPROX_BEFORE.search(sent, max(0, m.start - 4), m.start)
+            or sent.startswith(lx.APPROX_AFTER, m.end)
+            or m.scale != 1
         ):
+            approx_of = approx(sent, m, ctx.lex)
+            reading = [f for f in facts if not f[0].startswith("mention.")] if approx_of else []
             rule, facts = "approximate", []
+            if reading:  # the figure's meaning, qualified: never an exact figure (docs/facts.md)
+                _add_approx(out, reading, value, unit_clean, lineno, raw, line, base, sent, m, approx_of)
         if not tok[0].isdigit() and not facts:
-            prev_end = m.end()
+            prev_end = m.end
             continue
         if not facts:
             rule = rule or "mention"  # the rule that declined the figure, when one did
@@ -231,7 +277,11 @@ def _sentence(
                 origin="prose",
             )
             out.add(fact, lineno, start, end, rule)
-        prev_end = m.end()
+            if metric == "proactive.channel" and rule in _CHANNEL_RULES:
+                objects[len(out.facts) - 1] = label
+        prev_end = m.end
+    if len(objects) >= 2:
+        _channel_objects(out, objects, sent)
     if "%" in sent or "％" in sent:
         _percentages(out, raw, line, lineno, base, sent)
     if _HAS_NEGATION.search(sent):
@@ -240,6 +290,74 @@ def _sentence(
     if ctx.channel:
         line_ctx.channel = ctx.channel
     line_ctx.applications = any(f.metric.startswith("applications.") for f in out.facts[first:])
+
+
+def _scaled(value: int | float, scale: int) -> int | float:
+    v = round(value * scale, 2)
+    return int(v) if v == int(v) else v
+
+
+def _add_approx(
+    out: ProseFacts,
+    reading: list[tuple[str, dict[str, str], str]],
+    value: int | float,
+    unit: str,
+    lineno: int,
+    raw: str,
+    line: str,
+    base: int,
+    sent: str,
+    m: Figure,
+    mark: str,
+) -> None:
+    """The facts an approximate figure states (5500余条 → proactive.total 5500, approx 余), value as printed."""
+    src = raw if len(raw) == len(line) else line
+    quote = src[base + max(0, m.start - 30) : base + m.end + 1].strip() or sent.strip()
+    for metric, dims, scope in reading:
+        money = metric in lx.MONEY_METRICS and unit == "万元"
+        fact = Fact(
+            metric=metric,
+            value=_yuan(value) if money else value,
+            unit="元" if money else unit,
+            line=lineno,
+            quote=quote,
+            dims=dims,
+            scope=scope,
+            origin="prose",
+            approx=mark,
+        )
+        out.add(fact, lineno, base + m.start, base + m.num_end, "approximate_reading")
+
+
+_CHANNEL_RULES = frozenset(
+    {"named_channel", "sentence_channel", "paragraph_channel_verb", "verb_after_channel", "channel_verb"}
+)
+
+
+def _channel_objects(out: ProseFacts, objects: dict[int, str], sent: str) -> None:
+    """Two or more figures of one channel, each publishing a named kind of item (微信公众号发布工作动态447条，
+    推送招聘、安全提示等信息90条): no figure is the channel's own, each is a category of what it published."""
+    if _rx(r"其中|分别|包括").search(sent):
+        return
+    by_channel: dict[str, list[tuple[int, str]]] = {}
+    for k, label in objects.items():
+        by_channel.setdefault(out.facts[k].dims["channel"], []).append((k, published_object(label)))
+    for items in by_channel.values():
+        if len(items) < 2 or not all(cat for _, cat in items):
+            continue
+        for k, cat in items:
+            f = out.facts[k]
+            out.facts[k] = Fact(
+                metric="proactive.category",
+                value=f.value,
+                unit=f.unit,
+                line=f.line,
+                quote=f.quote,
+                dims={"category": cat},
+                scope="year",
+                origin=f.origin,
+            )
+            out.rules[k] = "channel_objects"
 
 
 def _yuan(wan: int | float) -> int | float:
@@ -368,7 +486,8 @@ def _zeros(out: ProseFacts, lineno: int, sent: str, quote: str, topic: str, seen
             continue
         # the words that make the statement about something else stand in it or right after it
         tail = _rx(r"[，,。；;]").split(sent[m.end() : m.end() + 12])[0]
-        if rule.unless and _rx(rule.unless).search(sent if rule.unless[0] == "^" else m.group(0) + tail):
+        unless = rule.unless and _rx(rule.unless).search(sent if rule.unless[0] == "^" else m.group(0) + tail)
+        if unless and not (rule.unless[0] != "^" and _rx(lx.ZERO_COORDINATED).match(tail)):
             continue
         seen.add(rule.metric)
         out.add_zero(_zero(rule.metric, rule.unit, lineno, quote, dict(rule.dims)), rule.name)
@@ -408,14 +527,23 @@ def _channel_is_total(out: ProseFacts) -> None:
     cats = [f for f in year if f.metric == "proactive.category" and "parent" not in f.dims]
     total = sum(f.value for f in cats)
     why = ""
-    if cats:
-        hits = [f for f in chans if f.value == total and f.line <= min(c.line for c in cats)]
+    if cats:  # the portal carries everything disclosed; another channel's categories are only its own
+        hits = [
+            f
+            for f in chans
+            if f.value == total and f.line <= min(c.line for c in cats) and f.dims["channel"] == "website"
+        ]
         if hits:
             ch = hits[0]
             why = "categories " + " + ".join(str(f.value) for f in cats) + f" = {ch.value}"
     elif len(chans) == 1 and _rx(lx.PROACTIVE_TOTAL_NOUN).search(chans[0].quote):
         ch = chans[0]
         why = "the only proactive figure"
+
+    if not why:
+        whole = _channels_sum(out)
+        if whole is not None:
+            ch, why = whole, "the channels listed after it sum to it"
     if not why:
         return
     fact = Fact(
@@ -429,6 +557,22 @@ def _channel_is_total(out: ProseFacts) -> None:
         origin="prose",
     )
     out.add_zero(fact, f"channel_is_total ({why})")
+
+
+def _channels_sum(out: ProseFacts) -> Fact | None:
+    """全年通过门户网站、官方微博、微信公众号等渠道公开各类信息5332条，其中，政府网站3120条…微信2110条: a count
+    over several channels whose 其中 parts are channels of its line and sum to it exactly is the total."""
+    for k, f in enumerate(out.facts):
+        if out.rules[k] != "several_channels":
+            continue
+        parts = [
+            g
+            for g in out.facts[k + 1 :]
+            if g.line == f.line and g.metric == "proactive.channel" and g.scope == f.scope
+        ]
+        if len(parts) >= 2 and sum(g.value for g in parts) == f.value:
+            return f
+    return None
 
 
 def _staff_total(out: ProseFacts) -> None:

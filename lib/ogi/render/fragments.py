@@ -78,11 +78,14 @@ def table(
     numeric: Sequence[bool] = (),
     css: str = "ogi-table",
     nowrap: Sequence[bool] = (),
+    raw: Sequence[bool] = (),
 ) -> HTML:
     """An escaped HTML table; `numeric[i]` right-aligns and formats column i, `nowrap[i]` keeps its
-    words whole (short codes such as 错误 never break inside)."""
+    words whole (short codes such as 错误 never break inside), `raw[i]` holds HTML built (and escaped)
+    by ogi itself, such as the copy-to-corrections buttons."""
     nums = list(numeric) + [False] * (len(columns) - len(numeric))
     keep = list(nowrap) + [False] * (len(columns) - len(nowrap))
+    pre = list(raw) + [False] * (len(columns) - len(raw))
     classes = [
         " ".join(x for x in ("num" if n else "", "nw" if k else "") if x)
         for n, k in zip(nums, keep, strict=True)
@@ -96,11 +99,11 @@ def table(
     text_rows = ["\t".join(columns)]
     for row in rows:
         cells = []
-        for v, n, c, a in zip(row, nums, classes, align, strict=True):
+        for v, n, c, a, h in zip(row, nums, classes, align, pre, strict=True):
             shown = fmt_num(v) if n and not isinstance(v, str) else ("" if v is None else str(v))
-            cells.append(f'<td class="{c}"{a}>{esc(shown)}</td>')
+            cells.append(f'<td class="{c}"{a}>{shown if h else esc(shown)}</td>')
         body.append("<tr>" + "".join(cells) + "</tr>")
-        text_rows.append("\t".join("" if v is None else str(v) for v in row))
+        text_rows.append("\t".join("" if v is None or h else str(v) for v, h in zip(row, pre, strict=True)))
     html = f'<table class="{css}"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>'
     return HTML(html, "\n".join(text_rows))
 
@@ -122,12 +125,18 @@ def cards(items: Sequence[tuple[str, Any, str]]) -> HTML:
 
 
 def figure_table(
-    summary: str, columns: Sequence[str], rows: Iterable[Sequence[Any]], numeric: Sequence[bool] = ()
+    summary: str,
+    columns: Sequence[str],
+    rows: Iterable[Sequence[Any]],
+    numeric: Sequence[bool] = (),
+    raw: Sequence[bool] = (),
+    script: str = "",
 ) -> HTML:
-    """The figures of the chart above, folded: each with the report's line and quote."""
-    inner = table(columns, rows, numeric=numeric, css="ogi-table ogi-figures")
+    """The figures of the chart above, folded: each with the report's line and quote (`raw`, `script`:
+    the copy-to-corrections column and its handler, ogi.render.review)."""
+    inner = table(columns, rows, numeric=numeric, css="ogi-table ogi-figures", raw=raw)
     return HTML(
-        f'<details class="ogi-figures"><summary>{esc(summary)}</summary>{inner.html}</details>',
+        f'<details class="ogi-figures"><summary>{esc(summary)}</summary>{inner.html}</details>{script}',
         f"{summary}\n{inner.text}",
     )
 

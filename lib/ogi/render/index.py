@@ -18,6 +18,7 @@ import polars as pl
 
 from ogi.atomic import write_bytes, write_text
 from ogi.evaluation import fact_rows, level_of, plain_numbers
+from ogi.paths import escape_controls, shown
 from ogi.render.fragments import fmt_change, fmt_num
 
 COLUMNS = ("proactive.total", "applications.received", "review.count", "litigation.count", "complaints.count")
@@ -88,7 +89,7 @@ def _csv_bytes(df: pl.DataFrame) -> bytes:
     """CSV with a BOM so Excel opens the Chinese text right; the same rows give the same bytes."""
     buf = io.BytesIO()
     df.write_csv(buf)
-    return b"\xef\xbb\xbf" + buf.getvalue()
+    return b"\xef\xbb\xbf" + escape_controls(buf.getvalue().decode("utf-8")).encode("utf-8")
 
 
 def public(path: Path, data: bytes) -> None:
@@ -122,17 +123,34 @@ def write_store_downloads(ctx: object, out: Path) -> None:
     public(out / STORE_PARQUET, buf.getvalue())
 
 
+def _others(others: Sequence[tuple[str, str]], lang: str) -> str:
+    """The briefs of other stores left in the folder, each with the store it came from."""
+    if not others:
+        return ""
+    unknown = _t(lang, "库未记录", "store not recorded")
+    items = "".join(
+        f'<li class="ogi-other"><a href="{escape(quote(rel), quote=True)}">{escape(shown(rel))}</a> — '
+        f"{escape(shown(store) if store else unknown)}</li>"
+        for rel, store in others
+    )
+    title = _t(lang, "本目录中其他库的简报", "Briefs in this folder from other stores")
+    return f'<h2 class="ogi-h">{escape(title)}</h2><ul class="ogi-others">{items}</ul>'
+
+
 def build_index(
     store_path: str | os.PathLike[str],
     out_dir: str | os.PathLike[str],
     failed: Sequence[object] = (),
     lang: str = "zh",
+    others: Sequence[tuple[str, str]] = (),
 ) -> Path:
     """Write `out_dir/index.html` listing each `<slug>/<year>.html` present for an agency in the store,
-    `<slug>/<year>.csv` beside each (its report's facts), and the store downloads."""
+    `<slug>/<year>.csv` beside each (its report's facts), and the store downloads; `others` are briefs
+    in the folder from another store (relative path, store root or ''), listed with where they came from."""
     from ogi import vocabulary as voc
     from ogi.render.context import open_context
     from ogi.render.export import CSS
+    from ogi.render.review import corrections_count
     from ogi.render.slug import unique_slugs
 
     ctx = open_context(store_path, lang)
@@ -141,13 +159,10 @@ def build_index(
     reports = ctx.view("reports")
     templates: dict[tuple[str, int], str] = {}
     report_ids: dict[tuple[str, int], str] = {}  # the canonical report of each brief, for its CSV
-    if has_facts_view := hasattr(ctx.views, "report_facts"):
-        from ogi.store.shared import canonical
+    from ogi.store.shared import canonical
 
-        for k, y, rid in (
-            canonical(ctx.store.reports).select("agency_key", "year", "report_id").collect().rows()
-        ):
-            report_ids[(str(k), int(y))] = str(rid)
+    for k, y, rid in canonical(ctx.store.reports).select("agency_key", "year", "report_id").collect().rows():
+        report_ids[(str(k), int(y))] = str(rid)
     if reports.height and {"agency_key", "year", "template"} <= set(reports.columns):
         for r in reports.select("agency_key", "year", "template").to_dicts():
             if r["year"] is not None:
@@ -161,8 +176,10 @@ def build_index(
         _t(lang, "模板", "Template"),
     ]
     numeric = [False, False, False, True, False]
-    head += [voc.metric_label(m, lang) for m in COLUMNS] + [_t(lang, "数据质量问题", "Findings"), "CSV"]
-    numeric += [True] * (len(COLUMNS) + 1) + [False]
+    head += [voc.metric_label(m, lang) for m in COLUMNS] + [_t(lang, "数据质量问题", "Findings")]
+    head += [_t(lang, "分析员更正", "Analyst corrections"), "CSV"]  # ogi.render.review
+    numeric += [True] * (len(COLUMNS) + 2) + [False]
+    corrected = corrections_count(ctx.store)
     rows: list[str] = []
     seen: dict[str, set[str]] = {"region": set(), "level": set(), "year": set(), "template": set()}
     for r in table:
@@ -174,8 +191,7 @@ def build_index(
             if not (out / rel).is_file():
                 continue
             csv_rel = f"{slugs[key]}/{year}.csv"
-            if has_facts_view:
-                public(out / csv_rel, facts_csv(ctx.store, report_ids.get((key, year))))
+            public(out / csv_rel, facts_csv(ctx.store, report_ids.get((key, year))))
             template = templates.get((key, year), "")
             for k, v in (("region", region), ("level", level), ("year", str(year)), ("template", template)):
                 if v:
@@ -198,14 +214,10 @@ def build_index(
                 sort = "" if value is None else repr(float(value))
                 cells.append(f'<td class="num" data-sort="{sort}"{title}>{escape(fmt_num(value))}</td>')
             cells.append(f'<td class="num">{n_findings}</td>')
-            cells.append(
-                f'<td><a href="{escape(quote(csv_rel), quote=True)}" download>CSV</a></td>'
-                if has_facts_view
-                else "<td></td>"
-            )
+            cells.append(f'<td class="num ogi-corrections">{corrected.get((key, year), 0)}</td>')
+            cells.append(f'<td><a href="{escape(quote(csv_rel), quote=True)}" download>CSV</a></td>')
             rows.append("<tr>" + "".join(cells) + "</tr>")
-    if has_facts_view:
-        write_store_downloads(ctx, out)
+    write_store_downloads(ctx, out)
     failures = "".join(f'<li class="ogi-failed">{escape(str(f))}</li>' for f in failed)
     # the overview is linked only when it was rendered (the language switch is always there: the other
     # tree is one `ogi render --lang` away, and a link that depends on a parallel render's timing would
@@ -218,11 +230,14 @@ def build_index(
             else ""
         )
         + (
+            f'<a href="explore.html">{escape(_t(lang, "跨机关分析", "Explore across agencies"))}</a>'
+            if (out / "explore.html").is_file()
+            else ""
+        )
+        + (
             f'<a href="{STORE_CSV}" download>{escape(_t(lang, "全库数字（CSV）", "All figures (CSV)"))}</a>'
             f'<a href="{STORE_PARQUET}" download>{escape(_t(lang, "全库数字（Parquet）", "All figures (Parquet)"))}</a>'
             f'<a href="{WORKBOOK}" download>{escape(_t(lang, "评估工作簿（Excel）", "Evaluator workbook (Excel)"))}</a>'
-            if has_facts_view
-            else ""
         )
         + (
             '<a href="en/index.html" lang="en">English</a>'
@@ -277,6 +292,7 @@ def build_index(
             if failures
             else ""
         )
+        + _others(others, lang)
     )
     html = (
         f'<!DOCTYPE html>\n<html lang="{"zh" if lang == "zh" else "en"}">\n<head>\n<meta charset="utf-8" />\n'
@@ -285,6 +301,5 @@ def build_index(
         f'</head>\n<body>\n<main class="ogi-wide">\n{body}\n</main>\n<script>{SCRIPT}</script>\n</body>\n</html>\n'
     )
     path = out / "index.html"
-    write_text(path, html)
-    path.chmod(0o644)
+    write_text(path, escape_controls(html))  # 0666 less the umask, like the downloads beside it
     return path

@@ -18,6 +18,7 @@ from ogi.render.params import repo_root
 
 __all__ = [
     "BRIEF_NOTEBOOK",
+    "EXPLORE_NOTEBOOK",
     "NOTEBOOK_DIR",
     "OVERVIEW_NOTEBOOK",
     "Backend",
@@ -33,6 +34,7 @@ __all__ = [
 NOTEBOOK_DIR = repo_root() / "notebooks"
 BRIEF_NOTEBOOK = NOTEBOOK_DIR / "agency_brief.ipynb"
 OVERVIEW_NOTEBOOK = NOTEBOOK_DIR / "corpus_overview.ipynb"
+EXPLORE_NOTEBOOK = NOTEBOOK_DIR / "explore.ipynb"
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +59,8 @@ class Job:
     lang: str = "zh"
     notebook: str = str(BRIEF_NOTEBOOK)
     timeout: float | None = None
+    lock_dir: str | None = None  # the --out folder whose lock the render holds
+    owner: str | None = None  # what that lock's holder wrote: the brief is written only while it holds it
 
     @property
     def label(self) -> tuple[str, int | None]:
@@ -66,6 +70,23 @@ class Job:
     def error(self, cell: str, exc: BaseException, cls: type[RenderError] = RenderError) -> RenderError:
         """`exc` as this brief's one-line error at `cell`."""
         return cls(self.agency_key, self.year, cell, f"{type(exc).__name__}: {exc}"[:300])
+
+    def check_owner(self) -> None:
+        """Raise RenderError unless the render that asked for this brief still holds the --out lock
+        (a Dask worker outlives the `ogi render` that sent it work: it must not write outside a lock)."""
+        if self.lock_dir is None or self.owner is None:
+            return
+        from ogi.store.lock import holder
+
+        now = holder(Path(self.lock_dir))
+        if now != self.owner:
+            why = "its lock is released" if now is None else f"the folder is now locked by {now}"
+            raise RenderError(
+                self.agency_key,
+                self.year,
+                "write",
+                f"the render that asked for it is gone ({why}); not written",
+            )
 
 
 # called once per job when it is finally done: None, or the error it failed with
@@ -92,8 +113,15 @@ def make_job(
     timeout: float | None = None,
     *,
     job_id: int = 0,
+    lock_dir: str | os.PathLike[str] | None = None,
 ) -> Job:
-    """A Job with the store path made absolute (workers may run in another folder)."""
+    """A Job with the store path made absolute (workers may run in another folder); with `lock_dir`, the
+    brief is written only while the holder of that folder's lock now is still holding it."""
+    owner = None
+    if lock_dir is not None:
+        from ogi.store.lock import holder
+
+        owner = holder(Path(lock_dir))
     return Job(
         id=job_id,
         store=str(Path(store).resolve()),
@@ -103,12 +131,18 @@ def make_job(
         lang=lang,
         notebook=str(notebook or BRIEF_NOTEBOOK),
         timeout=timeout,
+        lock_dir=None if owner is None else str(Path(lock_dir).resolve()),  # type: ignore[arg-type]
+        owner=owner,
     )
 
 
-def write_brief(path: str | os.PathLike[str], html: str) -> Path:
-    """Atomic write, then the usual 0644 (the temp file was created 0600)."""
+def write_brief(path: str | os.PathLike[str], html: str, job: Job | None = None) -> Path:
+    """Atomic write (mode 0666 less the umask, as for any file), control characters from a report
+    escaped; for a `job`, only while its render still holds the --out lock."""
+    from ogi.paths import escape_controls
+
+    if job is not None:
+        job.check_owner()
     out = Path(path)
-    write_text(out, html)
-    out.chmod(0o644)
+    write_text(out, escape_controls(html))
     return out

@@ -16,6 +16,7 @@ from pathlib import Path
 from ogi.errors import RenderError
 from ogi.render.jobs import (
     BRIEF_NOTEBOOK,
+    EXPLORE_NOTEBOOK,
     NOTEBOOK_DIR,
     OVERVIEW_NOTEBOOK,
     Backend,
@@ -30,6 +31,7 @@ from ogi.render.slug import slugify, unique_slugs
 
 __all__ = [
     "BRIEF_NOTEBOOK",
+    "EXPLORE_NOTEBOOK",
     "NOTEBOOK_DIR",
     "OVERVIEW_NOTEBOOK",
     "Brief",
@@ -102,7 +104,7 @@ def _render_fresh(job: Job) -> str:
         "lang": job.lang,
     }
     nb = execute(Path(job.notebook), params, job.label)
-    write_brief(job.out, to_html(nb, lang=job.lang))  # type: ignore[arg-type]
+    write_brief(job.out, to_html(nb, lang=job.lang), job)  # type: ignore[arg-type]
     return job.out
 
 
@@ -120,13 +122,19 @@ class Sequential:
 
 
 def render_overview(
-    store_path: str | os.PathLike[str], out_path: str | os.PathLike[str], lang: str = "zh"
+    store_path: str | os.PathLike[str],
+    out_path: str | os.PathLike[str],
+    lang: str = "zh",
+    notebook: Path = OVERVIEW_NOTEBOOK,
 ) -> Path:
-    """Execute the corpus overview notebook and write its HTML."""
+    """Execute the corpus overview notebook (or another whole-store notebook, e.g. EXPLORE_NOTEBOOK)
+    and write its HTML."""
     from ogi.render.export import to_html
 
     nb = execute(
-        OVERVIEW_NOTEBOOK, {"store": str(Path(store_path).resolve()), "lang": lang}, ("overview", None)
+        notebook,
+        {"store": str(Path(store_path).resolve()), "lang": lang},
+        ("overview" if notebook == OVERVIEW_NOTEBOOK else notebook.stem, None),
     )
     return write_brief(out_path, to_html(nb, lang=lang))  # type: ignore[arg-type]
 
@@ -207,6 +215,7 @@ class Summary:
     skipped: list[Brief] = field(default_factory=list)
     failed: list[RenderError] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    unwritten: list[str] = field(default_factory=list)  # the index or manifest that could not be written
 
 
 def render_batch(
@@ -222,19 +231,27 @@ def render_batch(
     timeout: float | None = None,
     on_plan: Callable[[int, int], None] | None = None,
     on_done: Callable[[Brief, RenderError | None], None] | None = None,
+    notebook: str | os.PathLike[str] | None = None,
 ) -> Summary:
     """Render the planned briefs whose inputs changed (all with `force`) on warm-kernel workers (a local
     pool, or the Dask cluster at `scheduler`), then rebuild the index. `on_plan(to_render, skipped)` is
-    called once before rendering starts; `on_done` once per rendered or failed brief."""
-    from ogi.render import state
+    called once before rendering starts; `on_done` once per rendered or failed brief. `notebook`: an
+    analyst's own brief notebook in place of notebooks/agency_brief.ipynb."""
+    from ogi.render import stale, state
     from ogi.render.index import build_index
 
     out = Path(out_dir)
     briefs, problems = plan(store_path, out_dir, agencies, year)
     summary = Summary(problems=problems)
     rel = {b: b.path.relative_to(out).as_posix() for b in briefs}
-    keys = state.keys_for(store_path, [(rel[b], b.agency_key, b.year) for b in briefs], lang, BRIEF_NOTEBOOK)
+    nb = Path(notebook or BRIEF_NOTEBOOK)
+    keys = state.keys_for(store_path, [(rel[b], b.agency_key, b.year) for b in briefs], lang, nb)
     manifest = state.load(out)
+    # where each brief comes from, so a later render of another store leaves it alone (stale.py)
+    sources = {
+        **state.load_sources(out),
+        **stale.sources(store_path, [(rel[b], b.agency_key, b.year) for b in briefs]),
+    }
     todo = []
     for b in briefs:
         if not force and manifest.get(rel[b]) == keys[rel[b]] and b.path.is_file():
@@ -244,7 +261,7 @@ def render_batch(
     if on_plan:
         on_plan(len(todo), len(summary.skipped))
     jobs = [
-        make_job(store_path, b.agency_key, b.year, b.path, lang, BRIEF_NOTEBOOK, timeout, job_id=i)
+        make_job(store_path, b.agency_key, b.year, b.path, lang, nb, timeout, job_id=i, lock_dir=out)
         for i, b in enumerate(todo)
     ]
 
@@ -264,11 +281,26 @@ def render_batch(
             backend(workers, scheduler, timeout).run(jobs, settle)
     finally:
         if out.is_dir() or summary.written:
-            state.save(out, manifest)
+            try:
+                state.save(out, manifest, sources)
+            except OSError as exc:  # disk full: the briefs written stay counted; the next run redoes them
+                summary.unwritten.append(_os_error(exc, out / state.MANIFEST))
     summary.written.sort(key=lambda b: (b.agency_key, b.year))
     summary.failed.sort(key=lambda e: (e.agency, e.year or 0))
-    build_index(store_path, out_dir, failed=summary.failed, lang=lang)
+    try:
+        build_index(
+            store_path, out_dir, failed=summary.failed, lang=lang, others=stale.foreign(store_path, out)
+        )
+    except OSError as exc:  # disk full after the briefs: say what was written and what was not
+        summary.unwritten.append(_os_error(exc, out / "index.html"))
     return summary
+
+
+def _os_error(exc: OSError, default: Path) -> str:
+    """`path: reason` of a failed write."""
+    from ogi.paths import shown
+
+    return f"{shown(exc.filename or default)}: {exc.strerror or exc}"
 
 
 def render_all(
@@ -278,6 +310,7 @@ def render_all(
     year: int | None = None,
     lang: str = "zh",
     on_done: Callable[[Brief, RenderError | None], None] | None = None,
+    notebook: str | os.PathLike[str] | None = None,
 ) -> tuple[list[Brief], list[RenderError], list[str]]:
     """Render every planned brief afresh, one kernel per brief, then the index; (written, failed, problems).
 
@@ -298,7 +331,10 @@ def render_all(
         if on_done:
             on_done(b, error)
 
-    jobs = [make_job(store_path, b.agency_key, b.year, b.path, lang, job_id=i) for i, b in enumerate(briefs)]
+    jobs = [
+        make_job(store_path, b.agency_key, b.year, b.path, lang, notebook, job_id=i)
+        for i, b in enumerate(briefs)
+    ]
     Sequential().run(jobs, settle)
     build_index(store_path, out_dir, failed=failed, lang=lang)
     return written, failed, problems

@@ -4,8 +4,8 @@ A brief's inputs are its agency's rows in the store (reports, facts, findings: e
 brief compares with earlier years), the proactive totals of the agency's same-city peers (the peer
 median line), the notebook file, the code (`ogi.digest.code_digest`: every file of the package, the
 Python and library versions), the year and the language.
-A brief whose digest matches the manifest and whose file exists is skipped. Stores that are not the
-Parquet store (a test double named by OGI_STORE_VIEWS) are digested as a whole: any change renders all.
+A brief whose digest matches the manifest and whose file exists is skipped. A folder that is not a
+Parquet store (no reports frame) is digested as a whole: any change renders all.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ import json
 import os
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from ogi import digest
 from ogi.atomic import write_text
@@ -24,7 +25,7 @@ FRAMES = ("reports", "facts", "findings")
 
 
 def _parquet_store(store: Path) -> bool:
-    return not os.environ.get("OGI_STORE_VIEWS") and (store / "reports.parquet").is_file()
+    return (store / "reports.parquet").is_file()
 
 
 def agency_digests(store_path: str | os.PathLike[str]) -> dict[str, str]:
@@ -85,9 +86,28 @@ def load(out_dir: str | os.PathLike[str]) -> dict[str, str]:
         return {}
 
 
-def save(out_dir: str | os.PathLike[str], briefs: dict[str, str]) -> None:
-    text = json.dumps({"version": 1, "briefs": dict(sorted(briefs.items()))}, ensure_ascii=False, indent=1)
-    write_text(Path(out_dir) / MANIFEST, text + "\n")
+def load_sources(out_dir: str | os.PathLike[str]) -> dict[str, dict[str, Any]]:
+    """Relative brief path -> where it came from (`store` root, `agency_key`, `year`, `report_id`), as
+    recorded by the render that wrote it; empty for briefs of renders that did not record it."""
+    try:
+        data = json.loads((Path(out_dir) / MANIFEST).read_text(encoding="utf-8"))
+        return {str(k): dict(v) for k, v in data.get("sources", {}).items() if isinstance(v, dict)}
+    except (OSError, ValueError, AttributeError, TypeError):
+        return {}
+
+
+def save(
+    out_dir: str | os.PathLike[str],
+    briefs: dict[str, str],
+    sources: dict[str, dict[str, Any]] | None = None,
+) -> None:
+    """Write the manifest: each brief's input digest and (when known) where it came from; `sources`
+    None keeps what the manifest recorded for the briefs still listed."""
+    if sources is None:
+        sources = load_sources(out_dir)
+    kept = {k: v for k, v in sorted(sources.items()) if k in briefs}
+    data = {"version": 2, "briefs": dict(sorted(briefs.items())), "sources": kept}
+    write_text(Path(out_dir) / MANIFEST, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
 
 
 def keys_for(

@@ -34,6 +34,13 @@ def _root(store: Store) -> Path:
     return store.root
 
 
+def root_of(folder: str | os.PathLike[str]) -> Path:
+    """The store root a folder belongs to: its store for a generation folder (`<store>/_gen/<n>`, what a
+    render reads), else the folder itself; resolved."""
+    path = Path(os.path.realpath(folder))
+    return path.parent.parent if path.parent.name == GEN and path.name.isdigit() else path
+
+
 def current(store: Store) -> Path | None:
     """The folder of the published generation (resolved), or None for a store written before generations
     (or none yet)."""

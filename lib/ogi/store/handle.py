@@ -76,7 +76,12 @@ class Store:
 
     @property
     def facts(self) -> pl.LazyFrame:
-        return self.frame("facts")
+        """The corrected facts: a parser fact an analyst correction replaced or removed is left out
+        (`frame("facts")` still holds it, with `superseded_by`; ogi.store.corrections)."""
+        lf = self.frame("facts")
+        if "superseded_by" not in lf.collect_schema().names():  # a store written before corrections
+            return lf
+        return lf.filter(pl.col("superseded_by").is_null())
 
     @property
     def findings(self) -> pl.LazyFrame:

@@ -34,6 +34,7 @@ from ogi.proc import die_with_parent
 from ogi.store import generation as G
 from ogi.store import schema as S
 from ogi.store.agency import assign_keys
+from ogi.store.corrections import fact_rows, report_columns
 from ogi.store.handle import Store
 from ogi.store.lock import folder_lock
 from ogi.store.shared import canonical, canonical_json
@@ -123,13 +124,15 @@ def _checkpoint(stage: str) -> None:
 def facts_part(report: Report) -> pl.DataFrame:
     """The report's facts as the cached part frame (content-derived columns only, dims flattened)."""
     cols: dict[str, list[Any]] = {c: [] for c in S.FACT_PART_COLUMNS}
-    for seq, f in enumerate(report.facts):
+    for seq, (f, superseded_by) in enumerate(fact_rows(report)):  # analyst corrections kept apart
         if f.scope not in SCOPES or f.origin not in ORIGINS or not f.metric:
             raise ValueError(
                 f"fact {seq} (line {f.line}): metric {f.metric!r}, scope {f.scope!r}, "
                 f"origin {f.origin!r} are not in the vocabulary"
             )
         dims = {str(k): str(v) for k, v in f.dims.items()}
+        if f.approx:  # an approximate figure keeps its qualifier: never an exact figure's key (docs/facts.md)
+            dims["approx"] = f.approx
         cols["report_id"].append(report.report_id)
         cols["seq"].append(seq)
         cols["metric"].append(f.metric)
@@ -141,6 +144,7 @@ def facts_part(report: Report) -> pl.DataFrame:
         cols["quote"].append(f.quote or "")
         cols["loc"].append(f.loc or "")
         cols["dims_json"].append(canonical_json(dims))
+        cols["superseded_by"].append(superseded_by)
         for key in S.DIM_KEYS:
             cols[f"dim_{key}"].append(dims.get(key))
     # dtypes are enforced here (strict construction) and the rules above; the full dataframely
@@ -162,6 +166,7 @@ def report_row(report: Report, sha: str) -> dict[str, Any]:
         "doc_number": report.doc_number,
         "signer": report.signer,
         "title": report.title,
+        "url": report.url,
         "kind": report.kind,
         "encoding": report.encoding,
         "truncated": bool(report.truncated),
@@ -169,6 +174,7 @@ def report_row(report: Report, sha: str) -> dict[str, Any]:
         "n_facts": len(report.facts),
         "n_blanks": len(report.blanks),
         "problems": [str(p) for p in report.problems],
+        **report_columns(report),
     }
 
 
@@ -624,9 +630,10 @@ def plan(
 ) -> Plan:
     """Decide what to keep, parse and drop. Inputs that do not exist raise InputMissing (store untouched)."""
     store = Store.at(store)
-    parse_fp = parse_fingerprint() + (
-        "" if parse is parse_one else f":{getattr(parse, '__qualname__', 'custom')}"
-    )
+    extra = getattr(parse, "fingerprint", None)  # a wrapper (ogi.store.corrections) names what it wraps
+    if extra is None:
+        extra = "" if parse is parse_one else getattr(parse, "__qualname__", "custom")
+    parse_fp = parse_fingerprint() + (f":{extra}" if extra else "")
     previous = _open_previous(store, full, prune, say)
     prev = previous.folder
     if full:
@@ -682,6 +689,12 @@ def plan(
     return p
 
 
+def _corrections_stale(p: Plan, row: int) -> bool:
+    """Whether the analyst corrections for a stored report changed since (ogi.store.corrections)."""
+    stale = getattr(p.parse, "stale", None)
+    return bool(stale is not None and stale(p.old_reports.row(row, named=True)))
+
+
 def _classify(p: Plan, special: list[Failure], unstattable: list[tuple[str, str]]) -> None:
     """Split the entries into kept (unchanged since the manifest), known failures and files to parse."""
     old_by_path = {
@@ -695,7 +708,13 @@ def _classify(p: Plan, special: list[Failure], unstattable: list[tuple[str, str]
     for e in p.entries:
         size, mtime_ns, sha, status, fp = old_by_path.get(e.key, (None, None, "", "", ""))
         same = size == e.size and mtime_ns == e.mtime_ns and fp == p.parse_fp
-        if same and status in ("ok", "duplicate") and sha in old_row_of and part_path(p.cache, sha).exists():
+        if (
+            same
+            and status in ("ok", "duplicate")
+            and sha in old_row_of
+            and part_path(p.cache, sha).exists()
+            and not _corrections_stale(p, old_row_of[sha])
+        ):
             p.kept[e.key] = old_row_of[sha]
             p.shas[e.key] = sha
             p.text_shas[e.key] = p.old_text.get(e.key, "")

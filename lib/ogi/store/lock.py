@@ -101,3 +101,20 @@ def pinned(path: Path) -> bool:
         return True
     finally:
         os.close(fd)
+
+
+def holder(folder: Path) -> str | None:
+    """What the holder of `folder`'s lock wrote (`pid N (ogi render: …)`), None when nobody holds it."""
+    try:
+        fd = os.open(folder / LOCK, os.O_RDONLY | os.O_CLOEXEC)
+    except OSError:
+        return None
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return _holder(fd)
+        fcntl.flock(fd, fcntl.LOCK_UN)
+        return None
+    finally:
+        os.close(fd)

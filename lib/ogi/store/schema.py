@@ -41,6 +41,7 @@ class ReportsSchema(dy.Schema):
     doc_number = dy.String(nullable=True)
     signer = dy.String(nullable=True)
     title = dy.String(nullable=True)
+    url = dy.String(nullable=True)  # the source address of a sidecar sources.csv (ogi.sources)
     kind = dy.String(nullable=False)
     encoding = dy.String(nullable=False)
     truncated = dy.Bool(nullable=False)
@@ -50,6 +51,8 @@ class ReportsSchema(dy.Schema):
     n_findings = dy.Int64(nullable=False)
     previous_id = dy.String(nullable=True)  # the same agency's previous-year report the checks compared with
     problems = dy.List(dy.String(), nullable=False)
+    n_corrections = dy.Int64(nullable=False)  # analyst corrections rows applied (ogi.store.corrections)
+    parser_meta = dy.String(nullable=False)  # JSON: the parser's metadata values a correction replaced
 
 
 def _facts_schema() -> type[dy.Schema]:
@@ -66,11 +69,12 @@ def _facts_schema() -> type[dy.Schema]:
         "value": dy.Float64(nullable=False),
         "unit": dy.String(nullable=False),
         "scope": dy.String(nullable=False, regex=r"^(year|cumulative)$"),
-        "origin": dy.String(nullable=False, regex=r"^(table|prose|derived)$"),
+        "origin": dy.String(nullable=False, regex=r"^(table|prose|derived|analyst)$"),
         "line": dy.Int64(nullable=False),
         "quote": dy.String(nullable=False),
         "loc": dy.String(nullable=False),
         "dims_json": dy.String(nullable=False),
+        "superseded_by": dy.String(nullable=True),  # the corrections row (`file:row`) that replaced this fact
     }
     for c in DIM_COLUMNS:
         cols[c] = dy.String(nullable=True)

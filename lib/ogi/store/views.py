@@ -8,6 +8,7 @@ has more than one report for a year, the canonical one is used (most facts, late
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Protocol, runtime_checkable
 
 import polars as pl
 
@@ -584,9 +585,12 @@ def report_facts(store: Store, agency_key: str, year: int) -> pl.DataFrame:
 SECTION2 = _schema(
     group=pl.String,
     metric=pl.String,
+    measure=pl.String,
+    item=pl.String,
     label_zh=pl.String,
     label_en=pl.String,
     value=pl.Float64,
+    unit=pl.String,
     line=pl.Int64,
     quote=pl.String,
 )
@@ -594,17 +598,24 @@ _SECTION2_FAMILIES = ("documents", "licensing", "enforcement", "charges", "fees"
 
 
 def section2(store: Store, agency_key: str, year: int) -> pl.DataFrame:
-    """Section 二 of the 2019/2021 templates (第二十条: documents, licensing, enforcement, charges) and
-    the information-processing fees, one figure per metric (dims-free, a table cell first)."""
+    """Section 二 of the 2019/2021 templates (第二十条: documents, licensing, enforcement, charges) cell by
+    cell as printed (`group` the table, `item` its row, `measure` its column; zeros kept), and the
+    information-processing fees; one figure per cell (a table cell first), in report order."""
     facts = _facts_of(store, agency_key, year).filter(
-        pl.col("metric").str.split(".").list.first().is_in(list(_SECTION2_FAMILIES)),
-        pl.col("dims_json") == "{}",
+        pl.col("metric").str.split(".").list.first().is_in(list(_SECTION2_FAMILIES))
     )
     df = (
-        _prefer(facts, ["metric"])
+        _prefer(facts, ["metric", "dims_json"])
         .sort("seq")
         .select(
-            pl.col("metric").str.split(".").list.first().alias("group"), "metric", "value", "line", "quote"
+            pl.col("metric").str.split(".").list.first().alias("group"),
+            "metric",
+            pl.col("metric").str.split(".").list.last().alias("measure"),
+            pl.col("dims_json").str.json_path_match("$.item").alias("item"),
+            "value",
+            "unit",
+            "line",
+            "quote",
         )
     )
     return with_labels(df, "metric").select(SECTION2.names()).cast(SECTION2)
@@ -737,13 +748,64 @@ def region_peers(store: Store, agency_key: str, year: int) -> pl.DataFrame:
     return pl.DataFrame(rows, schema=REGION_PEERS).sort("agency_key")
 
 
+# ------------------------------------------------------------------------------------------------ sections
+# The brief's sections read these under their own names (`views.channels(store, report)`).
+
+categories = category_mix
+channels = channel_mix
+review = review_litigation
+
+TREND = _schema(year=pl.Int64, metric=pl.String, value=pl.Float64, peers=pl.UInt32)
+TREND_METRICS = (
+    "proactive.total",
+    "applications.received",
+    "review.count",
+    "litigation.count",
+    "complaints.count",
+)
+
+
+def trend(store: Store, agency_key: str, year: int) -> pl.DataFrame:
+    """The headline figures stated in two or more of the agency's reports up to `year` (year, metric,
+    value, by year); with the proactive total, the same-city peers' median of it as metric 'peers'
+    (`peers`: how many agencies the median is of)."""
+    if year is None:
+        return pl.DataFrame(schema=TREND)
+    years = (
+        store.reports.filter(pl.col("agency_key") == agency_key, pl.col("year") <= year)
+        .select(pl.col("year").drop_nulls().unique().sort())
+        .collect()
+        .get_column("year")
+        .to_list()
+    )
+    rows: list[tuple[int, str, float, int | None]] = []
+    for y in years:
+        for r in headline(store, agency_key, y).iter_rows(named=True):
+            if r["metric"] in TREND_METRICS and r["value"] is not None:
+                rows.append((y, r["metric"], float(r["value"]), None))
+    shown = {m for m in TREND_METRICS if sum(1 for r in rows if r[1] == m) >= 2}
+    rows = [r for r in rows if r[1] in shown]
+    if "proactive.total" in shown:
+        med = peer_median(store, agency_key, year)
+        top = med.get_column("peers").max() if med.height else 0
+        if top:
+            rows += [
+                (int(p["year"]), "peers", float(p["median_proactive_total"]), int(p["peers"]))
+                for p in med.iter_rows(named=True)
+                if p["median_proactive_total"] is not None
+            ]
+    return pl.DataFrame(rows, schema=TREND, orient="row")
+
+
 __all__ = [
     "Store",
     "agencies",
     "applications",
     "as_store",
+    "categories",
     "category_mix",
     "channel_mix",
+    "channels",
     "complaints",
     "coverage",
     "failures",
@@ -757,15 +819,26 @@ __all__ = [
     "repeated_passages",
     "report_facts",
     "reports",
+    "review",
     "review_litigation",
     "section2",
+    "trend",
     "volumes",
     "yoy_changes",
 ]
 
 
+@runtime_checkable
+class ReportRef(Protocol):
+    """What a view needs to know of the report a brief is about (a brief's Context is one)."""
+
+    agency_key: str
+    year: int | None
+
+
 def _accepting_paths() -> None:
-    """Every view takes a Store or a path (`ogi.store.agencies("data/processed")`)."""
+    """Every view takes a Store or a path (`ogi.store.agencies("data/processed")`), and each view of one
+    report takes the report in place of its agency key and year (`views.channels(store, report)`)."""
     import functools
 
     g = globals()
@@ -777,6 +850,8 @@ def _accepting_paths() -> None:
         def wrap(f=fn):  # type: ignore[no-untyped-def]
             @functools.wraps(f)
             def inner(store, *args, **kwargs):  # type: ignore[no-untyped-def]
+                if args and isinstance(args[0], ReportRef):
+                    args = (args[0].agency_key, args[0].year, *args[1:])
                 return f(as_store(store), *args, **kwargs)
 
             return inner

@@ -7,6 +7,8 @@ Two extra table layouts for the synthetic corpus (not in the default LAYOUTS):
   line under a header of 2, 6 or 12 cells.
 - `markdown`: `| 数据1 | … | 数据6 |` headers with a `| --- |` rule, every source row one pipe row
   (header rows included), the same cut group labels and the 15 numbers in one row.
+- `flattened`: every cell of every table (第二十条 blocks too) run together with no separator, one to
+  three rows to a line (`规章000行政规范性文件124891`); a blank cell keeps its mark or vanishes.
 Every number keeps its expected fact at the line it lands on, so the round trip stays checkable.
 """
 
@@ -16,7 +18,8 @@ import random
 
 from ogi.synth.builder import DAMAGE_RENDERERS, Cell, TextBuilder
 
-DAMAGED_LAYOUTS = ("converter", "markdown")
+DAMAGED_LAYOUTS = ("converter", "markdown", "flattened")
+WHOLE_LAYOUTS = ("flattened",)  # damage every table, the short 第二十条 blocks too
 
 
 def _rng(tb: TextBuilder, rows: list[list[Cell]]) -> random.Random:
@@ -120,4 +123,20 @@ def markdown(tb: TextBuilder, rows: list[list[Cell]], width: int) -> None:
             tb._cell_done(c, n, [])
 
 
-DAMAGE_RENDERERS.update(converter=converter, markdown=markdown, plain=plain)
+def flattened(tb: TextBuilder, rows: list[list[Cell]], width: int) -> None:
+    """Page text saved with every table cell run together (see the module docstring)."""
+    rng = _rng(tb, rows)
+    i = 0
+    while i < len(rows):
+        chunk = rows[i : i + rng.randint(1, 3)]
+        i += len(chunk)
+        text = "".join(c.text.replace("\n", "") for row in chunk for c in row if c.text and not c.structural)
+        if not text:
+            continue
+        n = tb.add(text)
+        for row in chunk:
+            for c in row:
+                tb._cell_done(c, n, [])
+
+
+DAMAGE_RENDERERS.update(converter=converter, markdown=markdown, plain=plain, flattened=flattened)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from ogi.synth import numbers as nb
 from ogi.synth import prose as pr
 from ogi.synth.builder import Cell, Fig, Style, TextBuilder, fmt_int, gap, label
-from ogi.synth.damage import DAMAGED_LAYOUTS
+from ogi.synth.damage import DAMAGED_LAYOUTS, WHOLE_LAYOUTS
 from ogi.synth.names import Agency, pick_agency
 
 TEMPLATES = ("2021", "2019", "statform", "pre2014", "narrative")
@@ -93,7 +93,9 @@ class Writer:
     def table(self, rows: list[list[Cell]], width: int, damage: bool = True) -> None:
         """Render rows in the report's layout (a damaged layout only where `damage`: sections 三 and 四)."""
         layout = self.layout
-        if not damage and layout in DAMAGED_LAYOUTS:  # short tables: a converter keeps rows on one line
+        if (
+            not damage and layout in DAMAGED_LAYOUTS and layout not in WHOLE_LAYOUTS
+        ):  # short tables: a converter keeps rows on one line
             layout = "plain" if layout == "converter" else "inline"
         self.tb.table(rows, layout, width)
 
