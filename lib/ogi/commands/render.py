@@ -66,17 +66,14 @@ def register(sub: Any) -> None:
 
 def _open_store(store: Any) -> Any:
     """The store generation to render from, verified; raises StoreDamaged when a frame is missing or bad."""
-    import os
-
     from ogi.errors import StoreDamaged
-    from ogi.render.context import VIEWS_ENV
     from ogi.store.generation import resolve
     from ogi.store.handle import Store
     from ogi.store.integrity import REPAIR
 
     store = Store.at(store).root  # resolved once, here at the boundary
     gen = resolve(Store.at(store))
-    if gen == store and not os.environ.get(VIEWS_ENV):  # a store without checksums: the frames must be there
+    if gen == store:  # a store without checksums: the frames must be there
         for name in ("reports", "facts", "findings"):
             if not (store / f"{name}.parquet").is_file():
                 raise StoreDamaged(f"{store / f'{name}.parquet'}: missing; {REPAIR}")

@@ -1,309 +1,200 @@
-"""Chart helpers the notebooks call: Altair charts in the `ogi` look, shown in a way that works
-everywhere.
+"""The brief's charts, one function per section: a view's frame (as the section's view returns it, or
+filtered, re-aggregated in the notebook cell) → an Altair chart in the house theme, titles and tooltips
+in the brief's language, line and quote in every tooltip.
 
-A chart is displayed as one output with two representations: the Vega-Lite spec under
-`application/vnd.ogi.chart+json` (the brief exporter turns it into an interactive, tooltip-bearing
-chart drawn by the Vega runtime inlined once per brief), and a static SVG made by vl-convert (what
-JupyterLab shows; it has no renderer for Altair 6's MIME type). Element ids are a per-kernel counter,
-never a uuid, so two runs of a notebook give the same output.
+Each takes `(df, report)`; a notebook cell may pass any function of that shape instead (one returning
+a plain `alt.Chart` works too). The marks they are built from live in `ogi.render.marks`.
 """
 
 from __future__ import annotations
 
-import itertools
-import json
-import os
-from collections.abc import Sequence
 from typing import Any
 
-import altair as alt
 import polars as pl
 
-from ogi.render import theme
+from ogi import vocabulary as voc
+from ogi.render import shape, theme
+from ogi.render import words as W
+from ogi.render.context import Context
+from ogi.render.layout import rows_frame, tips
+from ogi.render.marks import (
+    CHART_MIME,
+    LAB_MIME,
+    ChartOutput,
+    bar,
+    column_chart,
+    count_axis,
+    heatmap,
+    reset_ids,
+    spec_json_for_html,
+    trend_lines,
+)
 
-CHART_MIME = "application/vnd.ogi.chart+json"
-LAB_MIME = "application/vnd.vegalite.v5+json"
-_ids = itertools.count(1)
-
-
-def reset_ids() -> None:
-    """Restart chart numbering (tests; a fresh kernel starts at 1 anyway)."""
-    global _ids
-    _ids = itertools.count(1)
-
-
-PREVIEW_ENV = "OGI_CHART_PREVIEW"  # "0": skip the static SVG preview (JupyterLab's fallback) in batch renders
-
-
-class ChartOutput:
-    """A displayable chart: spec for the brief, SVG for JupyterLab, a one-line text for plain consoles."""
-
-    def __init__(self, chart: alt.TopLevelMixin, title: str) -> None:
-        self.chart = chart
-        self.title = title
-        self.chart_id = f"ogi-chart-{next(_ids)}"
-
-    def spec(self) -> dict[str, Any]:
-        return self.chart.to_dict()
-
-    def svg(self) -> str:
-        import vl_convert as vlc
-
-        return vlc.vegalite_to_svg(self.spec())
-
-    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, Any]:
-        spec = self.spec()
-        bundle: dict[str, Any] = {
-            CHART_MIME: {"id": self.chart_id, "title": self.title, "spec": spec},
-            "text/plain": f"[chart] {self.title}",
-        }
-        if os.environ.get(PREVIEW_ENV, "1") == "0":
-            return bundle  # batch rendering: the HTML brief draws from the spec, the SVG would be thrown away
-        # JupyterLab draws this one itself (its Vega 5 renderer: tooltips, export menu); the SVG is the
-        # fallback for front ends without it
-        bundle[LAB_MIME] = {k: v for k, v in spec.items() if k != "$schema"}
-        try:
-            import vl_convert as vlc
-
-            bundle["image/svg+xml"] = vlc.vegalite_to_svg(spec)
-        except Exception as exc:  # the brief does not need the SVG; say why JupyterLab has none
-            bundle["text/plain"] += f" (no static preview: {type(exc).__name__})"
-        return bundle
+__all__ = [
+    "CHART_MIME",
+    "LAB_MIME",
+    "ChartOutput",
+    "applications",
+    "bar",
+    "categories",
+    "channels",
+    "column_chart",
+    "complaints",
+    "count_axis",
+    "heatmap",
+    "intake",
+    "reset_ids",
+    "review",
+    "spec_json_for_html",
+    "trend",
+    "trend_lines",
+]
 
 
-def count_axis(max_value: float, **kw: Any) -> alt.Axis:
-    """An axis for counts: ticks on whole numbers only (small maxima get one tick per unit)."""
-    if max_value < 8:
-        return alt.Axis(values=list(range(int(max_value) + 2)), format="d", **kw)
-    return alt.Axis(tickMinStep=1, format=",~r", **kw)
-
-
-def _max(df: pl.DataFrame, value: str = "value") -> float:
-    """The largest value of a column, 0 for an empty frame."""
-    top: Any = df.get_column(value).max() if df.height else 0
-    return float(top or 0)
-
-
-def _max_stacked(df: pl.DataFrame, by: str, value: str, stacked: bool) -> float:
-    if not df.height:
-        return 0.0
-    if stacked:
-        top: Any = df.group_by(by).agg(pl.col(value).sum()).get_column(value).max()
-    else:
-        top = df.get_column(value).max()
-    return float(top or 0)
-
-
-def _year_domain(df: pl.DataFrame, x: str) -> Any:
-    """Every year between the first and the last as an ordinal domain (gaps visible); other axes as they are."""
-    if x != "year" or not df.height:
-        return alt.Undefined
-    ys = [int(v) for v in df.get_column(x).drop_nulls().to_list()]
-    return alt.Scale(domain=list(range(min(ys), max(ys) + 1))) if ys else alt.Undefined
-
-
-def _colour_scale(labels: Sequence[str], colours: Sequence[str]) -> alt.Scale:
-    return alt.Scale(domain=list(labels), range=list(colours))
-
-
-def _tooltips(tooltip: Sequence[tuple[str, str]], value: str) -> list[alt.Tooltip]:
-    """Tooltip fields with titles in the brief's language; counts with separators, lines as integers."""
-    tips = []
-    for c, t in tooltip:
-        if c == value:
-            tips.append(alt.Tooltip(f"{c}:Q", title=t, format=","))
-        elif c in ("line", "previous_line"):
-            tips.append(alt.Tooltip(f"{c}:Q", title=t, format="d"))
-        else:
-            tips.append(alt.Tooltip(f"{c}:N", title=t))
-    return tips
-
-
-def bar(
-    df: pl.DataFrame,
-    *,
-    label: str,
-    value: str,
-    title: str,
-    value_title: str,
-    label_title: str = "",
-    colours: dict[str, str] | None = None,
-    colour: str | None = None,
-    colour_title: str = "",
-    tooltip: Sequence[tuple[str, str]] = (),
-    sort: bool = True,
-    item_title: str = "",
-) -> ChartOutput:
-    """Horizontal bars of `value` per `label` (largest first); colours per label, or per `colour` column.
-
-    A legend only when a `colour` column splits the bars into more than one series; count axes tick at
-    whole numbers only.
-    """
-    rows = df.height
-    item_title = item_title or next((t for c, t in tooltip if c == label), "") or label
-    colour_field = colour or label
-    labels = [str(x) for x in df.get_column(colour_field).unique(maintain_order=True).to_list()]
-    table = colours or theme.assign_colours(labels)
-    scale = _colour_scale(labels, [table.get(x) or theme.label_colour(x) for x in labels])
-    tips = _tooltips(tooltip, value) or [
-        alt.Tooltip(f"{label}:N", title=label_title or label),
-        alt.Tooltip(f"{value}:Q", title=value_title, format=","),
-    ]
-    y_sort: Any = "-x" if sort else None
-    enc: dict[str, Any] = {
-        # field titles always in the brief's language (they name the marks for screen readers too)
-        "y": alt.Y(
-            f"{label}:N",
-            title=label_title or item_title,
-            sort=y_sort,
-            axis=alt.Axis(title=label_title or None),
-        ),
-        "x": alt.X(
-            f"{value}:Q",
-            title=value_title,
-            stack=True if colour else None,
-            axis=count_axis(_max_stacked(df, label, value, bool(colour))),
-        ),
-        "color": alt.Color(
-            f"{colour_field}:N",
-            scale=scale,
-            title=colour_title or next((t for c, t in tooltip if c == colour_field), "") or item_title,
-            legend=alt.Legend(title=colour_title or None) if colour and len(labels) > 1 else None,
-        ),
-        "tooltip": tips,
-    }
-    chart = (
-        alt.Chart(df, title=title)
-        .mark_bar()
-        .encode(**enc)
-        .properties(width=520, height=max(60, 24 * len(df.get_column(label).unique()) if rows else 60))
+def categories(df: pl.DataFrame, ctx: Context) -> ChartOutput:
+    """Items per top-level category (category_mix), share in the tooltip; one colour per category."""
+    rows = shape.category_rows(df, ctx)
+    label_title, value_title = ctx.t("类别", "Category"), W.ITEMS(ctx.lang)
+    fields = tips(ctx, label_title, value_title)
+    return bar(
+        rows_frame(rows, ("pct",)),
+        label="label",
+        value="value",
+        colours=theme.assign_colours([r["label"] for r in rows]),
+        title=voc.metric_label("proactive.category", ctx.lang),
+        value_title=value_title,
+        label_title=label_title,
+        tooltip=[*fields[:2], ("pct", ctx.t("占比（%）", "Share (%)")), *fields[2:]],
     )
-    return ChartOutput(chart, title)
 
 
-def trend_lines(
-    df: pl.DataFrame,
-    *,
-    title: str,
-    year_title: str,
-    value_title: str,
-    colours: dict[str, str],
-    dashed: Sequence[str] = (),
-    tooltip: Sequence[tuple[str, str]] = (),
-) -> ChartOutput:
-    """Lines over a continuous year axis (gaps between years stay visible), one per `series`; a legend
-    only when there is more than one series. `df`: year, series, value (+ tooltip columns)."""
-    series = [str(x) for x in df.get_column("series").unique(maintain_order=True).to_list()]
-    scale = _colour_scale(series, [colours.get(x) or theme.label_colour(x) for x in series])
-    years = df.get_column("year").cast(pl.Int64).to_list() or [0]
-    dash = alt.StrokeDash(
-        "series:N",
-        scale=alt.Scale(domain=series, range=[[5, 4] if x in dashed else [1, 0] for x in series]),
-        legend=None,
+def channels(df: pl.DataFrame, ctx: Context) -> ChartOutput:
+    """Items per publication channel (channel_mix), each channel in its fixed colour."""
+    rows = shape.channel_rows(df, ctx)
+    by_code = theme.assign_colours([r["code"] for r in rows], theme.CHANNEL_COLOURS)
+    label_title, value_title = ctx.t("渠道", "Channel"), W.ITEMS(ctx.lang)
+    return bar(
+        rows_frame(rows),
+        label="label",
+        value="value",
+        colours={r["label"]: by_code[r["code"]] for r in rows},
+        title=voc.metric_label("proactive.channel", ctx.lang),
+        value_title=value_title,
+        label_title=label_title,
+        tooltip=tips(ctx, label_title, value_title),
     )
-    base = alt.Chart(df, title=title).encode(
-        x=alt.X(
-            "year:Q",
-            title=year_title,
-            scale=alt.Scale(domain=[min(years), max(years)], nice=False, zero=False),
-            axis=alt.Axis(format="d", tickMinStep=1, labelAngle=0),
-        ),
-        y=alt.Y("value:Q", title=value_title, axis=count_axis(_max(df))),
-        color=alt.Color(
-            "series:N",
-            scale=scale,
-            title=next((t for c, t in tooltip if c == "series"), "series"),
-            legend=alt.Legend(title=None) if len(series) > 1 else None,
-        ),
-        strokeDash=dash,
-        tooltip=_tooltips(tooltip, "value")
-        or [alt.Tooltip("year:Q", title=year_title, format="d"), alt.Tooltip("value:Q", title=value_title)],
+
+
+def intake(df: pl.DataFrame, ctx: Context) -> ChartOutput:
+    """New applications (applications) by channel and by applicant type, one colour per grouping."""
+    data = shape.intake_rows(df, ctx)
+    kinds = shape.intake_kinds(ctx)
+    label_title, value_title = ctx.t("来源", "Source"), W.APPLICATIONS(ctx.lang)
+    return bar(
+        rows_frame(data, ("kind",)),
+        label="label",
+        value="value",
+        colour="kind",
+        colour_title="",
+        colours={kinds["channel"]: "#4e79a7", kinds["received"]: "#f28e2b"},
+        title=ctx.t("申请来源", "Where applications came from"),
+        value_title=value_title,
+        label_title="",
+        tooltip=[("kind", ctx.t("分类", "By")), *tips(ctx, label_title, value_title)],
     )
-    chart = (base.mark_line() + base.mark_point(filled=True, size=60)).properties(
-        width=520, height=240, title=title
+
+
+def applications(df: pl.DataFrame, ctx: Context) -> ChartOutput:
+    """Every outcome of the year's applications as its subtotal (applications); reasons in the tooltip."""
+    outcomes, _ = shape.outcome_rows(ctx, df)
+    by_code = theme.assign_colours([r["code"] for r in outcomes], theme.OUTCOME_COLOURS)
+    label_title, value_title = ctx.t("办理结果", "Outcome"), W.APPLICATIONS(ctx.lang)
+    fields = tips(ctx, label_title, value_title)
+    return bar(
+        rows_frame(outcomes, ("within",)),
+        label="label",
+        value="value",
+        colours={r["label"]: by_code[r["code"]] for r in outcomes},
+        title=voc.metric_label("applications.outcome", ctx.lang),
+        value_title=value_title,
+        label_title="",
+        sort=False,
+        tooltip=[*fields[:2], ("within", ctx.t("其中", "Within")), *fields[2:]],
     )
-    return ChartOutput(chart, title)
 
 
-def column_chart(
-    df: pl.DataFrame,
-    *,
-    x: str,
-    value: str,
-    colour: str,
-    title: str,
-    x_title: str,
-    value_title: str,
-    colour_title: str,
-    colours: dict[str, str] | None = None,
-) -> ChartOutput:
-    """Stacked columns (e.g. reports per year by template, findings per rule by severity); a year axis
-    lists every year from the first to the last, so gaps show."""
-    labels = sorted(str(v) for v in df.get_column(colour).unique().to_list())
-    table = colours or {}
-    scale = _colour_scale(labels, [table.get(v) or theme.label_colour(v) for v in labels])
-    chart = (
-        alt.Chart(df, title=title)
-        .mark_bar()
-        .encode(
-            x=alt.X(f"{x}:O", title=x_title, axis=alt.Axis(labelAngle=0)),
-            y=alt.Y(
-                f"{value}:Q", title=value_title, stack=True, axis=count_axis(_max_stacked(df, x, value, True))
-            ),
-            color=alt.Color(f"{colour}:N", scale=scale, title=colour_title),
-            tooltip=[
-                alt.Tooltip(f"{x}:O", title=x_title),
-                alt.Tooltip(f"{colour}:N", title=colour_title),
-                alt.Tooltip(f"{value}:Q", title=value_title, format=","),
-            ],
-        )
-        .properties(width=520, height=240)
+def review(df: pl.DataFrame, ctx: Context) -> ChartOutput:
+    """Reviews and suits (review_litigation) by route, stacked by outcome."""
+    data = shape.review_rows(df, ctx)
+    by_code = theme.assign_colours([r["code"] for r in data], theme.OUTCOME_COLOURS)
+    label_title, value_title = ctx.t("类别", "Kind"), W.CASES(ctx.lang)
+    fields = tips(ctx, label_title, value_title)
+    return bar(
+        rows_frame(data, ("outcome",)),
+        label="label",
+        value="value",
+        colour="outcome",
+        colours={r["outcome"]: by_code[r["code"]] for r in data},
+        colour_title=ctx.t("结果", "Outcome"),
+        title=ctx.t("复议与诉讼结果", "Outcomes"),
+        value_title=value_title,
+        label_title="",
+        sort=False,
+        tooltip=[*fields[:1], ("outcome", ctx.t("结果", "Outcome")), *fields[1:]],
     )
-    return ChartOutput(chart, title)
 
 
-def heatmap(
-    df: pl.DataFrame,
-    *,
-    x: str,
-    y: str,
-    value: str,
-    title: str,
-    x_title: str,
-    y_title: str,
-    value_title: str,
-    categories: dict[str, str] | None = None,
-) -> ChartOutput:
-    """A grid of cells (e.g. agency x year coverage), darker for larger values; with `categories`
-    (value → colour, e.g. 有/无) the cells take those colours instead of a continuous scale."""
-    n_rows = df.get_column(y).n_unique() if df.height else 1
-    chart = (
-        alt.Chart(df, title=title)
-        .mark_rect(stroke="#ffffff")
-        .encode(
-            x=alt.X(f"{x}:O", title=x_title, axis=alt.Axis(labelAngle=0)),
-            y=alt.Y(f"{y}:N", title=y_title),
-            color=alt.Color(
-                f"{value}:N",
-                title=value_title,
-                scale=alt.Scale(domain=list(categories), range=list(categories.values())),
-            )
-            if categories
-            else alt.Color(f"{value}:Q", title=value_title, scale=alt.Scale(scheme="blues")),
-            tooltip=[
-                alt.Tooltip(f"{y}:N", title=y_title),
-                alt.Tooltip(f"{x}:O", title=x_title),
-                alt.Tooltip(f"{value}:{'N' if categories else 'Q'}", title=value_title),
-            ],
-        )
-        .properties(
-            width=max(120, 48 * df.get_column(x).n_unique() if df.height else 120), height=22 * n_rows
-        )
+def complaints(df: pl.DataFrame, ctx: Context) -> ChartOutput:
+    """Complaints, hotline cases and inquiries (complaints) per canonical source, one colour per family."""
+    rows, _ = shape.complaint_rows(df, ctx)
+    fam_codes = {v: k for k, v in shape.complaint_families(df, ctx).items()}
+    colours = {r["family"]: theme.FAMILY_COLOURS.get(fam_codes[r["family"]], "#4e79a7") for r in rows}
+    label_title, value_title = ctx.t("来源", "Source"), ctx.t("件（人次）", "Cases")
+    return bar(
+        rows_frame(rows, ("family", "printed")),
+        label="label",
+        value="value",
+        colour="family",
+        colours=colours,
+        colour_title="",
+        title=ctx.t("投诉办理与咨询", "Complaints and inquiries"),
+        value_title=value_title,
+        label_title="",
+        tooltip=tips(ctx, label_title, value_title, printed=True),
     )
-    return ChartOutput(chart, title)
 
 
-def spec_json_for_html(spec: dict[str, Any]) -> str:
-    """JSON safe to place inside a <script> element: no '<', '>' or '&' left to end it early."""
-    text = json.dumps(spec, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+def trend(df: pl.DataFrame, ctx: Context) -> ChartOutput:
+    """Headline figures by year (trend: year, metric, value; the peers' median as metric 'peers'), the
+    peers dashed grey."""
+    metrics = [str(m) for m in df.get_column("metric").unique(maintain_order=True).to_list()]
+    shown = [m for m in metrics if m != "peers"]
+    colours_by_code = theme.assign_colours(shown)
+    colours = {voc.metric_label(m, ctx.lang): colours_by_code[m] for m in shown}
+    dashed: list[str] = []
+    labels = {m: voc.metric_label(m, ctx.lang) for m in shown}
+    if "peers" in metrics:
+        top: Any = df.get_column("peers").max()
+        n_peers = int(top or 0)
+        peer_label = ctx.t(f"同城其他机关中位数（{n_peers} 家）", f"Median of {n_peers} peer(s) in the city")
+        colours[peer_label] = theme.SERIES_COLOURS["peers"]
+        dashed.append(peer_label)
+        labels["peers"] = peer_label
+    data = df.select(
+        pl.col("year").cast(pl.Int64),
+        pl.col("metric").replace_strict(labels, return_dtype=pl.Utf8).alias("series"),
+        pl.col("value").cast(pl.Float64),
+    )
+    return trend_lines(
+        data,
+        title=ctx.t("历年主要数字", "Headline figures by year"),
+        year_title=ctx.t("年度", "Year"),
+        value_title=ctx.t("数量", "Count"),
+        colours=colours,
+        dashed=dashed,
+        tooltip=[
+            ("series", ctx.t("项目", "Figure")),
+            ("year", ctx.t("年度", "Year")),
+            ("value", ctx.t("数量", "Count")),
+        ],
+    )

@@ -1,16 +1,14 @@
 """What a notebook is about: the opened store, the agency and year it reports on, and the language.
 
-The views come from `ogi.store` (the agreed API). OGI_STORE_VIEWS names another module with the same
-functions; the tests use it to render briefs from hand-made frames (e.g. an agency called `<script>`).
+A brief's Context is the `report` its notebook passes to the views (`views.channels(store, report)`)
+and to the sections; the store is the one `ogi.store` opens, the only kind there is.
 """
 
 from __future__ import annotations
 
-import importlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import polars as pl
@@ -19,20 +17,15 @@ from ogi.errors import BriefError
 from ogi.render.params import resolve_store
 from ogi.render.slug import slugify
 
-VIEWS_ENV = "OGI_STORE_VIEWS"
 LANGS = ("zh", "en")
-
-
-def views() -> ModuleType:
-    """The module providing open_store and the view functions (ogi.store unless overridden)."""
-    return importlib.import_module(os.environ.get(VIEWS_ENV) or "ogi.store")
 
 
 @dataclass(slots=True)
 class Context:
+    """The store, the report (agency and year) a brief is about, its language, and the sections shown."""
+
     store_path: Path
     store: Any
-    views: ModuleType
     lang: str = "zh"
     agency_key: str = ""
     agency: str = ""
@@ -50,16 +43,23 @@ class Context:
         return str(text) if text else str(row.get(code_key) or "")
 
     def view(self, name: str, *args: Any, **kwargs: Any) -> pl.DataFrame:
-        return getattr(self.views, name)(self.store, *args, **kwargs)
+        """The view `name` of `ogi.store.views` on this store (the index and overview pages read by name)."""
+        from ogi.store import views
+
+        return getattr(views, name)(self.store, *args, **kwargs)
+
+
+Report = Context  # what the notebooks call it: the report a brief is about
 
 
 def open_context(store: str | os.PathLike[str] | None, lang: str = "zh") -> Context:
     """Open the store for a notebook; `lang` must be zh or en."""
     if lang not in LANGS:
         raise BriefError(f"lang must be one of {', '.join(LANGS)}, not {lang!r}")
+    import ogi.store
+
     path = resolve_store(store)
-    mod = views()
-    return Context(store_path=path, store=mod.open_store(path), views=mod, lang=lang)
+    return Context(store_path=path, store=ogi.store.open(path), lang=lang)
 
 
 def brief_context(

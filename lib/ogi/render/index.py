@@ -150,13 +150,10 @@ def build_index(
     reports = ctx.view("reports")
     templates: dict[tuple[str, int], str] = {}
     report_ids: dict[tuple[str, int], str] = {}  # the canonical report of each brief, for its CSV
-    if has_facts_view := hasattr(ctx.views, "report_facts"):
-        from ogi.store.shared import canonical
+    from ogi.store.shared import canonical
 
-        for k, y, rid in (
-            canonical(ctx.store.reports).select("agency_key", "year", "report_id").collect().rows()
-        ):
-            report_ids[(str(k), int(y))] = str(rid)
+    for k, y, rid in canonical(ctx.store.reports).select("agency_key", "year", "report_id").collect().rows():
+        report_ids[(str(k), int(y))] = str(rid)
     if reports.height and {"agency_key", "year", "template"} <= set(reports.columns):
         for r in reports.select("agency_key", "year", "template").to_dicts():
             if r["year"] is not None:
@@ -185,8 +182,7 @@ def build_index(
             if not (out / rel).is_file():
                 continue
             csv_rel = f"{slugs[key]}/{year}.csv"
-            if has_facts_view:
-                write_bytes(out / csv_rel, facts_csv(ctx.store, report_ids.get((key, year))))
+            write_bytes(out / csv_rel, facts_csv(ctx.store, report_ids.get((key, year))))
             template = templates.get((key, year), "")
             for k, v in (("region", region), ("level", level), ("year", str(year)), ("template", template)):
                 if v:
@@ -210,14 +206,9 @@ def build_index(
                 cells.append(f'<td class="num" data-sort="{sort}"{title}>{escape(fmt_num(value))}</td>')
             cells.append(f'<td class="num">{n_findings}</td>')
             cells.append(f'<td class="num ogi-corrections">{corrected.get((key, year), 0)}</td>')
-            cells.append(
-                f'<td><a href="{escape(quote(csv_rel), quote=True)}" download>CSV</a></td>'
-                if has_facts_view
-                else "<td></td>"
-            )
+            cells.append(f'<td><a href="{escape(quote(csv_rel), quote=True)}" download>CSV</a></td>')
             rows.append("<tr>" + "".join(cells) + "</tr>")
-    if has_facts_view:
-        write_store_downloads(ctx, out)
+    write_store_downloads(ctx, out)
     failures = "".join(f'<li class="ogi-failed">{escape(str(f))}</li>' for f in failed)
     # the overview is linked only when it was rendered (the language switch is always there: the other
     # tree is one `ogi render --lang` away, and a link that depends on a parallel render's timing would
@@ -233,8 +224,6 @@ def build_index(
             f'<a href="{STORE_CSV}" download>{escape(_t(lang, "全库数字（CSV）", "All figures (CSV)"))}</a>'
             f'<a href="{STORE_PARQUET}" download>{escape(_t(lang, "全库数字（Parquet）", "All figures (Parquet)"))}</a>'
             f'<a href="{WORKBOOK}" download>{escape(_t(lang, "评估工作簿（Excel）", "Evaluator workbook (Excel)"))}</a>'
-            if has_facts_view
-            else ""
         )
         + (
             '<a href="en/index.html" lang="en">English</a>'

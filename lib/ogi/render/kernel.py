@@ -2,7 +2,7 @@
 
 Starting a kernel and importing Polars/Altair costs seconds; running the brief in a kernel that is
 already up costs a fraction of one. Between briefs the kernel forgets everything the previous brief
-made: the user namespace is reset and every `ogi` module (and the store views module) is dropped from
+made: the user namespace is reset and every `ogi` module is dropped from
 `sys.modules`, so the next brief imports them afresh (chart id counters, caches). Third-party modules
 (Polars, Altair, vl-convert) stay imported: they hold no per-brief state. A brief that overruns its
 deadline or kills the kernel costs only itself: the kernel is restarted and the error says why.
@@ -56,8 +56,7 @@ def _ogi_forget():
         del ip.user_ns[name]
     ip.user_ns.get('_oh', {}).clear()
     ip.user_ns.update({'_': '', '__': '', '___': ''})
-    views = os.environ.get('OGI_STORE_VIEWS') or ''
-    for m in [m for m in list(sys.modules) if m == 'ogi' or m.startswith('ogi.') or (views and m == views)]:
+    for m in [m for m in list(sys.modules) if m == 'ogi' or m.startswith('ogi.')]:
         del sys.modules[m]
 _ogi_forget()
 del _ogi_forget

@@ -4,8 +4,8 @@ A brief's inputs are its agency's rows in the store (reports, facts, findings: e
 brief compares with earlier years), the proactive totals of the agency's same-city peers (the peer
 median line), the notebook file, the code (`ogi.digest.code_digest`: every file of the package, the
 Python and library versions), the year and the language.
-A brief whose digest matches the manifest and whose file exists is skipped. Stores that are not the
-Parquet store (a test double named by OGI_STORE_VIEWS) are digested as a whole: any change renders all.
+A brief whose digest matches the manifest and whose file exists is skipped. A folder that is not a
+Parquet store (no reports frame) is digested as a whole: any change renders all.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ FRAMES = ("reports", "facts", "findings")
 
 
 def _parquet_store(store: Path) -> bool:
-    return not os.environ.get("OGI_STORE_VIEWS") and (store / "reports.parquet").is_file()
+    return (store / "reports.parquet").is_file()
 
 
 def agency_digests(store_path: str | os.PathLike[str]) -> dict[str, str]:

@@ -8,6 +8,7 @@ has more than one report for a year, the canonical one is used (most facts, late
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Protocol, runtime_checkable
 
 import polars as pl
 
@@ -737,13 +738,64 @@ def region_peers(store: Store, agency_key: str, year: int) -> pl.DataFrame:
     return pl.DataFrame(rows, schema=REGION_PEERS).sort("agency_key")
 
 
+# ------------------------------------------------------------------------------------------------ sections
+# The brief's sections read these under their own names (`views.channels(store, report)`).
+
+categories = category_mix
+channels = channel_mix
+review = review_litigation
+
+TREND = _schema(year=pl.Int64, metric=pl.String, value=pl.Float64, peers=pl.UInt32)
+TREND_METRICS = (
+    "proactive.total",
+    "applications.received",
+    "review.count",
+    "litigation.count",
+    "complaints.count",
+)
+
+
+def trend(store: Store, agency_key: str, year: int) -> pl.DataFrame:
+    """The headline figures stated in two or more of the agency's reports up to `year` (year, metric,
+    value, by year); with the proactive total, the same-city peers' median of it as metric 'peers'
+    (`peers`: how many agencies the median is of)."""
+    if year is None:
+        return pl.DataFrame(schema=TREND)
+    years = (
+        store.reports.filter(pl.col("agency_key") == agency_key, pl.col("year") <= year)
+        .select(pl.col("year").drop_nulls().unique().sort())
+        .collect()
+        .get_column("year")
+        .to_list()
+    )
+    rows: list[tuple[int, str, float, int | None]] = []
+    for y in years:
+        for r in headline(store, agency_key, y).iter_rows(named=True):
+            if r["metric"] in TREND_METRICS and r["value"] is not None:
+                rows.append((y, r["metric"], float(r["value"]), None))
+    shown = {m for m in TREND_METRICS if sum(1 for r in rows if r[1] == m) >= 2}
+    rows = [r for r in rows if r[1] in shown]
+    if "proactive.total" in shown:
+        med = peer_median(store, agency_key, year)
+        top = med.get_column("peers").max() if med.height else 0
+        if top:
+            rows += [
+                (int(p["year"]), "peers", float(p["median_proactive_total"]), int(p["peers"]))
+                for p in med.iter_rows(named=True)
+                if p["median_proactive_total"] is not None
+            ]
+    return pl.DataFrame(rows, schema=TREND, orient="row")
+
+
 __all__ = [
     "Store",
     "agencies",
     "applications",
     "as_store",
+    "categories",
     "category_mix",
     "channel_mix",
+    "channels",
     "complaints",
     "coverage",
     "failures",
@@ -757,15 +809,26 @@ __all__ = [
     "repeated_passages",
     "report_facts",
     "reports",
+    "review",
     "review_litigation",
     "section2",
+    "trend",
     "volumes",
     "yoy_changes",
 ]
 
 
+@runtime_checkable
+class ReportRef(Protocol):
+    """What a view needs to know of the report a brief is about (a brief's Context is one)."""
+
+    agency_key: str
+    year: int | None
+
+
 def _accepting_paths() -> None:
-    """Every view takes a Store or a path (`ogi.store.agencies("data/processed")`)."""
+    """Every view takes a Store or a path (`ogi.store.agencies("data/processed")`), and each view of one
+    report takes the report in place of its agency key and year (`views.channels(store, report)`)."""
     import functools
 
     g = globals()
@@ -777,6 +840,8 @@ def _accepting_paths() -> None:
         def wrap(f=fn):  # type: ignore[no-untyped-def]
             @functools.wraps(f)
             def inner(store, *args, **kwargs):  # type: ignore[no-untyped-def]
+                if args and isinstance(args[0], ReportRef):
+                    args = (args[0].agency_key, args[0].year, *args[1:])
                 return f(as_store(store), *args, **kwargs)
 
             return inner

@@ -1,0 +1,263 @@
+"""The sections shown as cards and tables: headline figures, section 二, the comparison with the
+previous report, the same-city peers, and the checks' findings.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import polars as pl
+
+from ogi import vocabulary as voc
+from ogi.render import words as W
+from ogi.render.context import Context
+from ogi.render.fragments import cards, fmt_change, fmt_num, no_data, sentence, table
+from ogi.render.layout import numbered, say_no_data, show
+from ogi.render.words import SECTION_WORDS
+from ogi.store import views
+
+
+def headline_rows(ctx: Context, df: pl.DataFrame) -> list[dict[str, Any]]:
+    """The headline frame's rows, plus the number of findings when the frame does not carry it."""
+    rows = df.to_dicts()
+    if not any(r.get("metric") == "findings.count" for r in rows):
+        rows.append(
+            {
+                "metric": "findings.count",
+                "label_zh": "数据质量问题",
+                "label_en": "Data-quality findings",
+                "value": views.findings(ctx.store, ctx.agency_key, ctx.year).height,
+                "previous": None,
+                "change": None,
+            }
+        )
+    return rows
+
+
+def headline(ctx: Context, df: pl.DataFrame) -> None:
+    """Headline figures as cards with the previous report's value and the change."""
+    words = SECTION_WORDS["headline"]
+    show(numbered(ctx, words.heading))
+    rows = headline_rows(ctx, df)
+    if all(r.get("value") is None for r in rows if r["metric"] != "findings.count") and len(rows) <= 1:
+        say_no_data(ctx, words.what)
+        return
+    has_before = any(r.get("previous") is not None for r in rows)
+    earlier = views.previous_year(ctx.store, ctx.agency_key, ctx.year) if has_before and ctx.year else None
+    before = earlier if earlier is not None else (ctx.year - 1 if ctx.year else None)
+    show(
+        sentence(
+            ctx.t(
+                f"{ctx.year} 年的主动公开总数、申请、复议诉讼、投诉办理和数据质量问题数"
+                + (
+                    f"，数字下为上一份报告（{before} 年）的数值与变化。"
+                    if has_before
+                    else "；库中没有本机关更早的报告，无从比较。"
+                ),
+                f"Proactive disclosure, applications, reviews and suits, complaints and findings in {ctx.year}"
+                + (
+                    ", with last year's value and the change."
+                    if has_before
+                    else "; no report of the year before to compare with."
+                ),
+            )
+        )
+    )
+    items = []
+    for r in rows:
+        note = ""
+        if r.get("previous") is not None:
+            note = ctx.t(
+                f"{before} 年 {fmt_num(r['previous'])}，{fmt_change(r.get('change'))}",
+                f"{before}: {fmt_num(r['previous'])}, {fmt_change(r.get('change'))}",
+            )
+        items.append((ctx.label(r, "metric"), r.get("value"), note))
+    show(cards(items))
+
+
+def section2(ctx: Context, df: pl.DataFrame) -> None:
+    """Section 二 (第二十条: documents, licensing, enforcement, charges) and the information fees."""
+    words = SECTION_WORDS["section2"]
+    show(numbered(ctx, words.heading))
+    df = df.filter(pl.col("value").is_not_null())
+    if df.height == 0:
+        say_no_data(ctx, words.what)
+        return
+    show(
+        sentence(
+            ctx.t(
+                "报告第二部分（第二十条：规章和规范性文件、行政许可、行政处罚和强制、行政事业性收费）及信息处理费。",
+                "Section 2 of the report (article 20: rules and normative documents, licensing, penalties and "
+                "enforcement, administrative fees) and the information-processing fees.",
+            )
+        )
+    )
+    show(
+        table(
+            [W.ITEM(ctx.lang), W.VALUE(ctx.lang), W.LINE(ctx.lang), W.QUOTE(ctx.lang)],
+            [
+                (ctx.label(r, "metric"), r["value"], r.get("line") or None, r.get("quote"))
+                for r in df.to_dicts()
+            ],
+            numeric=[False, True, True, False],
+        )
+    )
+
+
+def _changed_name(ctx: Context, r: dict[str, Any]) -> str:
+    dims = json.loads(r.get("dims_json") or "{}")
+    extra = "、".join(voc.dim_label(k, str(v), ctx.lang) for k, v in sorted(dims.items()))
+    return f"{ctx.label(r, 'metric')}" + (f"（{extra}）" if extra else "")
+
+
+def year_over_year(ctx: Context, changed: pl.DataFrame) -> None:
+    """For an agency with an earlier report: the figures that changed (both values, Δ, %) and the
+    passages repeated from the previous report, quoted."""
+    if ctx.year is None:
+        return
+    before = views.previous_year(ctx.store, ctx.agency_key, ctx.year)
+    show(numbered(ctx, SECTION_WORDS["year_over_year"].heading))
+    if before is None:
+        show(
+            no_data(ctx.t("库中没有本机关更早的报告。", "The store holds no earlier report of this agency."))
+        )
+        return
+    show(
+        sentence(
+            ctx.t(
+                f"与 {before} 年报告相比，同一口径的数字中有 {changed.height} 项发生变化。",
+                f"Against the {before} report, {changed.height} figure(s) stated the same way changed.",
+            )
+        )
+    )
+    if changed.height:
+        show(
+            table(
+                [
+                    ctx.t("项目", "Figure"),
+                    str(before),
+                    str(ctx.year),
+                    "Δ",
+                    "%",
+                    W.LINE(ctx.lang),
+                    W.QUOTE(ctx.lang),
+                ],
+                [
+                    (
+                        _changed_name(ctx, r),
+                        r["previous"],
+                        r["value"],
+                        fmt_change(r["change"]),
+                        "—" if r.get("pct") is None else f"{r['pct']:+.1f}%",
+                        r.get("line") or None,
+                        r.get("quote"),
+                    )
+                    for r in changed.to_dicts()
+                ],
+                numeric=[False, True, True, False, False, True, False],
+                nowrap=[False, True, True, True, True, True, False],
+            )
+        )
+    rep = views.repeated_passages(ctx.store, ctx.agency_key, ctx.year)
+    if rep.height:
+        show(
+            sentence(
+                ctx.t(
+                    f"以下 {rep.height} 句与上一份报告相同：",
+                    f"{rep.height} sentence(s) repeat the previous report:",
+                )
+            )
+        )
+        show(
+            table(
+                [W.LINE(ctx.lang), ctx.t("上年行", "Previous line"), W.QUOTE(ctx.lang)],
+                [(r["line"] or None, r["previous_line"], r["quote"]) for r in rep.to_dicts()],
+                numeric=[True, True, False],
+            )
+        )
+    else:
+        show(no_data(ctx.t("未发现与上一份报告重复的段落。", "No passage repeats the previous report.")))
+
+
+def peers(ctx: Context, df: pl.DataFrame) -> None:
+    """The agencies of the same city in the same year: applications, denial rate, proactive items."""
+    if ctx.year is None or df.height < 2:
+        return  # no peers: nothing promised, nothing drawn
+    show(numbered(ctx, SECTION_WORDS["peers"].heading))
+    show(
+        sentence(
+            ctx.t(
+                f"库中同城 {df.height} 个机关 {ctx.year} 年的申请数、不予公开与无法提供占答复的比例、主动公开数。",
+                f"The {df.height} agencies of the city in {ctx.year}: applications, the share of replies "
+                "denied or unavailable, proactive items.",
+            )
+        )
+    )
+    show(
+        table(
+            [
+                ctx.t("机关", "Agency"),
+                ctx.t("申请数", "Applications"),
+                ctx.t("不予公开及无法提供占比", "Denied or unavailable"),
+                ctx.t("主动公开数", "Proactive items"),
+            ],
+            [
+                (
+                    ("▶ " if r["agency_key"] == ctx.agency_key else "") + str(r["agency"] or r["agency_key"]),
+                    r["applications"],
+                    "—" if r["denied_share"] is None else f"{r['denied_share'] * 100:.1f}%",
+                    r["proactive_total"],
+                )
+                for r in df.to_dicts()
+            ],
+            numeric=[False, True, False, True],
+        )
+    )
+
+
+def findings(ctx: Context, df: pl.DataFrame) -> None:
+    """Data-quality findings of the checks, in the brief's language, each with the quoted source line."""
+    show(numbered(ctx, SECTION_WORDS["findings"].heading))
+    if df.height == 0:
+        show(no_data(ctx.t("检查未发现数据质量问题。", "The checks found no data-quality problems.")))
+        return
+    show(
+        sentence(
+            ctx.t(
+                f"检查发现 {df.height} 个问题；每条附报告原文所在行（“—”表示针对整节或全文）。",
+                f"The checks found {df.height} problem(s); each quotes the report line it is about "
+                "(“—” for a whole section or the whole text).",
+            )
+        )
+    )
+    order = {"error": 0, "warning": 1, "info": 2}
+    rows = sorted(
+        df.to_dicts(),
+        key=lambda r: (order.get(str(r.get("severity")), 3), str(r.get("rule")), r.get("line") or 0),
+    )
+    msg = "message_zh" if ctx.lang == "zh" else "message_en"
+    show(
+        table(
+            [
+                ctx.t("级别", "Severity"),
+                ctx.t("规则", "Rule"),
+                ctx.t("说明", "Message"),
+                W.LINE(ctx.lang),
+                W.QUOTE(ctx.lang),
+            ],
+            [
+                (
+                    voc.severity_label(str(r.get("severity")), ctx.lang),
+                    voc.rule_label(str(r.get("rule")), ctx.lang),
+                    r.get(msg) or r.get("message_zh"),
+                    r.get("line") or "—",
+                    r.get("quote") or "—",
+                )
+                for r in rows
+            ],
+            numeric=[False, False, False, True, False],
+            nowrap=[True, True, False, True, False],
+            css="ogi-table ogi-findings",
+        )
+    )
