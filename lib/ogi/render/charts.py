@@ -16,7 +16,6 @@ from ogi import vocabulary as voc
 from ogi.render import shape, theme
 from ogi.render import words as W
 from ogi.render.context import Context
-from ogi.render.layout import rows_frame, tips
 from ogi.render.marks import (
     CHART_MIME,
     LAB_MIME,
@@ -29,6 +28,7 @@ from ogi.render.marks import (
     spec_json_for_html,
     trend_lines,
 )
+from ogi.render.shape import rows_frame, tips
 
 __all__ = [
     "CHART_MIME",
@@ -36,6 +36,7 @@ __all__ = [
     "ChartOutput",
     "applications",
     "bar",
+    "bars",
     "categories",
     "channels",
     "column_chart",
@@ -49,6 +50,21 @@ __all__ = [
     "trend",
     "trend_lines",
 ]
+
+
+def bars(df: pl.DataFrame, ctx: Context) -> ChartOutput:
+    """Any frame with label_zh, label_en, value, line, quote as bars, one colour (a new section's start)."""
+    rows = shape.labelled_rows(df, ctx)
+    value_title = W.VALUE(ctx.lang)
+    return bar(
+        rows_frame(rows),
+        label="label",
+        value="value",
+        colours={r["label"]: theme.PALETTE[0] for r in rows},
+        title="",
+        value_title=value_title,
+        tooltip=tips(ctx, W.ITEM(ctx.lang), value_title),
+    )
 
 
 def categories(df: pl.DataFrame, ctx: Context) -> ChartOutput:

@@ -45,14 +45,6 @@ def all_zero(ctx: Context, values: list[Any], what_zh: str, what_en: str) -> boo
     return True
 
 
-def tips(ctx: Context, label_title: str, value_title: str, printed: bool = False) -> list[tuple[str, str]]:
-    """Tooltip fields in the brief's language: the shown label, the value, the report's line and quote."""
-    fields = [("label", label_title or W.ITEM(ctx.lang)), ("value", value_title)]
-    if printed:
-        fields.append(("printed", W.PRINTED(ctx.lang)))
-    return [*fields, ("line", W.LINE(ctx.lang)), ("quote", W.QUOTE(ctx.lang))]
-
-
 def figures(ctx: Context, rows: list[dict[str, Any]], label_title: str, value_title: str) -> None:
     """The folded table under a chart: its figures with line and quote, and a copy-to-corrections
     button per row (ogi.render.review)."""
@@ -77,20 +69,6 @@ def figures(ctx: Context, rows: list[dict[str, Any]], label_title: str, value_ti
             raw=[False, False, False, False, True],
             script=COPY_SCRIPT,
         )
-    )
-
-
-def rows_frame(rows: list[dict[str, Any]], extra: tuple[str, ...] = ()) -> pl.DataFrame:
-    """Chart data: label, value, line, quote (+ extra string columns)."""
-    cols: dict[str, Any] = {
-        "label": pl.Utf8,
-        "value": pl.Float64,
-        "line": pl.Int64,
-        "quote": pl.Utf8,
-        **{c: pl.Utf8 for c in extra},
-    }
-    return pl.DataFrame(
-        [{c: (float(r[c]) if c == "value" else r.get(c)) for c in cols} for r in rows], schema=cols
     )
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from ogi.errors import RenderError
 from ogi.render.jobs import (
     BRIEF_NOTEBOOK,
+    EXPLORE_NOTEBOOK,
     NOTEBOOK_DIR,
     OVERVIEW_NOTEBOOK,
     Backend,
@@ -30,6 +31,7 @@ from ogi.render.slug import slugify, unique_slugs
 
 __all__ = [
     "BRIEF_NOTEBOOK",
+    "EXPLORE_NOTEBOOK",
     "NOTEBOOK_DIR",
     "OVERVIEW_NOTEBOOK",
     "Brief",
@@ -120,13 +122,19 @@ class Sequential:
 
 
 def render_overview(
-    store_path: str | os.PathLike[str], out_path: str | os.PathLike[str], lang: str = "zh"
+    store_path: str | os.PathLike[str],
+    out_path: str | os.PathLike[str],
+    lang: str = "zh",
+    notebook: Path = OVERVIEW_NOTEBOOK,
 ) -> Path:
-    """Execute the corpus overview notebook and write its HTML."""
+    """Execute the corpus overview notebook (or another whole-store notebook, e.g. EXPLORE_NOTEBOOK)
+    and write its HTML."""
     from ogi.render.export import to_html
 
     nb = execute(
-        OVERVIEW_NOTEBOOK, {"store": str(Path(store_path).resolve()), "lang": lang}, ("overview", None)
+        notebook,
+        {"store": str(Path(store_path).resolve()), "lang": lang},
+        ("overview" if notebook == OVERVIEW_NOTEBOOK else notebook.stem, None),
     )
     return write_brief(out_path, to_html(nb, lang=lang))  # type: ignore[arg-type]
 
@@ -223,10 +231,12 @@ def render_batch(
     timeout: float | None = None,
     on_plan: Callable[[int, int], None] | None = None,
     on_done: Callable[[Brief, RenderError | None], None] | None = None,
+    notebook: str | os.PathLike[str] | None = None,
 ) -> Summary:
     """Render the planned briefs whose inputs changed (all with `force`) on warm-kernel workers (a local
     pool, or the Dask cluster at `scheduler`), then rebuild the index. `on_plan(to_render, skipped)` is
-    called once before rendering starts; `on_done` once per rendered or failed brief."""
+    called once before rendering starts; `on_done` once per rendered or failed brief. `notebook`: an
+    analyst's own brief notebook in place of notebooks/agency_brief.ipynb."""
     from ogi.render import stale, state
     from ogi.render.index import build_index
 
@@ -234,7 +244,8 @@ def render_batch(
     briefs, problems = plan(store_path, out_dir, agencies, year)
     summary = Summary(problems=problems)
     rel = {b: b.path.relative_to(out).as_posix() for b in briefs}
-    keys = state.keys_for(store_path, [(rel[b], b.agency_key, b.year) for b in briefs], lang, BRIEF_NOTEBOOK)
+    nb = Path(notebook or BRIEF_NOTEBOOK)
+    keys = state.keys_for(store_path, [(rel[b], b.agency_key, b.year) for b in briefs], lang, nb)
     manifest = state.load(out)
     # where each brief comes from, so a later render of another store leaves it alone (stale.py)
     sources = {
@@ -250,9 +261,7 @@ def render_batch(
     if on_plan:
         on_plan(len(todo), len(summary.skipped))
     jobs = [
-        make_job(
-            store_path, b.agency_key, b.year, b.path, lang, BRIEF_NOTEBOOK, timeout, job_id=i, lock_dir=out
-        )
+        make_job(store_path, b.agency_key, b.year, b.path, lang, nb, timeout, job_id=i, lock_dir=out)
         for i, b in enumerate(todo)
     ]
 
@@ -301,6 +310,7 @@ def render_all(
     year: int | None = None,
     lang: str = "zh",
     on_done: Callable[[Brief, RenderError | None], None] | None = None,
+    notebook: str | os.PathLike[str] | None = None,
 ) -> tuple[list[Brief], list[RenderError], list[str]]:
     """Render every planned brief afresh, one kernel per brief, then the index; (written, failed, problems).
 
@@ -321,7 +331,10 @@ def render_all(
         if on_done:
             on_done(b, error)
 
-    jobs = [make_job(store_path, b.agency_key, b.year, b.path, lang, job_id=i) for i, b in enumerate(briefs)]
+    jobs = [
+        make_job(store_path, b.agency_key, b.year, b.path, lang, notebook, job_id=i)
+        for i, b in enumerate(briefs)
+    ]
     Sequential().run(jobs, settle)
     build_index(store_path, out_dir, failed=failed, lang=lang)
     return written, failed, problems

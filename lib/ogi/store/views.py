@@ -585,9 +585,12 @@ def report_facts(store: Store, agency_key: str, year: int) -> pl.DataFrame:
 SECTION2 = _schema(
     group=pl.String,
     metric=pl.String,
+    measure=pl.String,
+    item=pl.String,
     label_zh=pl.String,
     label_en=pl.String,
     value=pl.Float64,
+    unit=pl.String,
     line=pl.Int64,
     quote=pl.String,
 )
@@ -595,17 +598,24 @@ _SECTION2_FAMILIES = ("documents", "licensing", "enforcement", "charges", "fees"
 
 
 def section2(store: Store, agency_key: str, year: int) -> pl.DataFrame:
-    """Section 二 of the 2019/2021 templates (第二十条: documents, licensing, enforcement, charges) and
-    the information-processing fees, one figure per metric (dims-free, a table cell first)."""
+    """Section 二 of the 2019/2021 templates (第二十条: documents, licensing, enforcement, charges) cell by
+    cell as printed (`group` the table, `item` its row, `measure` its column; zeros kept), and the
+    information-processing fees; one figure per cell (a table cell first), in report order."""
     facts = _facts_of(store, agency_key, year).filter(
-        pl.col("metric").str.split(".").list.first().is_in(list(_SECTION2_FAMILIES)),
-        pl.col("dims_json") == "{}",
+        pl.col("metric").str.split(".").list.first().is_in(list(_SECTION2_FAMILIES))
     )
     df = (
-        _prefer(facts, ["metric"])
+        _prefer(facts, ["metric", "dims_json"])
         .sort("seq")
         .select(
-            pl.col("metric").str.split(".").list.first().alias("group"), "metric", "value", "line", "quote"
+            pl.col("metric").str.split(".").list.first().alias("group"),
+            "metric",
+            pl.col("metric").str.split(".").list.last().alias("measure"),
+            pl.col("dims_json").str.json_path_match("$.item").alias("item"),
+            "value",
+            "unit",
+            "line",
+            "quote",
         )
     )
     return with_labels(df, "metric").select(SECTION2.names()).cast(SECTION2)

@@ -5,6 +5,7 @@ previous report, the same-city peers, and the checks' findings.
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 import polars as pl
@@ -12,7 +13,7 @@ import polars as pl
 from ogi import vocabulary as voc
 from ogi.render import words as W
 from ogi.render.context import Context
-from ogi.render.fragments import cards, fmt_change, fmt_num, no_data, sentence, table
+from ogi.render.fragments import cards, fmt_change, fmt_num, heading, no_data, sentence, table
 from ogi.render.layout import numbered, say_no_data, show
 from ogi.render.words import SECTION_WORDS
 from ogi.store import views
@@ -76,8 +77,64 @@ def headline(ctx: Context, df: pl.DataFrame) -> None:
     show(cards(items))
 
 
+def _amount(value: float, quote: str | None, unit: str | None) -> tuple[float, str]:
+    """A money figure as the report printed it: in 万元 when the quoted number is the value in 万元
+    (the 2021 table's 本年收费金额（单位：万元）), else in its stored unit."""
+    printed = re.findall(r"\d[\d,]*(?:\.\d+)?", quote or "")
+    if printed and unit == "元" and abs(float(printed[-1].replace(",", "")) * 10_000 - value) < 0.5:
+        return value / 10_000, "万元"
+    return value, unit or "元"
+
+
+def _fee_label(ctx: Context, row: dict[str, Any]) -> str:
+    """The fee as the report names it: a waiver (收费减免) where its line says so, else the fee collected."""
+    if "减免" in str(row.get("quote") or ""):
+        return ctx.t("信息处理费收费减免金额", "Information-processing fees waived")
+    return W.INFO_FEES(ctx.lang)
+
+
+def _section2_table(ctx: Context, group: str, rows: list[dict[str, Any]]) -> None:
+    """One table of section 二 as the template prints it: its items as rows, its measures as columns
+    (a cell the report left blank stays blank, a 0 is shown as 0)."""
+    measures = [m for m in W.SECTION2_COLUMNS if any(r["measure"] == m for r in rows)]
+    measures += sorted({str(r["measure"]) for r in rows} - set(measures))
+    items = list(dict.fromkeys(str(r["item"] or "") for r in rows))
+    unit = ""
+    cells: dict[tuple[str, str], Any] = {}
+    for r in rows:
+        value: Any = r["value"]
+        if r["measure"] == "amount":
+            value, unit = _amount(float(value), r.get("quote"), r.get("unit"))
+        cells[(str(r["item"] or ""), str(r["measure"]))] = value
+    head = [W.SECTION2_COLUMNS[m](ctx.lang) if m in W.SECTION2_COLUMNS else m for m in measures]
+    head = [f"{h}（{unit}）" if m == "amount" and unit else h for h, m in zip(head, measures, strict=True)]
+    body = []
+    for item in items:
+        mine = [r for r in rows if str(r["item"] or "") == item]
+        lines = sorted({int(r["line"]) for r in mine if r.get("line")})
+        quotes = list(dict.fromkeys(str(r.get("quote") or "") for r in mine))
+        body.append(
+            (
+                item or "—",
+                *(cells.get((item, m), "") for m in measures),
+                "、".join(map(str, lines)) or "—",
+                "；".join(q for q in quotes if q) or "—",
+            )
+        )
+    show(heading(W.SECTION2_TABLES[group](ctx.lang), 3) if group in W.SECTION2_TABLES else heading(group, 3))
+    show(
+        table(
+            [W.ITEM(ctx.lang), *head, W.LINE(ctx.lang), W.QUOTE(ctx.lang)],
+            body,
+            numeric=[False, *([True] * len(measures)), False, False],
+            css="ogi-table ogi-section2",
+        )
+    )
+
+
 def section2(ctx: Context, df: pl.DataFrame) -> None:
-    """Section 二 (第二十条: documents, licensing, enforcement, charges) and the information fees."""
+    """Section 二 (第二十条: documents, licensing, enforcement, charges) as the template prints its
+    tables, and the information-processing fees collected."""
     words = SECTION_WORDS["section2"]
     show(numbered(ctx, words.heading))
     df = df.filter(pl.col("value").is_not_null())
@@ -87,22 +144,27 @@ def section2(ctx: Context, df: pl.DataFrame) -> None:
     show(
         sentence(
             ctx.t(
-                "报告第二部分（第二十条：规章和规范性文件、行政许可、行政处罚和强制、行政事业性收费）及信息处理费。",
+                "报告第二部分（第二十条：规章和规范性文件、行政许可、行政处罚和强制、行政事业性收费）按模板原表列出，"
+                "0 即报告所填的 0，空格为报告未填。",
                 "Section 2 of the report (article 20: rules and normative documents, licensing, penalties and "
-                "enforcement, administrative fees) and the information-processing fees.",
+                "enforcement, administrative fees) as the template prints its tables: 0 is a 0 the report gives, "
+                "a blank cell one it left blank; then the information-processing fees collected.",
             )
         )
     )
-    show(
-        table(
-            [W.ITEM(ctx.lang), W.VALUE(ctx.lang), W.LINE(ctx.lang), W.QUOTE(ctx.lang)],
-            [
-                (ctx.label(r, "metric"), r["value"], r.get("line") or None, r.get("quote"))
-                for r in df.to_dicts()
-            ],
-            numeric=[False, True, True, False],
+    rows = df.to_dicts()
+    for group in [g for g in W.SECTION2_TABLES if any(r["group"] == g for r in rows)]:
+        _section2_table(ctx, group, [r for r in rows if r["group"] == group])
+    fees = [r for r in rows if r["group"] == "fees"]
+    if fees:
+        show(heading(ctx.t("信息处理费", "Information-processing fees"), 3))
+        show(
+            table(
+                [W.ITEM(ctx.lang), ctx.t("金额（元）", "Amount (yuan)"), W.LINE(ctx.lang), W.QUOTE(ctx.lang)],
+                [(_fee_label(ctx, r), r["value"], r.get("line") or None, r.get("quote")) for r in fees],
+                numeric=[False, True, True, False],
+            )
         )
-    )
 
 
 def _changed_name(ctx: Context, r: dict[str, Any]) -> str:
