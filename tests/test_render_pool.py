@@ -68,7 +68,7 @@ def test_warm_briefs_equal_briefs_rendered_alone_whatever_came_before(
 
     nb = reference.notebook
     # one worker: the broken brief (fails mid-notebook) runs first, and every other after it in one kernel
-    s = render_batch(reference.store, tmp_path / "one", workers=1, timeout=120, notebook=nb)
+    s = render_batch(reference.store, tmp_path / "one", workers=1, timeout=120, notebook=nb, standalone=True)
     keys = sorted(agency_keys(reference.store).values())
     assert sorted(b.agency_key for b in s.written) == [k for k in keys if k != roles["broken"]]
     assert not s.problems
@@ -78,7 +78,13 @@ def test_warm_briefs_equal_briefs_rendered_alone_whatever_came_before(
     # and the last brief alone (first brief of its kernel) equals it after all the others
     last = keys[-1]
     alone = render_batch(
-        reference.store, tmp_path / "alone", agencies=[last], workers=1, timeout=120, notebook=nb
+        reference.store,
+        tmp_path / "alone",
+        agencies=[last],
+        workers=1,
+        timeout=120,
+        notebook=nb,
+        standalone=True,
     )
     assert [b.agency_key for b in alone.written] == [last]
     assert alone.written[0].path.read_bytes() == _by_key(s.written)[last].read_bytes()
@@ -136,6 +142,7 @@ def test_timeout_retry_once_and_dead_worker_cost_only_their_brief(
         workers=2,
         timeout=4,
         notebook=reference.notebook,
+        standalone=True,
     )
     assert [b.agency_key for b in s.written] == [good]
     assert not (misbehaving / f"{good}.once").exists()
@@ -209,6 +216,7 @@ def test_dask_local_cluster_renders_the_same_briefs(reference, roles, misbehavin
                 scheduler=cluster.scheduler_address,
                 timeout=120,
                 notebook=reference.notebook,
+                standalone=True,  # as the reference briefs
             )
         finally:
             dask_backend.shutdown_kernel()

@@ -3,16 +3,23 @@
 The exporter extends nbconvert's `lab` template and empties every block that would load something
 from a CDN (require.js, MathJax, mermaid, widgets); the JupyterLab CSS (240 kB) is replaced by a small
 stylesheet with print rules. Charts arrive as Vega-Lite specs (see charts.py) and are drawn by the
-Vega/Vega-Lite/Vega-Embed runtime that vl-convert bundles, inlined once per brief: tooltips work and
-nothing leaves the file. Output is deterministic: no timestamps, no random ids.
+Vega/Vega-Lite/Vega-Embed runtime that vl-convert bundles: tooltips work and nothing leaves the
+machine. A standalone brief (`ogi export`, `ogi render --standalone`) inlines the runtime (~0.9 MB);
+a site brief (`ogi render`) loads it by relative path from the one copy `write_runtime` puts in the
+site's `_static/` under a content-hashed name, and says so in the page when that file is missing.
+Output is deterministic: no timestamps, no random ids.
 """
 
 from __future__ import annotations
 
 import copy
 import functools
+import hashlib
+import json
+import os
 import re
 from html import escape
+from pathlib import Path
 from typing import Any
 
 import nbformat
@@ -71,6 +78,7 @@ figure.ogi-chart svg, figure.ogi-chart canvas { max-width: 100%; height: auto; }
 .vega-embed { width: 100%; }
 .ogi-index td a { color: var(--ogi-accent); }
 .ogi-failed { color: #b42318; }
+p.ogi-noruntime { color: #b42318; font-size: 13px; border: 1px dashed #b42318; padding: 8px 10px; }
 @page { size: A4; margin: 14mm 12mm; }
 @media print {
   body { padding: 0; font-size: 11pt; }
@@ -93,6 +101,23 @@ EMBED_JS = """
   var i18n = zh ? {SVG_ACTION: '下载 SVG 图', PNG_ACTION: '下载 PNG 图', CLICK_TO_VIEW_ACTIONS: '导出图表'}
                 : {SVG_ACTION: 'Save as SVG', PNG_ACTION: 'Save as PNG', CLICK_TO_VIEW_ACTIONS: 'Export chart'};
   var specs = document.querySelectorAll('script.ogi-spec');
+  if (typeof vegaEmbed === 'undefined') {  // a site brief copied without its _static folder
+    var rt = document.querySelector('script[data-ogi-runtime]');
+    var src = rt ? rt.getAttribute('src') : '';
+    var note = zh ? '图表无法显示：找不到图表脚本 ' + src + '（请连同 _static 文件夹一起复制，'
+                    + '或用 ogi render --standalone 生成单文件简报）。'
+                  : 'Chart not shown: its script ' + src + ' is missing (copy the _static folder '
+                    + 'with the brief, or make a single-file brief with ogi render --standalone).';
+    for (var j = 0; j < specs.length; j++) {
+      var view = document.getElementById(specs[j].getAttribute('data-target'));
+      var p = document.createElement('p');
+      p.className = 'ogi-noruntime';
+      p.textContent = note;
+      view.appendChild(p);
+      view.setAttribute('data-ogi-error', 'runtime missing: ' + src);
+    }
+    return;
+  }
   for (var i = 0; i < specs.length; i++) {
     (function (el) {
       var target = document.getElementById(el.getAttribute('data-target'));
@@ -119,7 +144,10 @@ TEMPLATE = """{%- extends 'index.html.j2' -%}
 {{- output.data | ogi_chart -}}
 {%- endblock data_other -%}
 {% block footer_js %}
-{%- if resources.ogi_vega_js -%}
+{%- if resources.ogi_vega_src -%}
+<script src="{{ resources.ogi_vega_src }}" data-ogi-runtime="site"></script>
+<script>{{ resources.ogi_embed_js }}</script>
+{%- elif resources.ogi_vega_js -%}
 <script>{{ resources.ogi_vega_js }}</script>
 <script>{{ resources.ogi_embed_js }}</script>
 {%- endif -%}
@@ -140,6 +168,52 @@ def vega_runtime() -> str:
         js = vlc.javascript_bundle()  # type: ignore[call-arg]
     # nothing in the bundle may close or confuse the <script> element that holds it
     return re.sub(r"</(script)", r"<\\/\1", js, flags=re.IGNORECASE).replace("<!--", "<\\!--")
+
+
+RUNTIME_DIR = "_static"
+_RUNTIME_MEMO = ".runtime.json"  # in RUNTIME_DIR: library versions -> the file their bundle was written to
+
+
+def _runtime_versions() -> str:
+    """What the bundle depends on (read from package metadata: cheap, no import of the libraries)."""
+    from importlib import metadata
+
+    return "|".join(f"{d}=={metadata.version(d)}" for d in ("vl-convert-python", "altair"))
+
+
+def write_runtime(site: str | os.PathLike[str]) -> Path:
+    """The site's one copy of the Vega runtime, `_static/vega-<sha256[:16]>.js`, written if missing.
+
+    The name is the content's hash, so a new bundle never overwrites one that older briefs load. A
+    memo in `_static` maps the library versions to the file, so a site whose runtime is in place
+    does not rebuild the bundle (~2 s) to learn its name; an existing file is never rewritten.
+    """
+    from ogi.atomic import write_text
+
+    static = Path(site) / RUNTIME_DIR
+    memo_path = static / _RUNTIME_MEMO
+    versions = _runtime_versions()
+    try:
+        memo = json.loads(memo_path.read_text(encoding="utf-8"))
+        known = static / str(memo.get(versions, ""))
+        if memo.get(versions) and known.is_file():
+            return known
+    except (OSError, ValueError, AttributeError):
+        memo = {}
+    js = vega_runtime()
+    path = static / f"vega-{hashlib.sha256(js.encode('utf-8')).hexdigest()[:16]}.js"
+    if not (path.is_file() and path.read_text(encoding="utf-8") == js):
+        write_text(path, js)
+        path.chmod(0o644)
+    memo = {**(memo if isinstance(memo, dict) else {}), versions: path.name}
+    write_text(memo_path, json.dumps(dict(sorted(memo.items())), indent=1) + "\n")
+    return path
+
+
+def runtime_src(runtime: str | os.PathLike[str], page: str | os.PathLike[str]) -> str:
+    """The relative URL by which the HTML file `page` loads the runtime file `runtime`."""
+    rel = os.path.relpath(Path(runtime).resolve(), Path(page).resolve().parent)
+    return Path(rel).as_posix()
 
 
 def chart_html(mimebundle: dict[str, Any]) -> str:
@@ -222,12 +296,15 @@ def has_charts(nb: nbformat.NotebookNode) -> bool:
     return any(CHART_MIME in o.get("data", {}) for c in nb.cells for o in c.get("outputs", []))
 
 
-def to_html(nb: nbformat.NotebookNode, *, title: str = "", lang: str = "zh") -> str:
-    """The brief HTML for an executed notebook (charts drawn by the inlined runtime when there are any)."""
+def to_html(nb: nbformat.NotebookNode, *, title: str = "", lang: str = "zh", runtime_url: str = "") -> str:
+    """The brief HTML for an executed notebook; charts (if any) are drawn by the runtime loaded from
+    `runtime_url` (a site brief, see write_runtime), else by the runtime inlined in the page."""
     clean = clean_notebook(nb, title or notebook_title(nb, "ogi brief"))
+    charts = has_charts(clean)
     resources = {
         "ogi_css": CSS,
-        "ogi_vega_js": vega_runtime() if has_charts(clean) else "",
+        "ogi_vega_src": escape(runtime_url, quote=True) if charts and runtime_url else "",
+        "ogi_vega_js": vega_runtime() if charts and not runtime_url else "",
         "ogi_embed_js": EMBED_JS,
         "metadata": {"name": clean.metadata["title"]},
     }

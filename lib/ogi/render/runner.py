@@ -126,17 +126,20 @@ def render_overview(
     out_path: str | os.PathLike[str],
     lang: str = "zh",
     notebook: Path = OVERVIEW_NOTEBOOK,
+    *,
+    standalone: bool = True,
 ) -> Path:
     """Execute the corpus overview notebook (or another whole-store notebook, e.g. EXPLORE_NOTEBOOK)
-    and write its HTML."""
-    from ogi.render.export import to_html
+    and write its HTML (loading the site's runtime unless standalone)."""
+    from ogi.render.export import runtime_src, to_html, write_runtime
 
     nb = execute(
         notebook,
         {"store": str(Path(store_path).resolve()), "lang": lang},
         ("overview" if notebook == OVERVIEW_NOTEBOOK else notebook.stem, None),
     )
-    return write_brief(out_path, to_html(nb, lang=lang))  # type: ignore[arg-type]
+    url = "" if standalone else runtime_src(write_runtime(Path(out_path).parent), out_path)
+    return write_brief(out_path, to_html(nb, lang=lang, runtime_url=url))  # type: ignore[arg-type]
 
 
 def plan(
@@ -232,12 +235,17 @@ def render_batch(
     on_plan: Callable[[int, int], None] | None = None,
     on_done: Callable[[Brief, RenderError | None], None] | None = None,
     notebook: str | os.PathLike[str] | None = None,
+    standalone: bool = False,
 ) -> Summary:
     """Render the planned briefs whose inputs changed (all with `force`) on warm-kernel workers (a local
     pool, or the Dask cluster at `scheduler`), then rebuild the index. `on_plan(to_render, skipped)` is
     called once before rendering starts; `on_done` once per rendered or failed brief. `notebook`: an
-    analyst's own brief notebook in place of notebooks/agency_brief.ipynb."""
+    analyst's own brief notebook in place of notebooks/agency_brief.ipynb. The briefs load the site's
+    one Vega runtime from `_static/` (see export.write_runtime), or inline it (`standalone`)."""
+    from dataclasses import replace
+
     from ogi.render import stale, state
+    from ogi.render.export import runtime_src, write_runtime
     from ogi.render.index import build_index
 
     out = Path(out_dir)
@@ -245,7 +253,9 @@ def render_batch(
     summary = Summary(problems=problems)
     rel = {b: b.path.relative_to(out).as_posix() for b in briefs}
     nb = Path(notebook or BRIEF_NOTEBOOK)
-    keys = state.keys_for(store_path, [(rel[b], b.agency_key, b.year) for b in briefs], lang, nb)
+    runtime = None if standalone or not briefs else write_runtime(out)
+    variant = "standalone" if runtime is None else f"site:{runtime.name}"
+    keys = state.keys_for(store_path, [(rel[b], b.agency_key, b.year) for b in briefs], lang, nb, variant)
     manifest = state.load(out)
     # where each brief comes from, so a later render of another store leaves it alone (stale.py)
     sources = {
@@ -264,6 +274,8 @@ def render_batch(
         make_job(store_path, b.agency_key, b.year, b.path, lang, nb, timeout, job_id=i, lock_dir=out)
         for i, b in enumerate(todo)
     ]
+    if runtime is not None:
+        jobs = [replace(j, runtime_url=runtime_src(runtime, j.out)) for j in jobs]
 
     def settle(job: Job, error: RenderError | None) -> None:
         b = todo[job.id]
