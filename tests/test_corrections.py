@@ -349,3 +349,46 @@ def test_a_report_named_by_a_relative_path_is_found(
     corr = run(raw, out, write(tmp_path / "c.csv", f"raw/{LUOSHAN},training.sessions,,3,漏记,,"))
     assert C.check_against_store(corr, out).errors == []
     assert facts(out, LUOSHAN).filter(pl.col("origin") == "analyst")["value"].to_list() == [3.0]
+
+
+DENIED = "applicant=natural_person;outcome=denied"
+
+
+def test_a_corrected_reason_cell_recomputes_its_outcome_subtotal(raw: Path, tmp_path: Path) -> None:
+    """Section 三's subtotal per outcome is the parser's sum of the reason cells: correcting a cell must
+    not leave it stale (the brief draws the subtotal); a row setting the subtotal itself wins."""
+
+    def subtotal(out: Path) -> list[tuple[float, str]]:
+        f = open_store(out).facts.filter(
+            pl.col("source").str.ends_with(XIYUAN),
+            pl.col("dims_json")
+            == json.dumps(
+                {"applicant": "natural_person", "outcome": "denied"},
+                ensure_ascii=False,
+                separators=(",", ":"),
+            ),
+        )
+        return f.select("value", "origin").collect().rows()
+
+    a = f"{XIYUAN},applications.outcome,{DENIED};reason=属于国家秘密,2,表格错行,,"
+    b = f"{XIYUAN},applications.outcome,{DENIED};reason=属于行政查询事项,3,表格错行,,"
+    run(raw, tmp_path / "one", write(tmp_path / "one.csv", a))
+    assert subtotal(tmp_path / "one") == [(2.0, "analyst")]
+    run(raw, tmp_path / "two", write(tmp_path / "two.csv", a, b))
+    assert subtotal(tmp_path / "two") == [(5.0, "analyst")]
+    parser = (
+        open_store(tmp_path / "two")
+        .frame("facts")
+        .filter(
+            pl.col("source").str.ends_with(XIYUAN),
+            pl.col("origin") == "derived",
+            pl.col("superseded_by").is_not_null(),
+        )
+    )
+    assert parser.select("value", "superseded_by").collect().rows() == [(0.0, "two.csv:2")]
+    # the analyst's own subtotal wins over the recomputed one, before or after the reason rows
+    own = f"{XIYUAN},applications.outcome,{DENIED},4,合计行,,"
+    run(raw, tmp_path / "three", write(tmp_path / "three.csv", a, b, own))
+    assert subtotal(tmp_path / "three") == [(4.0, "analyst")]
+    run(raw, tmp_path / "four", write(tmp_path / "four.csv", own, a, b))
+    assert subtotal(tmp_path / "four") == [(4.0, "analyst")]
