@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from fixtures.render_support import ROOT, fake_store, ingest_sample, render_store
+from fixtures.render_support import ROOT, ingest_sample, render_store
 
 pytestmark = [pytest.mark.timeout(900), pytest.mark.browser, pytest.mark.slow]
 
@@ -47,15 +47,9 @@ def _need_chromium() -> None:
 def briefs(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
     _need_chromium()
     base = tmp_path_factory.mktemp("browser")
-    fake = render_store("fake", base / "fake", fake_store(base / "fake"), fake=True)
-    paths = [b.path for b in fake.written] + [fake.out / "index.html"]
-    try:
-        import ogi.store  # noqa: F401
-    except ImportError:
-        return paths
-    real = render_store("real", base / "real", ingest_sample(base / "real"), fake=False)
+    real = render_store("real", base, ingest_sample(base))
     assert not real.failed, [str(f) for f in real.failed]
-    return paths + [b.path for b in real.written] + [real.out / "index.html"]
+    return [b.path for b in real.written] + [real.out / "index.html"]
 
 
 def test_every_brief_draws_offline_without_errors(briefs: list[Path]) -> None:
@@ -67,7 +61,7 @@ def test_every_brief_draws_offline_without_errors(briefs: list[Path]) -> None:
     # the screenshot: a brief with charts, from the real sample store when there is one
     shot = max(
         (p for p in briefs if p.name != "index.html"),
-        key=lambda p: (p.stat().st_size > 100_000, "fake" not in p.parts, p.name),
+        key=lambda p: (p.stat().st_size > 100_000, p.name),
     )
     drawn_total = 0
     with sync_playwright() as pw:
@@ -142,7 +136,6 @@ def _run(*args: str) -> None:
 def sample(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """data/raw ingested, rendered in zh (with the overview), then in en into the same --out."""
     _need_chromium()
-    pytest.importorskip("ogi.store")
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     base = tmp_path_factory.mktemp("sample")
     store, out = base / "store", base / "out"

@@ -400,3 +400,12 @@ def test_section4_header_glued_to_section3(tmp_path: Path) -> None:
     review = {f.dims.get("outcome", "total"): f.value for f in report.facts if f.metric == "review.count"}
     assert review == {"upheld": 1, "corrected": 0, "other": 0, "pending": 0, "total": 1}
     assert _cells(report, "applications.carried_forward") == [5, 0, 0, 0, 0, 0, 5]
+
+
+def test_a_space_between_label_and_run(tmp_path: Path) -> None:
+    """'一、本年新收政府信息公开申请数量 510011053': the cells still run together after one space."""
+    rows = _table("2021")
+    text = flat_report("2021", [[" ", *r] for r in rows], ["0"] * 15, per_line=1)
+    report = _parse(tmp_path, text)
+    assert _cells(report, "applications.received") == [51, 0, 0, 1, 1, 0, 53]
+    assert _cells(report, "applications.outcome", outcome="total") == [48, 0, 0, 1, 1, 0, 50]

@@ -1,9 +1,9 @@
-"""Both notebooks run under nbval (lax) against a small real store; the checked cells print the figures
-the store holds for the agency and year the notebook chose, and those must not change.
+"""The notebooks run under nbval (lax) against the small real test store; the checked cells print the
+figures the store holds for what the notebook chose, and those must not change.
 
 The committed notebooks carry outputs in exactly one kind of cell: the `# NBVAL_CHECK_OUTPUT` cells hold
-their expected output (what the store views say for the first three seeds), and nbval compares the
-run against it. After a deliberate change of those figures: `python tests/test_notebooks.py --update`.
+their expected output (what the store views say for the test store, computed here independently of the
+notebook's own expressions), and nbval compares the run against it. After a deliberate change of those figures: `python tests/test_notebooks.py --update`.
 """
 
 from __future__ import annotations
@@ -40,7 +40,13 @@ def expected_headline(store_path: Path) -> str:
     import ogi.store as s
 
     store = s.open_store(store_path)
-    first = s.agencies(store).sort("agency_key").row(0, named=True)
+    table = s.agencies(store).sort("agency_key").to_dicts()
+    first = next(  # the notebook's default agency: the first whose latest report has charts
+        r
+        for r in table
+        if s.category_mix(store, r["agency_key"], r["latest_year"]).height
+        or s.channel_mix(store, r["agency_key"], r["latest_year"]).height
+    )
     key, year = first["agency_key"], first["latest_year"]
     lines = [f"{key}\t{year}"]
     for r in s.headline(store, key, year).to_dicts():
@@ -64,19 +70,51 @@ def expected_summary(store_path: Path) -> str:
     return "\n".join(lines) + "\n"
 
 
-CHECKED = {"agency_brief.ipynb": expected_headline, "corpus_overview.ipynb": expected_summary}
+def expected_explore_frames(store_path: Path) -> str:
+    """explore.ipynb's frames: one report per agency and year, their agencies, their year-scope facts."""
+    import ogi.store as s
+
+    store = s.open_store(store_path)
+    pairs = [(k, y) for k, ys in s.agencies(store).select("agency_key", "years").iter_rows() for y in ys]
+    facts = sum(s.report_facts(store, k, y).filter(scope="year").height for k, y in pairs)
+    return f"reports\t{len(pairs)}\nagencies\t{len({k for k, _ in pairs})}\nfacts\t{facts}\n"
 
 
-def checked_cell(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
-    cells = [c for c in nb.cells if c.cell_type == "code" and "# NBVAL_CHECK_OUTPUT" in c.source]
-    assert len(cells) == 1
-    return cells[0]
+def expected_explore_fewer(store_path: Path) -> str:
+    """explore.ipynb's "published less": the headline view's proactive total against the previous report."""
+    import ogi.store as s
+
+    store = s.open_store(store_path)
+    lines, compared = [], 0
+    for key, years in s.agencies(store).sort("agency_key").select("agency_key", "years").iter_rows():
+        for y in sorted(years)[1:]:
+            row = s.headline(store, key, y).filter(metric="proactive.total").row(0, named=True)
+            if row["previous"] is None:
+                continue
+            compared += 1
+            if row["value"] is not None and row["value"] < row["previous"]:
+                before = s.previous_year(store, key, y)
+                lines.append(f"{key}\t{before}\t{row['previous']:g}\t{y}\t{row['value']:g}")
+    return "".join(f"{x}\n" for x in lines) + f"{len(lines)} of {compared}\n"
 
 
-def stored_output(path: Path) -> str:
-    """The expected output committed in the notebook's NBVAL_CHECK_OUTPUT cell."""
-    cell = checked_cell(nbformat.read(path, as_version=4))
-    return "".join(o.get("text", "") for o in cell.outputs if o.get("output_type") == "stream")
+CHECKED = {
+    "agency_brief.ipynb": [expected_headline],
+    "corpus_overview.ipynb": [expected_summary],
+    "explore.ipynb": [expected_explore_frames, expected_explore_fewer],
+}
+
+
+def checked_cells(nb: nbformat.NotebookNode) -> list[nbformat.NotebookNode]:
+    return [c for c in nb.cells if c.cell_type == "code" and "# NBVAL_CHECK_OUTPUT" in c.source]
+
+
+def stored_outputs(path: Path) -> list[str]:
+    """The expected outputs committed in the notebook's NBVAL_CHECK_OUTPUT cells, in order."""
+    return [
+        "".join(o.get("text", "") for o in cell.outputs if o.get("output_type") == "stream")
+        for cell in checked_cells(nbformat.read(path, as_version=4))
+    ]
 
 
 def update(store: Path) -> None:
@@ -84,26 +122,26 @@ def update(store: Path) -> None:
     for name, expected in CHECKED.items():
         path = ROOT / "notebooks" / name
         nb = nbformat.read(path, as_version=4)
-        cell = checked_cell(nb)
-        cell.outputs = [nbformat.v4.new_output("stream", name="stdout", text=expected(store))]
-        cell.execution_count = 1  # nbval ignores reference outputs of cells marked as never run
+        cells = checked_cells(nb)
+        assert len(cells) == len(expected), name
+        for cell, want in zip(cells, expected, strict=True):
+            cell.outputs = [nbformat.v4.new_output("stream", name="stdout", text=want(store))]
+            cell.execution_count = 1  # nbval ignores reference outputs of cells marked as never run
         nbformat.write(nb, path)
 
 
 def test_notebooks_run_under_nbval(tmp_path_factory: pytest.TempPathFactory) -> None:
-    pytest.importorskip("ogi.store")
     base = tmp_path_factory.mktemp("nbval")
     store = ingest_sample(base)
     work = base / "notebooks"
     work.mkdir()
     for name, expected in CHECKED.items():
         # the committed expectation is what the views say; nbval then holds the notebook run to it
-        assert stored_output(ROOT / "notebooks" / name) == expected(store), (
+        assert stored_outputs(ROOT / "notebooks" / name) == [want(store) for want in expected], (
             f"{name}: stored NBVAL_CHECK_OUTPUT differs from the views (python tests/test_notebooks.py --update)"
         )
         (work / name).write_bytes((ROOT / "notebooks" / name).read_bytes())
     env = dict(os.environ, OGI_STORE=str(store))
-    env.pop("OGI_STORE_VIEWS", None)
     res = subprocess.run(
         [
             sys.executable,

@@ -15,92 +15,99 @@ from pathlib import Path
 import polars as pl
 import pytest
 
-from fixtures.render_support import FIXTURES, ROOT, fake_store, ingest_sample, render_store
+from fixtures.render_support import (
+    CTRL_ENV,
+    HOSTILE_AGENCY,
+    ROOT,
+    agency_keys,
+    ingest_sample,
+    with_broken_brief,
+)
 
 pytestmark = [pytest.mark.timeout(600), pytest.mark.slow]  # warm kernels and worker pools
 
-# A views module for the tests: the fake store, plus briefs that misbehave on request. A file
-# `<agency_key>.hang` in OGI_TEST_CTRL makes that brief hang, `.once` hang only the first time,
-# `.die` kill the process running the kernel (the pool's worker).
-VIEWS = """
-import os, signal, time
-from pathlib import Path
-from ogi_fakestore import *  # noqa: F403
-import ogi_fakestore as _base
-
-def category_mix(store, agency_key, year):
-    ctrl = Path(os.environ.get("OGI_TEST_CTRL", "/nonexistent"))
-    if (ctrl / f"{agency_key}.die").exists():
-        os.kill(os.getppid(), signal.SIGKILL)
-        time.sleep(60)
-    if (ctrl / f"{agency_key}.hang").exists():
-        time.sleep(600)
-    once = ctrl / f"{agency_key}.once"
-    if once.exists():
-        once.unlink()
-        time.sleep(600)
-    return _base.category_mix(store, agency_key, year)
-"""
+# Briefs misbehave on request through the test copy of the brief notebook (fixtures/render_support.py):
+# a file `<agency_key>.hang` in OGI_TEST_CTRL makes that brief hang, `.once` hang only the first time,
+# `.die` kill the process running the kernel (the pool's worker), `.boom` fail in its categories cell.
 
 
 @pytest.fixture(scope="module")
 def reference(tmp_path_factory: pytest.TempPathFactory):
-    """Every fake-store brief rendered alone in a fresh kernel (shared with test_render when run together)."""
-    base = tmp_path_factory.mktemp("fake")
-    return render_store("fake", base, fake_store(base), fake=True)
+    """Every sample-store brief rendered alone in a fresh kernel, the first agency's failing (`boom`);
+    shared with test_render when run together."""
+    return with_broken_brief(tmp_path_factory.mktemp("render"))
+
+
+@pytest.fixture(scope="module")
+def roles(reference) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    """The agencies the tests give roles: `broken` fails, `good` and `hostile` render."""
+    keys = sorted(agency_keys(reference.store).values())
+    hostile = agency_keys(reference.store)[HOSTILE_AGENCY]
+    one_year = [k for k in keys if sum(1 for p in _pairs(reference.store) if p[0] == k) == 1]
+    return {"broken": keys[0], "good": next(k for k in one_year[1:] if k != hostile), "hostile": hostile}
 
 
 @pytest.fixture()
-def misbehaving(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Point the render machinery (and the kernels it starts) at the misbehaving views; returns the control dir."""
-    mods = tmp_path / "mods"
-    mods.mkdir()
-    (mods / "ogi_pooltest_views.py").write_text(VIEWS, encoding="utf-8")
+def misbehaving(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, roles) -> Path:  # type: ignore[no-untyped-def]
+    """A fresh control folder for the render machinery (and the kernels it starts), the broken brief
+    failing as in the reference; returns the folder."""
     ctrl = tmp_path / "ctrl"
     ctrl.mkdir()
-    monkeypatch.setenv("OGI_STORE_VIEWS", "ogi_pooltest_views")
-    monkeypatch.setenv("OGI_TEST_CTRL", str(ctrl))
-    monkeypatch.setenv(
-        "PYTHONPATH", os.pathsep.join([str(mods), str(FIXTURES), os.environ.get("PYTHONPATH", "")])
-    )
-    monkeypatch.syspath_prepend(str(FIXTURES))
-    monkeypatch.syspath_prepend(str(mods))
+    (ctrl / f"{roles['broken']}.boom").touch()
+    monkeypatch.setenv(CTRL_ENV, str(ctrl))
     return ctrl
 
 
-def _by_key(briefs: list) -> dict[str, Path]:
-    return {b.agency_key: b.path for b in briefs}
+def _by_key(briefs: list) -> dict[tuple[str, int], Path]:
+    """(agency_key, year) → brief path (every year an agency holds has its brief)."""
+    return {(b.agency_key, b.year): b.path for b in briefs}
+
+
+def _pairs(store: Path) -> list[tuple[str, int]]:
+    """Every (agency_key, year) of the store: the briefs a full render writes."""
+    import ogi.store
+
+    table = ogi.store.open(store).views.agencies()
+    return sorted((str(k), int(y)) for k, ys in table.select("agency_key", "years").iter_rows() for y in ys)
 
 
 def test_warm_briefs_equal_briefs_rendered_alone_whatever_came_before(
-    reference, misbehaving, tmp_path
+    reference, roles, misbehaving, tmp_path
 ) -> None:
     from ogi.render.runner import render_batch
 
-    # one worker: broken (fails mid-notebook) runs before meiling, and both before xss, in one kernel
-    # standalone: the reference briefs (render_all, one fresh kernel each) inline the chart runtime
-    s = render_batch(reference.store, tmp_path / "one", workers=1, timeout=120, standalone=True)
-    assert sorted(b.agency_key for b in s.written) == ["meiling", "xss"]
-    assert s.problems == ["空白局: no report with a year in the store"]
+    nb = reference.notebook
+    # one worker: the broken brief (fails mid-notebook) runs first, and every other after it in one kernel
+    s = render_batch(reference.store, tmp_path / "one", workers=1, timeout=120, notebook=nb, standalone=True)
+    keys = _pairs(reference.store)
+    assert sorted((b.agency_key, b.year) for b in s.written) == [p for p in keys if p[0] != roles["broken"]]
+    assert not s.problems
     ref = _by_key(reference.written)
     for key, path in _by_key(s.written).items():
-        if key in ref:
-            assert path.read_bytes() == ref[key].read_bytes(), key
-    # and xss alone (first brief of its kernel) equals xss after three others
+        assert path.read_bytes() == ref[key].read_bytes(), key
+    # and the last brief alone (first brief of its kernel) equals it after all the others
+    last = keys[-1]
     alone = render_batch(
-        reference.store, tmp_path / "alone", agencies=["xss"], workers=1, timeout=120, standalone=True
+        reference.store,
+        tmp_path / "alone",
+        agencies=[last[0]],
+        year=last[1],
+        workers=1,
+        timeout=120,
+        notebook=nb,
+        standalone=True,
     )
-    assert [b.agency_key for b in alone.written] == ["xss"]
-    assert alone.written[0].path.read_bytes() == _by_key(s.written)["xss"].read_bytes()
+    assert [(b.agency_key, b.year) for b in alone.written] == [last]
+    assert alone.written[0].path.read_bytes() == _by_key(s.written)[last].read_bytes()
 
     # a failing brief among good ones: the others are written, the failure names agency, cell and error
-    assert [e.agency for e in s.failed] == ["broken"]
-    assert "brief.categories(ctx)" in s.failed[0].cell and "RuntimeError: boom" in s.failed[0].error
+    assert [e.agency for e in s.failed] == [roles["broken"]]
+    assert "views.categories(store, report)" in s.failed[0].cell and "RuntimeError: boom" in s.failed[0].error
     index = (tmp_path / "one" / "index.html").read_text(encoding="utf-8")
-    assert "梅岭街道办事处" in index and "RuntimeError: boom" in index
+    assert HOSTILE_AGENCY in index and "RuntimeError: boom" in index
 
 
-def test_cli_summary_and_exit_status(reference, misbehaving, tmp_path) -> None:
+def test_cli_summary_and_exit_status(reference, roles, misbehaving, tmp_path) -> None:
     res = subprocess.run(
         [
             sys.executable,
@@ -113,6 +120,8 @@ def test_cli_summary_and_exit_status(reference, misbehaving, tmp_path) -> None:
             str(tmp_path),
             "--workers",
             "2",
+            "--notebook",
+            str(reference.notebook),
             "--no-progress",
         ],
         capture_output=True,
@@ -122,32 +131,39 @@ def test_cli_summary_and_exit_status(reference, misbehaving, tmp_path) -> None:
         env=dict(os.environ),
     )
     assert res.returncode == 1, res.stderr
-    assert "2 rendered, 0 skipped, 1 failed" in res.stdout
-    assert "failed: broken 2021: cell" in res.stdout and "RuntimeError: boom" in res.stderr
+    n = len(_pairs(reference.store))
+    assert f"{n - 1} rendered, 0 skipped, 1 failed" in res.stdout
+    assert f"failed: {roles['broken']} " in res.stdout and "RuntimeError: boom" in res.stderr
     assert "Traceback" not in res.stderr
 
 
-def test_timeout_retry_once_and_dead_worker_cost_only_their_brief(reference, misbehaving, tmp_path) -> None:
+def test_timeout_retry_once_and_dead_worker_cost_only_their_brief(
+    reference, roles, misbehaving, tmp_path
+) -> None:
     from ogi.render.runner import render_batch
 
-    (misbehaving / "meiling.once").touch()  # hangs the first time only: the retry succeeds
-    (misbehaving / "xss.hang").touch()  # hangs every time: fails after one retry
-    (misbehaving / "broken.die").touch()  # kills its worker every time
+    good, hostile, broken = roles["good"], roles["hostile"], roles["broken"]
+    (misbehaving / f"{good}.once").touch()  # hangs the first time only: the retry succeeds
+    (misbehaving / f"{hostile}.hang").touch()  # hangs every time: fails after one retry
+    (misbehaving / f"{broken}.die").touch()  # kills its worker every time
     s = render_batch(
         reference.store,
         tmp_path,
-        agencies=["meiling", "xss", "broken"],
+        agencies=[good, hostile, broken],
         workers=2,
         timeout=4,
+        notebook=reference.notebook,
         standalone=True,
     )
-    assert [b.agency_key for b in s.written] == ["meiling"]
-    assert not (misbehaving / "meiling.once").exists()
-    assert s.written[0].path.read_bytes() == _by_key(reference.written)["meiling"].read_bytes()
+    assert [b.agency_key for b in s.written] == [good]
+    assert not (misbehaving / f"{good}.once").exists()
+    assert (
+        s.written[0].path.read_bytes() == _by_key(reference.written)[(good, s.written[0].year)].read_bytes()
+    )
     errors = {e.agency: e.error for e in s.failed}
-    assert set(errors) == {"xss", "broken"}
-    assert "timed out after 4 s" in errors["xss"] and "failed again on retry" in errors["xss"]
-    assert "worker died" in errors["broken"] and "failed again on retry" in errors["broken"]
+    assert set(errors) == {hostile, broken}
+    assert "timed out after 4 s" in errors[hostile] and "failed again on retry" in errors[hostile]
+    assert "worker died" in errors[broken] and "failed again on retry" in errors[broken]
 
 
 def _tweak_one_agency(store: Path, out: Path) -> str:
@@ -174,19 +190,20 @@ def test_incremental_skips_unchanged_and_rerenders_changed(tmp_path_factory, tmp
     store = ingest_sample(tmp_path_factory.mktemp("real"))
     out = tmp_path / "out"
     first = render_batch(store, out, workers=2, timeout=120)
-    assert len(first.written) == 3 and not first.failed and not first.skipped
-    stamps = {b.agency_key: b.path.stat().st_mtime_ns for b in first.written}
+    n = len(_pairs(store))
+    assert len(first.written) == n and not first.failed and not first.skipped
+    stamps = {(b.agency_key, b.year): b.path.stat().st_mtime_ns for b in first.written}
 
     again = render_batch(store, out, workers=2, timeout=120)
-    assert not again.written and len(again.skipped) == 3
-    assert {b.agency_key: b.path.stat().st_mtime_ns for b in again.skipped} == stamps
+    assert not again.written and len(again.skipped) == n
+    assert {(b.agency_key, b.year): b.path.stat().st_mtime_ns for b in again.skipped} == stamps
     assert (out / "index.html").is_file()
 
     changed = tmp_path / "store2"
     key = _tweak_one_agency(store, changed)
     third = render_batch(changed, out, workers=2, timeout=120)
     assert [b.agency_key for b in third.written] == [key]
-    assert sorted(b.agency_key for b in third.skipped) == sorted(k for k in stamps if k != key)
+    assert sorted((b.agency_key, b.year) for b in third.skipped) == sorted(k for k in stamps if k[0] != key)
 
     victim = next(b for b in first.written if b.agency_key != key).path
     victim.unlink()  # a brief missing from disk is rendered again
@@ -194,10 +211,10 @@ def test_incremental_skips_unchanged_and_rerenders_changed(tmp_path_factory, tmp
     assert [b.path for b in fourth.written] == [victim] and victim.is_file()
 
     forced = render_batch(changed, out, workers=2, timeout=120, force=True)
-    assert len(forced.written) == 3 and not forced.skipped
+    assert len(forced.written) == n and not forced.skipped
 
 
-def test_dask_local_cluster_renders_the_same_briefs(reference, misbehaving, tmp_path) -> None:
+def test_dask_local_cluster_renders_the_same_briefs(reference, roles, misbehaving, tmp_path) -> None:
     from distributed import LocalCluster
 
     from ogi.render import dask_backend
@@ -208,15 +225,16 @@ def test_dask_local_cluster_renders_the_same_briefs(reference, misbehaving, tmp_
             s = render_batch(
                 reference.store,
                 tmp_path,
-                agencies=["meiling", "broken", "xss"],
+                agencies=[roles["good"], roles["broken"], roles["hostile"]],
                 scheduler=cluster.scheduler_address,
                 timeout=120,
+                notebook=reference.notebook,
                 standalone=True,  # as the reference briefs
             )
         finally:
             dask_backend.shutdown_kernel()
     ref = _by_key(reference.written)
-    assert sorted(b.agency_key for b in s.written) == ["meiling", "xss"]
+    assert sorted(b.agency_key for b in s.written) == sorted([roles["good"], roles["hostile"]])
     for b in s.written:
-        assert b.path.read_bytes() == ref[b.agency_key].read_bytes(), b.agency_key
-    assert [e.agency for e in s.failed] == ["broken"] and "RuntimeError: boom" in s.failed[0].error
+        assert b.path.read_bytes() == ref[(b.agency_key, b.year)].read_bytes(), b.agency_key
+    assert [e.agency for e in s.failed] == [roles["broken"]] and "RuntimeError: boom" in s.failed[0].error

@@ -31,7 +31,11 @@ def register(sub: Any) -> None:
         default="zh",
         help="brief language (default: zh; en writes OUT/en/, never over the Chinese tree)",
     )
-    p.add_argument("--overview", action="store_true", help="also render the corpus overview (overview.html)")
+    p.add_argument(
+        "--overview",
+        action="store_true",
+        help="also render the corpus overview (overview.html) and the explore notebook (explore.html)",
+    )
     p.add_argument(
         "--workers",
         "-j",
@@ -46,6 +50,12 @@ def register(sub: Any) -> None:
         help="send the briefs to the Dask cluster at ADDRESS (e.g. tcp://host:8786)",
     )
     p.add_argument("--force", action="store_true", help="render every brief, changed or not")
+    p.add_argument(
+        "--notebook",
+        default=None,
+        metavar="NB",
+        help="your own brief notebook (an edited copy of notebooks/agency_brief.ipynb) in place of the default",
+    )
     p.add_argument(
         "--standalone",
         action="store_true",
@@ -105,6 +115,9 @@ def run(args: argparse.Namespace) -> int:
     if not store.exists():
         print(f"ogi render: {shown(store)}: no such store (run `ogi ingest` first)", file=sys.stderr)
         return 1
+    if args.notebook and not Path(args.notebook).is_file():
+        print(f"ogi render: {shown(Path(args.notebook))}: no such notebook", file=sys.stderr)
+        return 2
     if args.workers is not None and args.workers < 1:
         print("ogi render: --workers must be at least 1", file=sys.stderr)
         return 2
@@ -154,7 +167,7 @@ def _run(args: argparse.Namespace, store: Any) -> int:
 
     from ogi.errors import OgiError
     from ogi.paths import shown
-    from ogi.render.runner import Brief, RenderError, render_batch, render_overview
+    from ogi.render.runner import EXPLORE_NOTEBOOK, Brief, RenderError, render_batch, render_overview
     from ogi.render.stale import sweep_stale
 
     out = Path(args.out)
@@ -191,6 +204,13 @@ def _run(args: argparse.Namespace, store: Any) -> int:
         except RenderError as exc:
             print(f"ogi render: {shown(exc)}", file=sys.stderr)
             overview_failed = True
+        try:  # the explore notebook: analyses across agencies, linked from the index too
+            print(
+                f"wrote {render_overview(store, out / 'explore.html', args.lang, EXPLORE_NOTEBOOK, standalone=args.standalone)}"
+            )
+        except RenderError as exc:
+            print(f"ogi render: {shown(exc)}", file=sys.stderr)
+            overview_failed = True
     try:
         summary = render_batch(
             store,
@@ -205,6 +225,7 @@ def _run(args: argparse.Namespace, store: Any) -> int:
             standalone=args.standalone,
             on_plan=planned,
             on_done=progress,
+            notebook=args.notebook,
         )
     except OgiError as exc:
         print(f"ogi render: {shown(exc)}", file=sys.stderr)

@@ -167,8 +167,9 @@ def _flat_runs(joined: _Joined, keys: Sequence[str]) -> list[tuple[int, int]]:
 
 
 def looks_flat(doc: Document, start: int, end: int, width: int) -> bool:
-    """Three rows or more in the region print a label and `width` cells or more with no space between."""
-    glued = re.compile(rf"[\u4e00-\u9fff）)](?:[0-9{_M}]|{_WU}){{{width},}}(?:[^0-9\s]|$)")
+    """Three rows or more in the region print a label and a run of `width` cells or more with no space
+    inside it (one space after the label is allowed)."""
+    glued = re.compile(rf"[\u4e00-\u9fff）)] ?(?:[0-9{_M}]|{_WU}){{{width},}}(?:[^0-9\s]|$)")
     return sum(len(glued.findall(doc.norm[i].strip())) for i in range(start, end)) >= 3
 
 
@@ -207,6 +208,15 @@ def sec3(doc: Document, tf: TableFacts, plan: Sequence[PlanRow], start: int, end
     if not runs:
         return set()
     chosen = _joint(plan, cands, width)
+    if any(not c for c in cands.values()):
+        # a row lost a cell (a blank printed as nothing): a cut that needed the identities may be a
+        # coincidence of the lost cell, so only runs of one character per cell are kept
+        for r in [r for r in chosen if len(runs[r].run) != width]:
+            del chosen[r]
+            tf.problems.append(
+                f"line {runs[r].line}: decoded row '{runs[r].label}': flattened run '{runs[r].printed}' may "
+                f"have lost a blank cell ({VANISHED} elsewhere); left out"
+            )
     _drop_sec3(tf, frozenset(r.metric for r in plan))
     subs: SubCells = {}
     heads: dict[str, str] = {}
@@ -314,7 +324,7 @@ def _drop_sec3(tf: TableFacts, metrics: frozenset[str]) -> None:
 # --- section 四 -------------------------------------------------------------------------------------
 
 
-def sec4(doc: Document, tf: TableFacts, start: int, end: int) -> set[int]:
+def sec4(doc: Document, tf: TableFacts, start: int, end: int, forced_only: bool = False) -> set[int]:
     """Section 四's 15 cells from the run after its header: three groups of five, each group's outcomes
     summing to its total. The header may stand anywhere in the region (glued to section 三's end)."""
     joined = _Joined(doc, start, end)
@@ -332,6 +342,10 @@ def sec4(doc: Document, tf: TableFacts, start: int, end: int) -> set[int]:
     printed = m.group(0)
     line = joined.line(m.start())
     found = splits(printed, (5, 5, 5), sums_to_last)
+    if forced_only and len(printed) != len(registry.SEC4_COLUMNS) and found:
+        # section 三 lost cells (blanks printed as nothing): only a run of one character per cell is certain
+        tf.problems.append(f"section 四 flattened: run '{printed}' may have lost a blank cell; not decoded")
+        return set(range(start + 1, end + 1))
     if len(found) != 1:
         tf.problems.append(
             f"section 四 flattened: run '{printed}' has "
@@ -529,7 +543,10 @@ def _mask_parens(s: str) -> str:
 def form(doc: Document, tf: TableFacts) -> set[int]:
     """The 统计表 / 附表 from flattened lines: label, unit, the year value (and 历年累计), the next
     item's number glued on; read by the ordinary table reader once the cells are cut."""
-    start = next((i for i, x in enumerate(doc.norm) if _FORM_HEAD.search(re.sub(r"\s+", "", x))), None)
+    start = next(
+        (i for i, x in enumerate(doc.norm) if "单位" in x and _FORM_HEAD.search(re.sub(r"\s+", "", x))),
+        None,
+    )
     if start is None:
         return set()
     joined = _Joined(doc, start, len(doc.norm), squash=True)
@@ -541,6 +558,7 @@ def form(doc: Document, tf: TableFacts) -> set[int]:
     if first is None:
         return set()
     header = text[head.end() : first.start()]
+    before = len(tf.problems)
     cols_text = header[: _first_label(header)]
     scopes = ["year"] * len(_YEAR_COL.findall(cols_text)) + ["cumulative"] * len(_CUM_COL.findall(cols_text))
     if not scopes or len(scopes) > 2:
@@ -609,8 +627,31 @@ def form(doc: Document, tf: TableFacts) -> set[int]:
             last_number += 1  # the next label's number was the glued tail
     if len(rows) < 3:  # the header and two rows at least
         return set()
+    if len(scopes) > 1 and any(_VANISHED_FORM.search(p) for p in tf.problems[before:]):
+        rows = _without_splits(rows, tf)
     read_table(Table(rows, rows[0][0].line, max(covered, default=rows[0][0].line)), tf)
     return covered
+
+
+# a form row seen without its cells: a blank printed as nothing, so a two-cell run may have lost one
+_VANISHED_FORM = re.compile(r"no cell before the next row's number|a row's cells are missing")
+
+
+def _without_splits(rows: list[list[Cell]], tf: TableFacts) -> list[list[Cell]]:
+    """Rows whose two cells were cut from one run, left out (their labels kept, for the groups they open):
+    another row of the form lost a cell, so '13' may be one 历年累计 whose year printed as nothing."""
+    out: list[list[Cell]] = []
+    for row in rows:
+        cut = [c for c in row if c.loc.startswith("split ") and len(c.raw) > 1]
+        if len(row) > 3 and cut:
+            tf.problems.append(
+                f"line {row[0].line}: decoded row '{row[0].text}': flattened run '{cut[0].raw}' may have "
+                "lost a blank cell; left out"
+            )
+            out.append(row[:1])
+        else:
+            out.append(row)
+    return out
 
 
 def _first_label(header: str) -> int:

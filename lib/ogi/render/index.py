@@ -254,6 +254,11 @@ def build_index(
             else ""
         )
         + (
+            f'<a href="explore.html">{escape(_t(lang, "跨机关分析", "Explore across agencies"))}</a>'
+            if (out / "explore.html").is_file()
+            else ""
+        )
+        + (
             f'<a href="{STORE_CSV}" download>{escape(_t(lang, "全库数字（CSV）", "All figures (CSV)"))}</a>'
             f'<a href="{STORE_PARQUET}" download>{escape(_t(lang, "全库数字（Parquet）", "All figures (Parquet)"))}</a>'
             f'<a href="{WORKBOOK}" download>{escape(_t(lang, "评估工作簿（Excel）", "Evaluator workbook (Excel)"))}</a>'

@@ -18,6 +18,7 @@ from ogi.render.params import repo_root
 
 __all__ = [
     "BRIEF_NOTEBOOK",
+    "EXPLORE_NOTEBOOK",
     "NOTEBOOK_DIR",
     "OVERVIEW_NOTEBOOK",
     "Backend",
@@ -33,6 +34,7 @@ __all__ = [
 NOTEBOOK_DIR = repo_root() / "notebooks"
 BRIEF_NOTEBOOK = NOTEBOOK_DIR / "agency_brief.ipynb"
 OVERVIEW_NOTEBOOK = NOTEBOOK_DIR / "corpus_overview.ipynb"
+EXPLORE_NOTEBOOK = NOTEBOOK_DIR / "explore.ipynb"
 
 
 @dataclass(frozen=True, slots=True)

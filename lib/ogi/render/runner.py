@@ -16,6 +16,7 @@ from pathlib import Path
 from ogi.errors import RenderError
 from ogi.render.jobs import (
     BRIEF_NOTEBOOK,
+    EXPLORE_NOTEBOOK,
     NOTEBOOK_DIR,
     OVERVIEW_NOTEBOOK,
     Backend,
@@ -30,6 +31,7 @@ from ogi.render.slug import slugify, unique_slugs
 
 __all__ = [
     "BRIEF_NOTEBOOK",
+    "EXPLORE_NOTEBOOK",
     "NOTEBOOK_DIR",
     "OVERVIEW_NOTEBOOK",
     "Brief",
@@ -123,15 +125,19 @@ def render_overview(
     store_path: str | os.PathLike[str],
     out_path: str | os.PathLike[str],
     lang: str = "zh",
+    notebook: Path = OVERVIEW_NOTEBOOK,
     *,
     standalone: bool = True,
 ) -> Path:
-    """Execute the corpus overview notebook and write its HTML (loading the site's runtime unless standalone)."""
+    """Execute the corpus overview notebook (or another whole-store notebook, e.g. EXPLORE_NOTEBOOK)
+    and write its HTML (loading the site's runtime unless standalone)."""
     from ogi.render.export import to_html
     from ogi.render.runtime import runtime_src, write_runtime
 
     nb = execute(
-        OVERVIEW_NOTEBOOK, {"store": str(Path(store_path).resolve()), "lang": lang}, ("overview", None)
+        notebook,
+        {"store": str(Path(store_path).resolve()), "lang": lang},
+        ("overview" if notebook == OVERVIEW_NOTEBOOK else notebook.stem, None),
     )
     url = "" if standalone else runtime_src(write_runtime(Path(out_path).parent), out_path)
     return write_brief(out_path, to_html(nb, lang=lang, runtime_url=url))  # type: ignore[arg-type]
@@ -171,16 +177,19 @@ def plan(
                 if agencies:
                     problems.append(f"{r.get('agency')}: no {year} report in the store")
                 continue
-            y = year
-        elif r.get("latest_year") is not None:
-            y = int(r["latest_year"])
+            wanted = [year]
         elif years:
-            y = years[-1]
+            wanted = years  # every year held gets its brief (they link to each other)
+        elif r.get("latest_year") is not None:
+            wanted = [int(r["latest_year"])]
         else:
             problems.append(f"{r.get('agency')}: no report with a year in the store")
             continue
         key = str(r["agency_key"])
-        briefs.append(Brief(key, str(r.get("agency") or key), y, Path(out_dir) / slugs[key] / f"{y}.html"))
+        for y in wanted:
+            briefs.append(
+                Brief(key, str(r.get("agency") or key), y, Path(out_dir) / slugs[key] / f"{y}.html")
+            )
     return sorted(briefs, key=lambda b: (b.agency_key, b.year)), problems
 
 
@@ -229,12 +238,14 @@ def render_batch(
     timeout: float | None = None,
     on_plan: Callable[[int, int], None] | None = None,
     on_done: Callable[[Brief, RenderError | None], None] | None = None,
+    notebook: str | os.PathLike[str] | None = None,
     standalone: bool = False,
 ) -> Summary:
     """Render the planned briefs whose inputs changed (all with `force`) on warm-kernel workers (a local
     pool, or the Dask cluster at `scheduler`), then rebuild the index. `on_plan(to_render, skipped)` is
-    called once before rendering starts; `on_done` once per rendered or failed brief. The briefs load
-    the site's one Vega runtime from `_static/` (see runtime.write_runtime), or inline it (`standalone`)."""
+    called once before rendering starts; `on_done` once per rendered or failed brief. `notebook`: an
+    analyst's own brief notebook in place of notebooks/agency_brief.ipynb. The briefs load the site's
+    one Vega runtime from `_static/` (see runtime.write_runtime), or inline it (`standalone`)."""
     from dataclasses import replace
 
     from ogi.render import stale, state
@@ -245,11 +256,10 @@ def render_batch(
     briefs, problems = plan(store_path, out_dir, agencies, year)
     summary = Summary(problems=problems)
     rel = {b: b.path.relative_to(out).as_posix() for b in briefs}
+    nb = Path(notebook or BRIEF_NOTEBOOK)
     runtime = None if standalone or not briefs else write_runtime(out)
     variant = "standalone" if runtime is None else f"site:{runtime.name}"
-    keys = state.keys_for(
-        store_path, [(rel[b], b.agency_key, b.year) for b in briefs], lang, BRIEF_NOTEBOOK, variant
-    )
+    keys = state.keys_for(store_path, [(rel[b], b.agency_key, b.year) for b in briefs], lang, nb, variant)
     manifest = state.load(out)
     # where each brief comes from, so a later render of another store leaves it alone (stale.py)
     sources = {
@@ -265,9 +275,7 @@ def render_batch(
     if on_plan:
         on_plan(len(todo), len(summary.skipped))
     jobs = [
-        make_job(
-            store_path, b.agency_key, b.year, b.path, lang, BRIEF_NOTEBOOK, timeout, job_id=i, lock_dir=out
-        )
+        make_job(store_path, b.agency_key, b.year, b.path, lang, nb, timeout, job_id=i, lock_dir=out)
         for i, b in enumerate(todo)
     ]
     if runtime is not None:
@@ -323,6 +331,7 @@ def render_all(
     year: int | None = None,
     lang: str = "zh",
     on_done: Callable[[Brief, RenderError | None], None] | None = None,
+    notebook: str | os.PathLike[str] | None = None,
 ) -> tuple[list[Brief], list[RenderError], list[str]]:
     """Render every planned brief afresh, one kernel per brief, then the index; (written, failed, problems).
 
@@ -343,7 +352,10 @@ def render_all(
         if on_done:
             on_done(b, error)
 
-    jobs = [make_job(store_path, b.agency_key, b.year, b.path, lang, job_id=i) for i, b in enumerate(briefs)]
+    jobs = [
+        make_job(store_path, b.agency_key, b.year, b.path, lang, notebook, job_id=i)
+        for i, b in enumerate(briefs)
+    ]
     Sequential().run(jobs, settle)
     build_index(store_path, out_dir, failed=failed, lang=lang)
     return written, failed, problems

@@ -9,12 +9,35 @@ from typing import Any
 import polars as pl
 
 from ogi import vocabulary as voc
+from ogi.render import words as W
 from ogi.render.context import Context
 from ogi.render.fragments import fmt_num
 
 OUTCOME_ORDER = ("granted", "partial", "already_public", "denied", "unavailable", "not_processed", "other")
 INTAKE = ("channel", "received")
 CARRY = ("received", "carried_over", "carried_forward", "completed")
+
+
+def tips(ctx: Context, label_title: str, value_title: str, printed: bool = False) -> list[tuple[str, str]]:
+    """Tooltip fields in the brief's language: the shown label, the value, the report's line and quote."""
+    fields = [("label", label_title or W.ITEM(ctx.lang)), ("value", value_title)]
+    if printed:
+        fields.append(("printed", W.PRINTED(ctx.lang)))
+    return [*fields, ("line", W.LINE(ctx.lang)), ("quote", W.QUOTE(ctx.lang))]
+
+
+def rows_frame(rows: list[dict[str, Any]], extra: tuple[str, ...] = ()) -> pl.DataFrame:
+    """Chart data: label, value, line, quote (+ extra string columns)."""
+    cols: dict[str, Any] = {
+        "label": pl.Utf8,
+        "value": pl.Float64,
+        "line": pl.Int64,
+        "quote": pl.Utf8,
+        **{c: pl.Utf8 for c in extra},
+    }
+    return pl.DataFrame(
+        [{c: (float(r[c]) if c == "value" else r.get(c)) for c in cols} for r in rows], schema=cols
+    )
 
 
 def is_total(code: object) -> bool:
@@ -35,6 +58,14 @@ def kind_label(ctx: Context, row: dict[str, Any]) -> str:
         route = voc.dim_label("route", str(row["route"]), ctx.lang)
         return f"{kind}（{route}）" if ctx.lang == "zh" else f"{kind} ({route})"
     return kind
+
+
+def labelled_rows(df: pl.DataFrame, ctx: Context) -> list[dict[str, Any]]:
+    """A frame with label_zh, label_en, value, line, quote → rows labelled in the brief's language."""
+    return [
+        {"label": ctx.label(r), "value": r["value"], "line": r.get("line"), "quote": r.get("quote")}
+        for r in df.to_dicts()
+    ]
 
 
 def category_rows(df: pl.DataFrame, ctx: Context) -> list[dict[str, Any]]:

@@ -18,6 +18,16 @@ class Words:
         return self.zh if lang == "zh" else self.en
 
 
+def count(n: int, one: str, many: str = "") -> str:
+    """An English count with its noun in the right number: `count(1, "figure")` → "1 figure"."""
+    return f"{n} {one if n == 1 else (many or one + 's')}"
+
+
+def paren(lang: str, text: str) -> str:
+    """A bracketed aside in the page's typography: （…） in Chinese, " (…)" in English."""
+    return f"（{text}）" if lang == "zh" else f" ({text})"
+
+
 @dataclass(frozen=True, slots=True)
 class SectionWords:
     """A section's heading, and what it covers (for the one line said when the report has no figures)."""
@@ -72,3 +82,24 @@ PRINTED = Words("报告原文标签", "Label in the report")
 ITEMS = Words("条数", "Items")
 APPLICATIONS = Words("件数", "Applications")
 CASES = Words("件数", "Cases")
+
+#: section 二 (第二十条) as the templates print it: its tables, in order, and their columns
+SECTION2_TABLES: dict[str, Words] = {
+    "documents": Words("规章和规范性文件（第二十条第一项）", "Rules and normative documents (art. 20 (1))"),
+    "licensing": Words("行政许可（第二十条第五项）", "Licensing (art. 20 (5))"),
+    "enforcement": Words("行政处罚和行政强制（第二十条第六项）", "Penalties and enforcement (art. 20 (6))"),
+    "charges": Words("行政事业性收费（第二十条第八项）", "Administrative fees (art. 20 (8))"),
+}
+SECTION2_COLUMNS: dict[str, Words] = {
+    "issued": Words("本年制发件数", "Issued this year"),
+    "repealed": Words("本年废止件数", "Repealed this year"),
+    "in_force": Words("现行有效件数", "In force"),
+    "made": Words("本年新制作数量", "Made this year"),
+    "published": Words("本年新公开数量", "Published this year"),
+    "total": Words("对外公开总数量", "Published in total"),
+    "prior": Words("上一年项目数量", "Items the year before"),
+    "change": Words("本年增/减", "Change this year"),
+    "decisions": Words("处理决定数量", "Decisions"),
+    "amount": Words("本年收费金额", "Collected this year"),
+}
+INFO_FEES = Words("依申请收取的信息处理费", "Information-processing fees collected on applications")

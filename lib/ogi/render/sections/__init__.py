@@ -41,8 +41,8 @@ class Section:
         return SECTION_WORDS[self.key]
 
     def frame(self, report: Context) -> pl.DataFrame:
-        """The section's frame for `report`, as its view returns it."""
-        return self.view(report.store, report)
+        """The section's frame for `report`, as its view returns it (views take store, agency key, year)."""
+        return self.view(report.store, report.agency_key, report.year)
 
     def __call__(self, report: Context, df: pl.DataFrame | None = None, *chart: Chart) -> None:
         """Show the section for `report` from `df` (default: the view's frame), drawn with `chart`

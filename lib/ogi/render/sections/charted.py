@@ -16,7 +16,7 @@ from ogi.render import words as W
 from ogi.render.context import Context
 from ogi.render.fragments import fmt_change, fmt_num, no_data, sentence, table
 from ogi.render.layout import all_zero, figures, numbered, say_no_data, show
-from ogi.render.words import SECTION_WORDS
+from ogi.render.words import SECTION_WORDS, Words
 from ogi.store.views import TREND_METRICS
 
 Chart = Callable[[pl.DataFrame, Context], Any]
@@ -289,3 +289,21 @@ def complaints(ctx: Context, df: pl.DataFrame, chart: Chart) -> None:
         ctx.t("来源", "Source"),
         ctx.t("件（人次）", "Cases"),
     )
+
+
+def plain(key: str, lead: Words) -> Callable[[Context, pl.DataFrame, Chart], None]:
+    """The body of a plain charted section (a new section's start): heading, the no-data or all-zero
+    line, the `lead` sentence, the chart, the figure table. Its frame has label_zh, label_en, value,
+    line and quote columns (`shape.labelled_rows`)."""
+
+    def body(ctx: Context, df: pl.DataFrame, chart: Chart) -> None:
+        words = SECTION_WORDS[key]
+        show(numbered(ctx, words.heading))
+        got = _drawable(ctx, df, key, words.what.zh, words.what.en)
+        if got is None:
+            return
+        show(sentence(lead(ctx.lang)))
+        show(chart(got, ctx))
+        figures(ctx, shape.labelled_rows(got, ctx), W.ITEM(ctx.lang), W.VALUE(ctx.lang))
+
+    return body

@@ -5,6 +5,7 @@ previous report, the same-city peers, and the checks' findings.
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 import polars as pl
@@ -12,7 +13,7 @@ import polars as pl
 from ogi import vocabulary as voc
 from ogi.render import words as W
 from ogi.render.context import Context
-from ogi.render.fragments import cards, fmt_change, fmt_num, no_data, sentence, table
+from ogi.render.fragments import cards, fmt_change, fmt_num, heading, no_data, sentence, table
 from ogi.render.layout import numbered, say_no_data, show
 from ogi.render.words import SECTION_WORDS
 from ogi.store import views
@@ -57,9 +58,9 @@ def headline(ctx: Context, df: pl.DataFrame) -> None:
                 ),
                 f"Proactive disclosure, applications, reviews and suits, complaints and findings in {ctx.year}"
                 + (
-                    ", with last year's value and the change."
+                    f", with the value in the previous report ({before}) and the change."
                     if has_before
-                    else "; no report of the year before to compare with."
+                    else "; the store holds no earlier report of this agency to compare with."
                 ),
             )
         )
@@ -76,8 +77,64 @@ def headline(ctx: Context, df: pl.DataFrame) -> None:
     show(cards(items))
 
 
+def _amount(value: float, quote: str | None, unit: str | None) -> tuple[float, str]:
+    """A money figure as the report printed it: in 万元 when the quoted number is the value in 万元
+    (the 2021 table's 本年收费金额（单位：万元）), else in its stored unit."""
+    printed = re.findall(r"\d[\d,]*(?:\.\d+)?", quote or "")
+    if printed and unit == "元" and abs(float(printed[-1].replace(",", "")) * 10_000 - value) < 0.5:
+        return value / 10_000, "万元"
+    return value, unit or "元"
+
+
+def _fee_label(ctx: Context, row: dict[str, Any]) -> str:
+    """The fee as the report names it: a waiver (收费减免) where its line says so, else the fee collected."""
+    if "减免" in str(row.get("quote") or ""):
+        return ctx.t("信息处理费收费减免金额", "Information-processing fees waived")
+    return W.INFO_FEES(ctx.lang)
+
+
+def _section2_table(ctx: Context, group: str, rows: list[dict[str, Any]]) -> None:
+    """One table of section 二 as the template prints it: its items as rows, its measures as columns
+    (a cell the report left blank stays blank, a 0 is shown as 0)."""
+    measures = [m for m in W.SECTION2_COLUMNS if any(r["measure"] == m for r in rows)]
+    measures += sorted({str(r["measure"]) for r in rows} - set(measures))
+    items = list(dict.fromkeys(str(r["item"] or "") for r in rows))
+    unit = ""
+    cells: dict[tuple[str, str], Any] = {}
+    for r in rows:
+        value: Any = r["value"]
+        if r["measure"] == "amount":
+            value, unit = _amount(float(value), r.get("quote"), r.get("unit"))
+        cells[(str(r["item"] or ""), str(r["measure"]))] = value
+    head = [W.SECTION2_COLUMNS[m](ctx.lang) if m in W.SECTION2_COLUMNS else m for m in measures]
+    head = [f"{h}（{unit}）" if m == "amount" and unit else h for h, m in zip(head, measures, strict=True)]
+    body = []
+    for item in items:
+        mine = [r for r in rows if str(r["item"] or "") == item]
+        lines = sorted({int(r["line"]) for r in mine if r.get("line")})
+        quotes = list(dict.fromkeys(str(r.get("quote") or "") for r in mine))
+        body.append(
+            (
+                item or "—",
+                *(cells.get((item, m), "") for m in measures),
+                "、".join(map(str, lines)) or "—",
+                "；".join(q for q in quotes if q) or "—",
+            )
+        )
+    show(heading(W.SECTION2_TABLES[group](ctx.lang), 3) if group in W.SECTION2_TABLES else heading(group, 3))
+    show(
+        table(
+            [W.ITEM(ctx.lang), *head, W.LINE(ctx.lang), W.QUOTE(ctx.lang)],
+            body,
+            numeric=[False, *([True] * len(measures)), False, False],
+            css="ogi-table ogi-section2",
+        )
+    )
+
+
 def section2(ctx: Context, df: pl.DataFrame) -> None:
-    """Section 二 (第二十条: documents, licensing, enforcement, charges) and the information fees."""
+    """Section 二 (第二十条: documents, licensing, enforcement, charges) as the template prints its
+    tables, and the information-processing fees collected."""
     words = SECTION_WORDS["section2"]
     show(numbered(ctx, words.heading))
     df = df.filter(pl.col("value").is_not_null())
@@ -87,28 +144,35 @@ def section2(ctx: Context, df: pl.DataFrame) -> None:
     show(
         sentence(
             ctx.t(
-                "报告第二部分（第二十条：规章和规范性文件、行政许可、行政处罚和强制、行政事业性收费）及信息处理费。",
+                "报告第二部分（第二十条：规章和规范性文件、行政许可、行政处罚和强制、行政事业性收费）按模板原表列出，"
+                "0 即报告所填的 0，空格为报告未填。",
                 "Section 2 of the report (article 20: rules and normative documents, licensing, penalties and "
-                "enforcement, administrative fees) and the information-processing fees.",
+                "enforcement, administrative fees) as the template prints its tables: 0 is a 0 the report gives, "
+                "a blank cell one it left blank; then the information-processing fees collected.",
             )
         )
     )
-    show(
-        table(
-            [W.ITEM(ctx.lang), W.VALUE(ctx.lang), W.LINE(ctx.lang), W.QUOTE(ctx.lang)],
-            [
-                (ctx.label(r, "metric"), r["value"], r.get("line") or None, r.get("quote"))
-                for r in df.to_dicts()
-            ],
-            numeric=[False, True, True, False],
+    rows = df.to_dicts()
+    for group in [g for g in W.SECTION2_TABLES if any(r["group"] == g for r in rows)]:
+        _section2_table(ctx, group, [r for r in rows if r["group"] == group])
+    fees = [r for r in rows if r["group"] == "fees"]
+    if fees:
+        show(heading(ctx.t("信息处理费", "Information-processing fees"), 3))
+        show(
+            table(
+                [W.ITEM(ctx.lang), ctx.t("金额（元）", "Amount (yuan)"), W.LINE(ctx.lang), W.QUOTE(ctx.lang)],
+                [(_fee_label(ctx, r), r["value"], r.get("line") or None, r.get("quote")) for r in fees],
+                numeric=[False, True, True, False],
+            )
         )
-    )
 
 
 def _changed_name(ctx: Context, r: dict[str, Any]) -> str:
     dims = json.loads(r.get("dims_json") or "{}")
-    extra = "、".join(voc.dim_label(k, str(v), ctx.lang) for k, v in sorted(dims.items()))
-    return f"{ctx.label(r, 'metric')}" + (f"（{extra}）" if extra else "")
+    extra = ("、" if ctx.lang == "zh" else ", ").join(
+        voc.dim_label(k, str(v), ctx.lang) for k, v in sorted(dims.items())
+    )
+    return f"{ctx.label(r, 'metric')}" + (W.paren(ctx.lang, extra) if extra else "")
 
 
 def year_over_year(ctx: Context, changed: pl.DataFrame) -> None:
@@ -127,7 +191,7 @@ def year_over_year(ctx: Context, changed: pl.DataFrame) -> None:
         sentence(
             ctx.t(
                 f"与 {before} 年报告相比，同一口径的数字中有 {changed.height} 项发生变化。",
-                f"Against the {before} report, {changed.height} figure(s) stated the same way changed.",
+                f"Against the {before} report, {W.count(changed.height, 'figure')} stated the same way changed.",
             )
         )
     )
@@ -165,7 +229,7 @@ def year_over_year(ctx: Context, changed: pl.DataFrame) -> None:
             sentence(
                 ctx.t(
                     f"以下 {rep.height} 句与上一份报告相同：",
-                    f"{rep.height} sentence(s) repeat the previous report:",
+                    f"{W.count(rep.height, 'sentence')} repeat{'s' if rep.height == 1 else ''} the previous report:",
                 )
             )
         )
@@ -226,7 +290,7 @@ def findings(ctx: Context, df: pl.DataFrame) -> None:
         sentence(
             ctx.t(
                 f"检查发现 {df.height} 个问题；每条附报告原文所在行（“—”表示针对整节或全文）。",
-                f"The checks found {df.height} problem(s); each quotes the report line it is about "
+                f"The checks found {W.count(df.height, 'problem')}; each quotes the report line it is about "
                 "(“—” for a whole section or the whole text).",
             )
         )
