@@ -701,6 +701,15 @@ def _corrections_stale(p: Plan, row: int) -> bool:
     return bool(stale is not None and stale(p.old_reports.row(row, named=True)))
 
 
+def _entry_fp(p: Plan, e: Entry) -> str:
+    """The parse fingerprint of one input: the run's, plus its sidecar row's (ogi.sources), so an
+    edited sources.csv row re-reads the file it names."""
+    from ogi import sources
+
+    side = sources.fingerprint(e.path)
+    return f"{p.parse_fp}:sidecar={side}" if side else p.parse_fp
+
+
 def _classify(p: Plan, special: list[Failure], unstattable: list[tuple[str, str]]) -> None:
     """Split the entries into kept (unchanged since the manifest), known failures and files to parse."""
     old_by_path = {
@@ -713,7 +722,7 @@ def _classify(p: Plan, special: list[Failure], unstattable: list[tuple[str, str]
     keep_entries = []
     for e in p.entries:
         size, mtime_ns, sha, status, fp = old_by_path.get(e.key, (None, None, "", "", ""))
-        same = size == e.size and mtime_ns == e.mtime_ns and fp == p.parse_fp
+        same = size == e.size and mtime_ns == e.mtime_ns and fp == _entry_fp(p, e)
         if (
             same
             and status in ("ok", "duplicate")
@@ -916,7 +925,7 @@ def _findings_and_frames(
                 "sha256": p.shas.get(e.key) or "",
                 "text_sha256": p.text_shas.get(e.key) or "",
                 "status": "ok" if rid is not None else ("duplicate" if stage == "duplicate" else "failed"),
-                "parse_fp": p.parse_fp,
+                "parse_fp": _entry_fp(p, e),
                 "checks_key": checks_key.get(rid, "") if rid else "",
             }
         )
