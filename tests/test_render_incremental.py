@@ -52,7 +52,7 @@ def test_unchanged_rerender_rewrites_nothing_and_the_index_is_a_small_share(
     start = time.perf_counter()
     first = render_batch(store, out, workers=1, timeout=120)
     full = time.perf_counter() - start
-    assert len(first.written) == 3 and not first.failed
+    assert first.written and not first.failed
     assert (out / "_static").is_dir() and (out / index.STORE_CSV).is_file()
     before = _snapshot(out)
 
@@ -75,7 +75,7 @@ def test_unchanged_rerender_rewrites_nothing_and_the_index_is_a_small_share(
     monkeypatch.setattr(index, "build_index", timed_index)
     time.sleep(0.05)  # a rewrite would show in the mtimes even on a coarse clock
     again = render_batch(store, out, workers=1, timeout=120)
-    assert not again.written and len(again.skipped) == 3
+    assert not again.written and len(again.skipped) == len(first.written)
     assert _snapshot(out) == before  # no file rewritten: same bytes and same modification times
     assert calls["facts_csv"] == 0  # neither a brief's CSV nor the store CSV was even recomputed
     assert len(spent) == 1 and spent[0] < 0.2 * full, (spent, full)
