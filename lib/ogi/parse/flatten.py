@@ -153,16 +153,26 @@ def _split_note(cells: Sequence[str]) -> str:
 # --- section 三 -------------------------------------------------------------------------------------
 
 
-def _flat_runs(joined: _Joined, keys: Sequence[str]) -> list[tuple[int, int]]:
-    """(key position, run) spans of the rows whose keys are found in order; the run of each glued."""
-    out: list[tuple[int, int]] = []
+_QUOTES = "“”\"'「」『』‘’"
+
+
+def _key_rx(key: str) -> re.Pattern[str]:
+    """A row key as a pattern: quote marks optional and of any kind (危及“三安全一稳定” / 危及"三安全一稳定")."""
+    return re.compile("".join(f"[{re.escape(_QUOTES)}]?" if ch in _QUOTES else re.escape(ch) for ch in key))
+
+
+def _flat_runs(joined: _Joined, keys: Sequence[str]) -> list[tuple[int, int] | None]:
+    """(start, end) of each row's key, found in order; None for a key not found (the next is looked for
+    from the same place, so one misprinted label costs one row)."""
+    out: list[tuple[int, int] | None] = []
     pos = 0
     for key in keys:
-        at = joined.text.find(key, pos)
-        if at < 0:
-            return out
-        out.append((at, at + len(key)))
-        pos = at + len(key)
+        m = _key_rx(key).search(joined.text, pos)
+        if m is None:
+            out.append(None)
+            continue
+        out.append((m.start(), m.end()))
+        pos = m.end()
     return out
 
 
@@ -179,15 +189,18 @@ def sec3(doc: Document, tf: TableFacts, plan: Sequence[PlanRow], start: int, end
     joined = _Joined(doc, start, end)
     keys = [r.dims.get("reason") or r.keys[0] for r in plan]
     found = _flat_runs(joined, keys)
-    if found and len(found) < len(keys):
-        tf.problems.append(
-            f"section 三 flattened: row '{keys[len(found)]}' not found; it and the rows after it are left out"
-        )
+    if not any(found):
+        return set()
     numbers = _sub_numbers(plan)
     runs: dict[int, Run] = {}
     cands: dict[int, list[tuple[str, ...]]] = {}
-    for r, (_at, key_end) in enumerate(found):
-        stop = found[r + 1][0] if r + 1 < len(found) else len(joined.text)
+    for r, at in enumerate(found):
+        if at is None:
+            tf.problems.append(f"section 三 flattened: row '{keys[r]}' not found; left out")
+            continue
+        key_end = at[1]
+        later = [f[0] for f in found[r + 1 :] if f is not None]
+        stop = later[0] if later else len(joined.text)
         span = _run_after(joined.text, key_end, stop)
         label = plan[r].dims.get("reason") or plan[r].keys[0]
         if span is None:
@@ -208,11 +221,13 @@ def sec3(doc: Document, tf: TableFacts, plan: Sequence[PlanRow], start: int, end
     if not runs:
         return set()
     chosen = _joint(plan, cands, width)
+    withheld: set[int] = set()
     if any(not c for c in cands.values()):
         # a row lost a cell (a blank printed as nothing): a cut that needed the identities may be a
         # coincidence of the lost cell, so only runs of one character per cell are kept
         for r in [r for r in chosen if len(runs[r].run) != width]:
             del chosen[r]
+            withheld.add(r)
             tf.problems.append(
                 f"line {runs[r].line}: decoded row '{runs[r].label}': flattened run '{runs[r].printed}' may "
                 f"have lost a blank cell ({VANISHED} elsewhere); left out"
@@ -222,7 +237,7 @@ def sec3(doc: Document, tf: TableFacts, plan: Sequence[PlanRow], start: int, end
     heads: dict[str, str] = {}
     complete = _complete_groups(plan, chosen)
     for r, row in enumerate(plan):
-        if r not in runs:
+        if r not in runs or r in withheld:
             continue
         got = runs[r]
         cells = chosen.get(r)
@@ -412,6 +427,7 @@ def art20(
     text = joined.text
     caps = list(_CAPTION.finditer(text))
     covered: set[int] = set()
+    seen: set[int] = set()
     for c, cap in enumerate(caps):
         stop = caps[c + 1].start() if c + 1 < len(caps) else _block_end(text, cap.end())
         family = registry.ART20_FAMILY.get(cap.group(1), "art20_" + cap.group(1))
@@ -457,9 +473,11 @@ def art20(
                 continue
             _art20_facts(tf, family, label, printed, cells, measures, unit, line)
             covered.add(line)
+        # every line of a block read is a table line, its rows left out too (never prose figures)
+        seen |= set(range(joined.line(cap.start()), joined.line(max(cap.end(), stop - 1)) + 1))
     if covered:
         tf.blocks.add("art20")
-    return covered
+    return covered | seen
 
 
 # the item rows of the 2019 and 2021 第二十条 blocks, as the national templates print them
@@ -571,6 +589,7 @@ def form(doc: Document, tf: TableFacts) -> set[int]:
     pos = head.end() + len(cols_text)
     last_number = 0
     covered: set[int] = set()
+    touched: set[int] = set()
     for m in _FORM_ROW.finditer(masked, pos):
         label = text[pos : m.start()]
         if "。" in label or len(label) > 80:
@@ -595,6 +614,7 @@ def form(doc: Document, tf: TableFacts) -> set[int]:
             continue  # not a row's end (a date, a code): left to the other readers
         run = _cut_number(printed, after, last_number + 1)
         line = joined.line(m.start("run"))
+        touched.add(line)
         pos = end
         if after in _NUMBERING_PUNCT and run is not None:
             pos = end - (len(printed) - len(run))
@@ -630,7 +650,7 @@ def form(doc: Document, tf: TableFacts) -> set[int]:
     if len(scopes) > 1 and any(_VANISHED_FORM.search(p) for p in tf.problems[before:]):
         rows = _without_splits(rows, tf)
     read_table(Table(rows, rows[0][0].line, max(covered, default=rows[0][0].line)), tf)
-    return covered
+    return covered | touched  # rows left out are table lines too, never prose figures
 
 
 # a form row seen without its cells: a blank printed as nothing, so a two-cell run may have lost one
