@@ -8,8 +8,9 @@ Built from the store (not from the rendered pages) so it is cheap and separate f
 from __future__ import annotations
 
 import io
+import json
 import os
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from html import escape
 from pathlib import Path
 from urllib.parse import quote
@@ -101,6 +102,16 @@ def facts_csv(store: object, report_id: str | None = None) -> bytes:
 
 
 DOWNLOADS_STAMP = ".ogi-downloads.json"  # which store generation the downloads were made from
+ROW_CACHE = ".ogi-index-rows.json"  # each listed brief's row, with the input digest it was made under
+
+
+def _load_rows(out: Path) -> dict[str, dict[str, object]]:
+    """The rows the last index listed (relative brief path -> key, corrections count, row HTML)."""
+    try:
+        data = json.loads((out / ROW_CACHE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {str(k): v for k, v in data.items() if isinstance(v, dict)} if isinstance(data, dict) else {}
 
 
 def _generation_stamp(store_path: str | os.PathLike[str], lang: str) -> str:
@@ -164,11 +175,14 @@ def build_index(
     lang: str = "zh",
     others: Sequence[tuple[str, str]] = (),
     unchanged: frozenset[str] = frozenset(),
+    digests: Mapping[str, str] | None = None,
 ) -> Path:
     """Write `out_dir/index.html` listing each `<slug>/<year>.html` present for an agency in the store,
     `<slug>/<year>.csv` beside each (its report's facts), and the store downloads; `others` are briefs
     in the folder from another store (relative path, store root or ''), listed with where they came from.
-    `unchanged`: briefs (relative paths) whose inputs did not change, whose existing CSV is kept as is.
+    `unchanged`: briefs (relative paths) whose inputs did not change: their CSV is kept as it is, and
+    their row is taken from the last index's (ROW_CACHE) when it was made under the same input digest
+    (`digests`: relative path -> digest, render.state), so an unchanged re-render computes no views.
     A file whose bytes would not change is not rewritten (render.keep)."""
     from ogi import vocabulary as voc
     from ogi.render.context import open_context
@@ -203,6 +217,9 @@ def build_index(
     head += [_t(lang, "分析员更正", "Analyst corrections"), "CSV"]  # ogi.render.review
     numeric += [True] * (len(COLUMNS) + 2) + [False]
     corrected = corrections_count(ctx.store)
+    digests = digests or {}
+    row_cache = _load_rows(out) if unchanged and digests else {}
+    new_rows: dict[str, dict[str, object]] = {}
     rows: list[str] = []
     seen: dict[str, set[str]] = {"region": set(), "level": set(), "year": set(), "template": set()}
     for r in table:
@@ -220,6 +237,18 @@ def build_index(
             for k, v in (("region", region), ("level", level), ("year", str(year)), ("template", template)):
                 if v:
                     seen[k].add(v)
+            n_corrected = corrected.get((key, year), 0)
+            hit = row_cache.get(rel)
+            digest = digests.get(rel, "")
+            if (
+                hit
+                and rel in unchanged
+                and digest
+                and (hit.get("key"), hit.get("corrected")) == (digest, n_corrected)
+            ):
+                rows.append(str(hit["row"]))
+                new_rows[rel] = hit
+                continue
             figures = {h["metric"]: h for h in ctx.view("headline", key, year).to_dicts()}
             n_findings = ctx.view("findings", key, year).height
             cells = [
@@ -241,6 +270,7 @@ def build_index(
             cells.append(f'<td class="num ogi-corrections">{corrected.get((key, year), 0)}</td>')
             cells.append(f'<td><a href="{escape(quote(csv_rel), quote=True)}" download>CSV</a></td>')
             rows.append("<tr>" + "".join(cells) + "</tr>")
+            new_rows[rel] = {"key": digest, "corrected": n_corrected, "row": rows[-1]}
     write_store_downloads(ctx, out, _generation_stamp(store_path, lang))
     failures = "".join(f'<li class="ogi-failed">{escape(str(f))}</li>' for f in failed)
     # the overview is linked only when it was rendered (the language switch is always there: the other
@@ -326,4 +356,7 @@ def build_index(
     )
     path = out / "index.html"
     write_text_if_changed(path, escape_controls(html))  # 0666 less the umask, like the downloads beside it
+    write_text_if_changed(
+        out / ROW_CACHE, json.dumps(dict(sorted(new_rows.items())), ensure_ascii=False) + "\n"
+    )
     return path

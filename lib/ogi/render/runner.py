@@ -310,7 +310,8 @@ def render_batch(
             failed=summary.failed,
             lang=lang,
             others=stale.foreign(store_path, out),
-            unchanged=frozenset(rel[b] for b in summary.skipped),  # their CSVs are kept as they are
+            unchanged=frozenset(rel[b] for b in summary.skipped),  # their CSVs and index rows are kept
+            digests=keys,
         )
     except OSError as exc:  # disk full after the briefs: say what was written and what was not
         summary.unwritten.append(_os_error(exc, out / "index.html"))
