@@ -33,7 +33,7 @@ briefs: setup ## ingest data/raw and render every brief, the index and the overv
 
 lab: setup ## JupyterLab on notebooks/ with the package importable
 	.venv/bin/pip install -q -e '.[lab]'
-	OGI_STORE=$(CURDIR)/data/processed .venv/bin/jupyter lab --notebook-dir=notebooks --allow-root --ip=127.0.0.1
+	OGI_STORE=$(CURDIR)/data/processed .venv/bin/jupyter lab --config=scripts/jupyter_server_config.py --notebook-dir=notebooks --allow-root --ip=127.0.0.1
 
 fuzz: setup ## long property-test run (OGI_FUZZ_EXAMPLES=5000)
 	OGI_FUZZ_EXAMPLES=5000 .venv/bin/python -m pytest tests -k "property or fuzz"

@@ -136,7 +136,6 @@ def _run(*args: str) -> None:
 def sample(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """data/raw ingested, rendered in zh (with the overview), then in en into the same --out."""
     _need_chromium()
-    pytest.importorskip("ogi.store")
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     base = tmp_path_factory.mktemp("sample")
     store, out = base / "store", base / "out"
@@ -390,3 +389,78 @@ def test_papermill_export_and_jupyterlab(sample, browser, tmp_path: Path) -> Non
     finally:
         lab.terminate()
         lab.wait(timeout=30)
+
+
+# ------------------------------------------------------------------------------------------------------
+# An evaluator's reading (issue 21): section 二 as printed, a brief per year, trend tooltips, phones, print.
+
+CELLS = """(sel) => Array.from(document.querySelectorAll(sel + ' tr'))
+  .map(r => Array.from(r.cells).map(c => c.textContent.trim()))"""
+
+
+def test_huaian_section2_is_the_templates_table(sample, browser) -> None:  # type: ignore[no-untyped-def]
+    path, _, _ = _brief_of(sample, source_suffix=HUAIAN_SOURCE)
+    page, errors = _open(browser, path)
+    rows = page.evaluate(CELLS, "table.ogi-section2")
+    assert any(r[:4] == ["行政规范性文件", "8", "26", "66"] for r in rows), rows
+    assert any(r[:4] == ["规章", "1", "0", "11"] for r in rows), rows  # the 0 is shown as 0
+    assert any(r[:2] == ["行政许可", "447,228"] for r in rows), rows
+    assert any(r[:2] == ["行政事业性收费", "96,171.6"] for r in rows), rows
+    assert "本年收费金额（万元）" in page.inner_text("main") and not errors
+    page.close()
+
+
+def test_every_year_has_a_brief_linked_from_the_others(sample, browser) -> None:  # type: ignore[no-untyped-def]
+    latest, _, _ = _brief_of(sample, agency=SAMPLE_AGENCY_PINGTAN)
+    assert (latest.parent / "2018.html").is_file() and latest.name == "2024.html"
+    page, errors = _open(browser, latest)
+    page.click('nav.ogi-nav a[href="2018.html"]')
+    page.wait_for_load_state("load")
+    assert page.url.endswith("/2018.html")
+    assert page.locator('nav.ogi-nav a[href="2024.html"]').count() == 1 and not errors
+    page.close()
+    index = (sample["out"] / "index.html").read_text(encoding="utf-8")
+    assert f"{latest.parent.name}/2018.html" in index and f"{latest.parent.name}/2024.html" in index
+
+
+def test_trend_tooltip_gives_line_and_quote(sample, browser) -> None:  # type: ignore[no-untyped-def]
+    path, _, _ = _brief_of(sample, agency=SAMPLE_AGENCY_PINGTAN)
+    page, errors = _open(browser, path)
+    chart = _chart_id(page, "历年")
+    page.hover(f"#{chart} svg g.mark-symbol path")
+    page.wait_for_selector("#vg-tooltip-element.visible", timeout=5_000)
+    tip = page.inner_text("#vg-tooltip-element")
+    assert "行" in tip and "原文" in tip and "年度" in tip, tip
+    assert not errors
+    page.close()
+
+
+SMALLEST_CHART_TEXT = """() => Math.min(...Array.from(document.querySelectorAll('.ogi-chart-view svg text'))
+  .filter(t => t.textContent.trim()).map(t => {
+    const box = t.getBoundingClientRect(); const size = parseFloat(getComputedStyle(t).fontSize);
+    const svg = t.ownerSVGElement; const scale = svg.getBoundingClientRect().width / svg.width.baseVal.value;
+    return size * scale; }))"""
+NARROWEST_COLUMN = """() => Math.min(...Array.from(document.querySelectorAll('table.ogi-table th, table.ogi-table td'))
+  .filter(c => c.offsetParent !== null && c.textContent.trim())
+  .map(c => c.getBoundingClientRect().width / parseFloat(getComputedStyle(c).fontSize)))"""
+
+
+def test_phone_and_print(sample, browser) -> None:  # type: ignore[no-untyped-def]
+    """At 390 px chart text stays legible (charts scroll sideways, never shrink) and no table column
+    narrows to under three characters; printed, the figure tables are open. Screenshots and the PDF
+    are kept in tests/artifacts/."""
+    path, _, _ = _brief_of(sample, source_suffix=HUAIAN_SOURCE)
+    page, errors = _open(browser, path, width=390)
+    assert page.evaluate(SMALLEST_CHART_TEXT) >= 9
+    assert page.evaluate(NARROWEST_COLUMN) >= 3 * 0.55  # three digits (~0.55 em each) or CJK characters
+    page.screenshot(path=str(ARTIFACTS / "brief-390.png"), full_page=True)
+    page.close()
+    page, errors = _open(browser, path, width=1400)
+    page.screenshot(path=str(ARTIFACTS / "brief-1400.png"), full_page=True)
+    page.evaluate("() => window.dispatchEvent(new Event('beforeprint'))")
+    assert page.evaluate(
+        "() => Array.from(document.querySelectorAll('details.ogi-figures')).every(d => d.open)"
+    )
+    page.pdf(path=str(ARTIFACTS / "brief-print.pdf"), format="A4", print_background=True)
+    assert (ARTIFACTS / "brief-print.pdf").stat().st_size > 20_000 and not errors
+    page.close()

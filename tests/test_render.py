@@ -95,9 +95,13 @@ def test_chart_figure_cannot_close_its_script() -> None:
 
 @pytest.mark.slow
 def test_every_brief_of_the_batch_is_written_despite_a_failing_one(rendered) -> None:
-    keys = sorted(agency_keys(rendered.store).values())
+    import ogi.store
+
     broken = _broken_key(rendered)
-    assert sorted(b.agency_key for b in rendered.written) == [k for k in keys if k != broken]
+    table = ogi.store.open(rendered.store).views.agencies()
+    pairs = sorted((str(k), int(y)) for k, ys in table.select("agency_key", "years").iter_rows() for y in ys)
+    assert len(pairs) > len(table)  # an agency with two years: each year gets its brief
+    assert sorted((b.agency_key, b.year) for b in rendered.written) == [p for p in pairs if p[0] != broken]
     assert [e.agency for e in rendered.failed] == [broken]
     err = rendered.failed[0]
     assert "views.categories(store, report)" in err.cell and "RuntimeError: boom" in err.error
@@ -215,7 +219,6 @@ def test_cli_reports_the_failing_cell_and_exits_non_zero(rendered, tmp_path: Pat
 
 def test_chart_colours_distinct_in_a_chart_and_equal_across_languages(tmp_path_factory) -> None:
     """Every chart of every sample brief: no two categories share a colour; zh and en use the same ones."""
-    pytest.importorskip("ogi.store")
     import ogi.store as st
     from fixtures.render_support import ingest_sample
     from ogi.render import brief, layout
@@ -456,3 +459,90 @@ def test_section2_is_the_templates_tables_zeros_as_zeros(tmp_path_factory) -> No
     # the 2021 table's 收费金额 is printed in 万元; the store keeps 元
     assert _amount(961_716_000.0, "行政事业性收费 | 96171.6", "元") == (96171.6, "万元")
     assert _amount(3940.0, "全年收取政府信息公开信息处理费 3940 元", "元") == (3940.0, "元")
+
+
+def test_saved_notebooks_are_stripped_back_to_their_committed_form() -> None:
+    """A notebook saved after a run (outputs, counts, run metadata) is stripped by the JupyterLab
+    pre-save hook to exactly the committed file; the checked cells keep their expected output."""
+    import copy
+    import json
+
+    from ogi.nbstrip import jupyter_pre_save
+
+    for name in ("agency_brief", "corpus_overview", "explore"):
+        path = ROOT / "notebooks" / f"{name}.ipynb"
+        committed = json.loads(path.read_text(encoding="utf-8"))
+        ran = copy.deepcopy(committed)
+        ran["metadata"]["papermill"] = {"duration": 3.2}
+        for i, cell in enumerate(ran["cells"]):
+            cell["metadata"]["execution"] = {"iopub.status.busy": "2026-01-01"}
+            if cell["cell_type"] == "code":
+                cell["execution_count"] = i
+                if "# NBVAL_CHECK_OUTPUT" not in "".join(cell["source"]):
+                    cell["outputs"] = [
+                        {"output_type": "display_data", "data": {"text/html": "<b>x</b>"}, "metadata": {}}
+                    ]
+        model = {"type": "notebook", "content": ran}
+        jupyter_pre_save(model)
+        assert json.dumps(model["content"], ensure_ascii=False, indent=1) + "\n" == path.read_text(
+            encoding="utf-8"
+        ), name
+
+
+def test_brief_styles_in_jupyterlab_leave_the_session_alone() -> None:
+    """The styles the brief shows in a notebook touch only its own elements (JupyterLab keeps its
+    prompts: the page CSS hid every execution prompt in the session), and its tables scroll sideways."""
+    from ogi.render.export import CSS
+    from ogi.render.fragments import table
+    from ogi.render.layout import BRIEF_CSS, scoped
+
+    css = scoped(CSS + BRIEF_CSS)
+    assert ".ogi-card" in css and "details.ogi-figures { display: block !important" in css
+    for chrome in (".jp-InputPrompt", "body {", "main {", "@page"):
+        assert chrome not in css, chrome
+    assert table(["a"], [("x",)]).html.startswith('<div class="ogi-scroll"><table')
+
+
+def test_default_agency_is_the_first_with_charts(tmp_path: Path) -> None:
+    """An empty `agency` parameter (the notebook opened as is) picks the first agency whose latest report
+    has figures to draw, not the first by key (中仓街道's excerpt has none: its brief had no chart)."""
+    from ogi.render import brief
+    from ogi.store import views
+
+    files = [
+        ROOT / "data" / "raw" / "real" / "h010.txt",
+        ROOT / "data" / "raw" / "seeds" / "002_9e38e5bfa899f112.txt",
+    ]
+    store = tmp_path / "store"
+    res = subprocess.run(
+        [sys.executable, "-m", "ogi.cli", "ingest", *map(str, files), "-o", str(store), "--no-progress"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=300,
+    )
+    assert res.returncode == 0, res.stderr
+    keys = sorted(agency_keys(store).values())
+    first = brief.open_report(keys[0], None, store)
+    assert not views.channels(first.store, first).height and not views.categories(first.store, first).height
+    chosen = brief.open_report("", None, store)
+    assert chosen.agency_key == keys[1]
+
+
+@pytest.mark.slow
+def test_every_year_held_has_a_brief_linked_from_the_others(rendered) -> None:
+    """An agency with reports of two years (沙塘鎮 2016 and 2021) gets a brief for each, each linking
+    the other, and the index links both (before, only the latest year had one)."""
+    from collections import defaultdict
+
+    years: dict[str, list] = defaultdict(list)
+    for b in rendered.written:
+        years[b.agency_key].append(b)
+    key, briefs = next((k, v) for k, v in years.items() if len(v) >= 2)
+    index = (rendered.out / "index.html").read_text(encoding="utf-8")
+    for b in briefs:
+        html = b.path.read_text(encoding="utf-8")
+        for other in briefs:
+            if other is not b:
+                assert f'<a href="{other.year}.html">{other.year}</a>' in html, (key, b.year)
+        assert f"/{b.year}.html" in index

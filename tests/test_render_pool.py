@@ -43,7 +43,8 @@ def roles(reference) -> dict[str, str]:  # type: ignore[no-untyped-def]
     """The agencies the tests give roles: `broken` fails, `good` and `hostile` render."""
     keys = sorted(agency_keys(reference.store).values())
     hostile = agency_keys(reference.store)[HOSTILE_AGENCY]
-    return {"broken": keys[0], "good": next(k for k in keys[1:] if k != hostile), "hostile": hostile}
+    one_year = [k for k in keys if sum(1 for p in _pairs(reference.store) if p[0] == k) == 1]
+    return {"broken": keys[0], "good": next(k for k in one_year[1:] if k != hostile), "hostile": hostile}
 
 
 @pytest.fixture()
@@ -57,8 +58,17 @@ def misbehaving(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, roles) -> Path:
     return ctrl
 
 
-def _by_key(briefs: list) -> dict[str, Path]:
-    return {b.agency_key: b.path for b in briefs}
+def _by_key(briefs: list) -> dict[tuple[str, int], Path]:
+    """(agency_key, year) → brief path (every year an agency holds has its brief)."""
+    return {(b.agency_key, b.year): b.path for b in briefs}
+
+
+def _pairs(store: Path) -> list[tuple[str, int]]:
+    """Every (agency_key, year) of the store: the briefs a full render writes."""
+    import ogi.store
+
+    table = ogi.store.open(store).views.agencies()
+    return sorted((str(k), int(y)) for k, ys in table.select("agency_key", "years").iter_rows() for y in ys)
 
 
 def test_warm_briefs_equal_briefs_rendered_alone_whatever_came_before(
@@ -68,9 +78,9 @@ def test_warm_briefs_equal_briefs_rendered_alone_whatever_came_before(
 
     nb = reference.notebook
     # one worker: the broken brief (fails mid-notebook) runs first, and every other after it in one kernel
-    s = render_batch(reference.store, tmp_path / "one", workers=1, timeout=120, notebook=nb)
-    keys = sorted(agency_keys(reference.store).values())
-    assert sorted(b.agency_key for b in s.written) == [k for k in keys if k != roles["broken"]]
+    s = render_batch(reference.store, tmp_path / "one", workers=1, timeout=120, notebook=nb, standalone=True)
+    keys = _pairs(reference.store)
+    assert sorted((b.agency_key, b.year) for b in s.written) == [p for p in keys if p[0] != roles["broken"]]
     assert not s.problems
     ref = _by_key(reference.written)
     for key, path in _by_key(s.written).items():
@@ -78,9 +88,16 @@ def test_warm_briefs_equal_briefs_rendered_alone_whatever_came_before(
     # and the last brief alone (first brief of its kernel) equals it after all the others
     last = keys[-1]
     alone = render_batch(
-        reference.store, tmp_path / "alone", agencies=[last], workers=1, timeout=120, notebook=nb
+        reference.store,
+        tmp_path / "alone",
+        agencies=[last[0]],
+        year=last[1],
+        workers=1,
+        timeout=120,
+        notebook=nb,
+        standalone=True,
     )
-    assert [b.agency_key for b in alone.written] == [last]
+    assert [(b.agency_key, b.year) for b in alone.written] == [last]
     assert alone.written[0].path.read_bytes() == _by_key(s.written)[last].read_bytes()
 
     # a failing brief among good ones: the others are written, the failure names agency, cell and error
@@ -114,7 +131,7 @@ def test_cli_summary_and_exit_status(reference, roles, misbehaving, tmp_path) ->
         env=dict(os.environ),
     )
     assert res.returncode == 1, res.stderr
-    n = len(agency_keys(reference.store))
+    n = len(_pairs(reference.store))
     assert f"{n - 1} rendered, 0 skipped, 1 failed" in res.stdout
     assert f"failed: {roles['broken']} " in res.stdout and "RuntimeError: boom" in res.stderr
     assert "Traceback" not in res.stderr
@@ -136,10 +153,13 @@ def test_timeout_retry_once_and_dead_worker_cost_only_their_brief(
         workers=2,
         timeout=4,
         notebook=reference.notebook,
+        standalone=True,
     )
     assert [b.agency_key for b in s.written] == [good]
     assert not (misbehaving / f"{good}.once").exists()
-    assert s.written[0].path.read_bytes() == _by_key(reference.written)[good].read_bytes()
+    assert (
+        s.written[0].path.read_bytes() == _by_key(reference.written)[(good, s.written[0].year)].read_bytes()
+    )
     errors = {e.agency: e.error for e in s.failed}
     assert set(errors) == {hostile, broken}
     assert "timed out after 4 s" in errors[hostile] and "failed again on retry" in errors[hostile]
@@ -170,20 +190,20 @@ def test_incremental_skips_unchanged_and_rerenders_changed(tmp_path_factory, tmp
     store = ingest_sample(tmp_path_factory.mktemp("real"))
     out = tmp_path / "out"
     first = render_batch(store, out, workers=2, timeout=120)
-    n = len(agency_keys(store))
+    n = len(_pairs(store))
     assert len(first.written) == n and not first.failed and not first.skipped
-    stamps = {b.agency_key: b.path.stat().st_mtime_ns for b in first.written}
+    stamps = {(b.agency_key, b.year): b.path.stat().st_mtime_ns for b in first.written}
 
     again = render_batch(store, out, workers=2, timeout=120)
     assert not again.written and len(again.skipped) == n
-    assert {b.agency_key: b.path.stat().st_mtime_ns for b in again.skipped} == stamps
+    assert {(b.agency_key, b.year): b.path.stat().st_mtime_ns for b in again.skipped} == stamps
     assert (out / "index.html").is_file()
 
     changed = tmp_path / "store2"
     key = _tweak_one_agency(store, changed)
     third = render_batch(changed, out, workers=2, timeout=120)
     assert [b.agency_key for b in third.written] == [key]
-    assert sorted(b.agency_key for b in third.skipped) == sorted(k for k in stamps if k != key)
+    assert sorted((b.agency_key, b.year) for b in third.skipped) == sorted(k for k in stamps if k[0] != key)
 
     victim = next(b for b in first.written if b.agency_key != key).path
     victim.unlink()  # a brief missing from disk is rendered again
@@ -209,11 +229,12 @@ def test_dask_local_cluster_renders_the_same_briefs(reference, roles, misbehavin
                 scheduler=cluster.scheduler_address,
                 timeout=120,
                 notebook=reference.notebook,
+                standalone=True,  # as the reference briefs
             )
         finally:
             dask_backend.shutdown_kernel()
     ref = _by_key(reference.written)
     assert sorted(b.agency_key for b in s.written) == sorted([roles["good"], roles["hostile"]])
     for b in s.written:
-        assert b.path.read_bytes() == ref[b.agency_key].read_bytes(), b.agency_key
+        assert b.path.read_bytes() == ref[(b.agency_key, b.year)].read_bytes(), b.agency_key
     assert [e.agency for e in s.failed] == [roles["broken"]] and "RuntimeError: boom" in s.failed[0].error

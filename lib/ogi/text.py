@@ -211,15 +211,84 @@ def squash(s: str) -> str:
 _CN_DIGITS = "〇零一二三四五六七八九两壹贰叁肆伍陆柒捌玖拾十百千万佰仟"
 
 
+_CN_DIGIT = dict(
+    zip(
+        "〇零一壹二两贰三叁四肆五伍六陆七柒八捌九玖",
+        (0, 0, 1, 1, 2, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9),
+        strict=True,
+    )
+)
+_CN_UNIT = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
+
+
+def _cn_section(s: str) -> int | None:
+    """A numeral below 10,000 in its written-out form (三千零五, 十二, 一百二十); None if not plainly one.
+
+    Only the unambiguous spelled-out forms: an abbreviation (二百五 = 250), a digit run or a
+    repeated unit returns None, and the caller asks cn2an.
+    """
+    total, digit, last_unit, zero = 0, None, 10_000, False
+    for i, ch in enumerate(s):
+        if ch in _CN_DIGIT:
+            value = _CN_DIGIT[ch]
+            if digit is not None:
+                return None  # two digits in a row
+            if value == 0:  # 零 only fills a gap after 百 or 千, once, before more figures
+                if zero or last_unit not in (100, 1000) or i == len(s) - 1:
+                    return None
+                zero = True
+                continue
+            digit = value
+        else:
+            unit = _CN_UNIT[ch]
+            if digit is None and not (i == 0 and unit == 10):
+                return None  # a unit without its digit (bar a leading 十)
+            if last_unit < 10_000 and not (unit * 100 <= last_unit if zero else unit * 10 == last_unit):
+                return None  # units must step down one place at a time, or skip places after 零
+            total += (1 if digit is None else digit) * unit
+            last_unit, digit, zero = unit, None, False
+    if digit is not None:
+        if 10 < last_unit < 10_000 and not zero:
+            return None  # 二百五: cn2an reads 250, spelled out it would be 二百零五
+        total += digit
+    return total
+
+
+def _cn_plain(s: str) -> int | None:
+    """A spelled-out numeral below 100,000,000 (一万零五, 三百二十一); None when cn2an must decide."""
+    head, sep, tail = s.partition("万")
+    if not sep:
+        return _cn_section(s)
+    if not head or "万" in tail:
+        return None
+    high = _cn_section(head)
+    if high is None:
+        return None
+    if not tail:
+        return high * 10_000
+    if tail[0] in "〇零":
+        low = _cn_section(tail[1:]) if len(tail) > 1 and tail[1] in _CN_DIGIT else None
+        return None if low is None or low >= 1000 else high * 10_000 + low
+    low = _cn_section(tail)
+    return None if low is None or low < 1000 else high * 10_000 + low
+
+
 def cn_to_number(s: str) -> int | None:
-    """Chinese numeral (六, 十二, 二〇一八, 一百零五) to int via cn2an; None if it is not one."""
+    """Chinese numeral (六, 十二, 二〇一八, 一百零五) to int; None if it is not one.
+
+    Plain spelled-out numerals are read here; anything else (abbreviations such as 三万二) goes to
+    cn2an, which is imported only then: its import costs more than parsing a report.
+    """
     s = s.strip()
     if not s or any(ch not in _CN_DIGITS for ch in s):
         return None
-    import cn2an  # imported lazily: it is slow to import and rarely needed
-
     if all(ch in "〇零一二三四五六七八九" for ch in s) and len(s) >= 2:  # digit-by-digit: 二〇一八
         return int("".join(str("〇一二三四五六七八九".index(ch)) if ch != "零" else "0" for ch in s))
+    plain = _cn_plain(s)
+    if plain is not None:
+        return plain
+    import cn2an  # imported lazily: it is slow to import and rarely needed
+
     try:
         v = cn2an.cn2an(s, "smart")
     except (ValueError, KeyError, TypeError):

@@ -18,6 +18,7 @@ import polars as pl
 
 from ogi import evaluation as ev
 from ogi.atomic import write_bytes
+from ogi.store.corrections import corrections_sheets
 from ogi.store.views import Store, as_store
 
 WORKBOOK_NAME = "ogi-workbook.xlsx"
@@ -28,9 +29,9 @@ INT_FORMAT = "#,##0"
 PLAIN_FORMAT = "0"  # years and line numbers: no thousands separator (2024, not 2,024)
 INDEX_MAX_FACTS = 100_000  # the index's workbook leaves a larger facts sheet to the CSV / Parquet
 
-# functions (Store) -> {sheet name: frame}, each sheet added after the built-in ones (the corrections
-# engineer: append `corrections_sheets` here, or pass `extra=` to write_workbook)
-EXTRA_SHEETS: list[Callable[[Store], Mapping[str, pl.DataFrame]]] = []
+# functions (Store) -> {sheet name: frame}, each sheet added after the built-in ones: the `corrections`
+# sheet an analyst fills in and gives back to `ogi ingest --corrections FILE.xlsx` (docs/review.md)
+EXTRA_SHEETS: list[Callable[[Store], Mapping[str, pl.DataFrame]]] = [corrections_sheets]
 
 _HEADERS: dict[str, tuple[str, str]] = {
     "report_id": ("报告编号", "Report id"),
@@ -229,12 +230,9 @@ def write_workbook(
     mentions: bool = False,
     extra: Mapping[str, pl.DataFrame] | None = None,
 ) -> Path:
-    """Write the workbook to `path` atomically, mode 0644 (less the umask) like the HTML pages."""
+    """Write the workbook to `path` atomically (ogi.atomic: the mode a plain open gives, like the HTML)."""
     out = Path(path)
     write_bytes(out, workbook_bytes(store, lang, mentions=mentions, extra=extra))
-    mask = os.umask(0)
-    os.umask(mask)
-    out.chmod(0o644 & ~mask)
     return out
 
 

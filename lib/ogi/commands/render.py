@@ -57,6 +57,12 @@ def register(sub: Any) -> None:
         help="your own brief notebook (an edited copy of notebooks/agency_brief.ipynb) in place of the default",
     )
     p.add_argument(
+        "--standalone",
+        action="store_true",
+        help="single-file briefs with the chart runtime inlined (~0.9 MB each; default: the site's one"
+        " copy in OUT/_static/)",
+    )
+    p.add_argument(
         "--timeout",
         type=float,
         default=300.0,
@@ -193,12 +199,15 @@ def _run(args: argparse.Namespace, store: Any) -> int:
     overview_failed = False
     if args.overview:  # before the briefs, so the index they end with links it
         try:
-            print(f"wrote {render_overview(store, out / 'overview.html', args.lang)}")
+            written = render_overview(store, out / "overview.html", args.lang, standalone=args.standalone)
+            print(f"wrote {written}")
         except RenderError as exc:
             print(f"ogi render: {shown(exc)}", file=sys.stderr)
             overview_failed = True
         try:  # the explore notebook: analyses across agencies, linked from the index too
-            print(f"wrote {render_overview(store, out / 'explore.html', args.lang, EXPLORE_NOTEBOOK)}")
+            print(
+                f"wrote {render_overview(store, out / 'explore.html', args.lang, EXPLORE_NOTEBOOK, standalone=args.standalone)}"
+            )
         except RenderError as exc:
             print(f"ogi render: {shown(exc)}", file=sys.stderr)
             overview_failed = True
@@ -213,6 +222,7 @@ def _run(args: argparse.Namespace, store: Any) -> int:
             scheduler=args.scheduler,
             force=args.force,
             timeout=args.timeout,
+            standalone=args.standalone,
             on_plan=planned,
             on_done=progress,
             notebook=args.notebook,

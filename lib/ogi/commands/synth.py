@@ -12,8 +12,7 @@ def _names(text: str) -> list[str]:
 
 
 def register(sub: Any) -> None:
-    from ogi.synth import LAYOUTS, TEMPLATES
-
+    """The `synth` verb; ogi.synth itself is imported only when it runs (other verbs never pay for it)."""
     p = sub.add_parser(
         "synth", help="write N synthetic reports with their truth files (scale and round-trip tests)"
     )
@@ -23,24 +22,26 @@ def register(sub: Any) -> None:
     p.add_argument(
         "--templates",
         type=_names,
-        default=list(TEMPLATES),
-        help=f"comma-separated templates (default {','.join(TEMPLATES)})",
+        default=None,
+        help="comma-separated templates (default: all of 2021,2019,statform,pre2014,narrative)",
     )
     p.add_argument(
         "--layouts",
         type=_names,
-        default=list(LAYOUTS),
-        help=f"comma-separated table layouts (default {','.join(LAYOUTS)}; also converter,markdown:"
+        default=None,
+        help="comma-separated table layouts (default: all of tabs,pipes,inline,blank; also converter,markdown:"
         " PDF-to-text / PDF-to-markdown damage of the 2019/2021 tables)",
     )
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    from ogi.synth import SynthError, generate
+    from ogi.synth import LAYOUTS, TEMPLATES, SynthError, generate
 
+    templates = args.templates if args.templates is not None else list(TEMPLATES)
+    layouts = args.layouts if args.layouts is not None else list(LAYOUTS)
     try:
-        s = generate(args.n, args.out, seed=args.seed, templates=args.templates, layouts=args.layouts)
+        s = generate(args.n, args.out, seed=args.seed, templates=templates, layouts=layouts)
     except SynthError as exc:
         print(f"ogi synth: {exc}", file=sys.stderr)
         return 2

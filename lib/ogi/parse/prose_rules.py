@@ -258,7 +258,10 @@ def _run_item(c: Cue) -> list[Emit] | None:
 
 def _list_head(c: Cue) -> list[Emit] | None:
     if c.ctx.list_head and c.unit == "条" and _is_total(c) and not channel(c.label, c.ctx.lex):
-        return [("proactive.total", {}, c.scope)]
+        res: list[Emit] = [("proactive.total", {}, c.scope)]
+        if portal := _route_portal(c):  # 依托门户网站平台，主动公开政府信息85条，其中…
+            res.append(("proactive.channel", {"channel": portal}, c.scope))
+        return res
     return None
 
 
@@ -442,6 +445,12 @@ def _application(c: Cue) -> list[Emit] | None:
         return [("applications.carried_forward", {}, "year")]
     if _rx(c.ctx.lex.APP_CARRIED_OVER).search(both):
         return [("applications.carried_over", {}, "year")]
+    if (
+        c.ctx.applications
+        and c.unit in (*c.ctx.lex.APP_OUTCOME_UNITS, "次")
+        and _rx(c.ctx.lex.APP_ANSWERED_BARE).fullmatch(clean_label(c.label, c.ctx.lex))
+    ):
+        return [("applications.outcome", {"outcome": "total"}, "year")]  # 受理申请0次，答复0次
     if not _rx(c.ctx.lex.APP_WORD).search(both + c.words + " " + c.ctx.topic):
         if c.unit in c.ctx.lex.APP_OUTCOME_UNITS and (
             c.ctx.applications or _rx(c.ctx.lex.APP_WORD).search(c.sent[: c.pos])
@@ -455,6 +464,7 @@ def _application(c: Cue) -> list[Emit] | None:
                 return [("applications.received", {}, "year")]
             if _rx(c.ctx.lex.APP_COMPLETED_BARE).fullmatch(label):
                 return [("applications.completed", {}, "year")]
+
             applicant = _applicant(label, c.ctx.lex) if c.ctx.applications else ""
             if applicant:  # （其中自然人21件，… after the applications total
                 return [("applications.received", {"applicant": applicant}, "year")]

@@ -3,13 +3,13 @@
 WPS / Chromium PDFs print page numbers (`- 4 -`, `第 4 页`), running headers, letter-spaced labels
 and CJK characters mapped to Kangxi radicals (`⼀` for 一); all are undone here. Ruled tables come
 from pdfplumber's line finder and are rebuilt from cell boxes, so spans become merged cells and a
-table continued on the next page is joined to its first part.
+table continued on the next page is joined to its first part. Characters and rulings are read
+with PDFium (pdf_layer), not pdfminer: the same boxes at C speed, pdfplumber's finder only on pages
+that have rulings.
 """
 
 from __future__ import annotations
 
-import io
-import logging
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from ogi.document import Document
 from ogi.errors import ReadError
+from ogi.readers.pdf_layer import Sheet, iter_sheets
 from ogi.readers.tables import MAX_CELLS, Block, GridCell, assemble, tidy
 
 MAX_PAGES = 500
@@ -191,18 +192,22 @@ def _join_split_labels(boxes: list[Box], parts: list[_Part]) -> list[Box]:
     return [b for b in out if b is not None]
 
 
-def _extract_parts(page, number: int) -> list[_Part]:  # type: ignore[no-untyped-def]
+def _extract_parts(sheet: Sheet, number: int) -> list[_Part]:
+    """Ruled tables of one page by pdfplumber's line finder, run on pdfium's edges and characters."""
+    from pdfplumber.table import TableFinder
+
     parts: list[_Part] = []
-    for table in page.find_tables():
+    for table in TableFinder(sheet).tables:  # type: ignore[arg-type]
         rows = table.rows
         if sum(1 for r in rows for c in r.cells if c is not None) < 2:  # a lone box is a frame, not a table
             continue
         texts = table.extract()
-        part = _Part(page=number, bbox=tuple(table.bbox))
+        x0, top, x1, bottom = table.bbox
+        part = _Part(page=number, bbox=(x0, top, x1, bottom))
         for row, values in zip(rows, texts, strict=False):
             for box, value in zip(row.cells, values, strict=False):
                 if box is not None:
-                    part.cells.append((tuple(box), tidy(unradical(value or ""))))
+                    part.cells.append(((box[0], box[1], box[2], box[3]), tidy(unradical(value or ""))))
         parts.append(part)
     return parts
 
@@ -213,11 +218,18 @@ def _inside(obj: dict, boxes: list[tuple[float, float, float, float]]) -> bool:
     return any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
 
 
-def _text_lines(page, number: int, boxes: list[tuple[float, float, float, float]]) -> list[_Line]:  # type: ignore[no-untyped-def]
-    if boxes:
-        page = page.filter(lambda o: o.get("object_type") != "char" or not _inside(o, boxes))
+def _text_lines(sheet: Sheet, number: int, boxes: list[tuple[float, float, float, float]]) -> list[_Line]:
+    """The page's text lines outside its tables, grouped as pdfplumber groups characters into lines."""
+    chars = [c for c in sheet.chars if not _inside(c, boxes)] if boxes else sheet.chars
+    if not chars:
+        return []
+    from pdfplumber.utils import chars_to_textmap
+
+    textmap = chars_to_textmap(
+        chars, layout=False, layout_bbox=sheet.bbox, layout_width=sheet.width, layout_height=sheet.height
+    )
     out: list[_Line] = []
-    for ln in page.extract_text_lines(layout=False, strip=True, return_chars=False):
+    for ln in textmap.extract_text_lines(strip=True, return_chars=False):
         text = tidy(unradical(ln["text"]))
         if text:
             out.append(_Line(text, ln["x0"], ln["x1"], ln["top"], ln["bottom"], number))
@@ -277,15 +289,13 @@ def _join(lines: list[_Line], left: float, right: float) -> list[_Line]:
 
 def read(data: bytes, path: str) -> Document:
     """Read a PDF report: text in reading order without furniture, ruled tables as merged-cell grids."""
-    for name in ("pdfminer", "pdfplumber"):
-        logging.getLogger(name).setLevel(logging.ERROR)
     if not data.startswith(b"%PDF") and b"%PDF" not in data[:1024]:
         raise ReadError(path, "not a PDF (no %PDF header)")
     try:
         lines_by_page, parts_by_page, heights, chars = _pages(data, path)
     except (ReadError, MemoryError, RecursionError):
         raise
-    except Exception as exc:  # pdfminer raises many types on damaged files; each is this file's failure
+    except Exception as exc:  # PDFium raises on damaged or locked files; each is this file's failure
         raise ReadError(path, f"damaged PDF ({type(exc).__name__}: {exc})".replace("\n", " ")[:300]) from None
     if chars == 0:
         raise ReadError(path, "no text layer (a scanned PDF? run OCR first)")
@@ -295,23 +305,21 @@ def read(data: bytes, path: str) -> Document:
 def _pages(
     data: bytes, path: str
 ) -> tuple[dict[int, list[_Line]], dict[int, list[_Part]], dict[int, float], int]:
-    import pdfplumber
+    """Each page's text lines outside tables, its ruled tables, its height; the character count.
 
+    Text and rulings come from PDFium (pdf_layer); pdfplumber's table finder runs only on pages
+    that have ruling edges, and its line grouper only on pages that have text.
+    """
     lines_by_page: dict[int, list[_Line]] = {}
     parts_by_page: dict[int, list[_Part]] = {}
     heights: dict[int, float] = {}
     chars = 0
-    with pdfplumber.open(io.BytesIO(data)) as pdf:
-        pages = pdf.pages
-        if len(pages) > MAX_PAGES:
-            raise ReadError(path, f"too many pages ({len(pages)} > {MAX_PAGES})")
-        for number, page in enumerate(pages, start=1):
-            heights[number] = float(page.height)
-            chars += len(page.chars)
-            parts = _extract_parts(page, number)
-            parts_by_page[number] = parts
-            lines_by_page[number] = _text_lines(page, number, [p.bbox for p in parts])
-            page.flush_cache()
+    for number, sheet in enumerate(iter_sheets(data, path, MAX_PAGES), start=1):
+        heights[number] = sheet.height
+        chars += sum(1 for c in sheet.chars if c["text"] != " ")
+        parts = _extract_parts(sheet, number) if sheet.edges else []
+        parts_by_page[number] = parts
+        lines_by_page[number] = _text_lines(sheet, number, [p.bbox for p in parts])
     return lines_by_page, parts_by_page, heights, chars
 
 

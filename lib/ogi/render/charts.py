@@ -60,7 +60,7 @@ def bars(df: pl.DataFrame, ctx: Context) -> ChartOutput:
         rows_frame(rows),
         label="label",
         value="value",
-        colours={r["label"]: theme.PALETTE[0] for r in rows},
+        one_colour=theme.MEASURE_COLOUR,
         title="",
         value_title=value_title,
         tooltip=tips(ctx, W.ITEM(ctx.lang), value_title),
@@ -68,7 +68,7 @@ def bars(df: pl.DataFrame, ctx: Context) -> ChartOutput:
 
 
 def categories(df: pl.DataFrame, ctx: Context) -> ChartOutput:
-    """Items per top-level category (category_mix), share in the tooltip; one colour per category."""
+    """Items per top-level category (category_mix), share in the tooltip; one measure, one colour."""
     rows = shape.category_rows(df, ctx)
     label_title, value_title = ctx.t("类别", "Category"), W.ITEMS(ctx.lang)
     fields = tips(ctx, label_title, value_title)
@@ -76,7 +76,7 @@ def categories(df: pl.DataFrame, ctx: Context) -> ChartOutput:
         rows_frame(rows, ("pct",)),
         label="label",
         value="value",
-        colours=theme.assign_colours([r["label"] for r in rows]),
+        one_colour=theme.MEASURE_COLOUR,
         title=voc.metric_label("proactive.category", ctx.lang),
         value_title=value_title,
         label_title=label_title,
@@ -85,15 +85,14 @@ def categories(df: pl.DataFrame, ctx: Context) -> ChartOutput:
 
 
 def channels(df: pl.DataFrame, ctx: Context) -> ChartOutput:
-    """Items per publication channel (channel_mix), each channel in its fixed colour."""
+    """Items per publication channel (channel_mix); one measure, one colour."""
     rows = shape.channel_rows(df, ctx)
-    by_code = theme.assign_colours([r["code"] for r in rows], theme.CHANNEL_COLOURS)
     label_title, value_title = ctx.t("渠道", "Channel"), W.ITEMS(ctx.lang)
     return bar(
         rows_frame(rows),
         label="label",
         value="value",
-        colours={r["label"]: by_code[r["code"]] for r in rows},
+        one_colour=theme.MEASURE_COLOUR,
         title=voc.metric_label("proactive.channel", ctx.lang),
         value_title=value_title,
         label_title=label_title,
@@ -123,14 +122,13 @@ def intake(df: pl.DataFrame, ctx: Context) -> ChartOutput:
 def applications(df: pl.DataFrame, ctx: Context) -> ChartOutput:
     """Every outcome of the year's applications as its subtotal (applications); reasons in the tooltip."""
     outcomes, _ = shape.outcome_rows(ctx, df)
-    by_code = theme.assign_colours([r["code"] for r in outcomes], theme.OUTCOME_COLOURS)
     label_title, value_title = ctx.t("办理结果", "Outcome"), W.APPLICATIONS(ctx.lang)
     fields = tips(ctx, label_title, value_title)
     return bar(
         rows_frame(outcomes, ("within",)),
         label="label",
         value="value",
-        colours={r["label"]: by_code[r["code"]] for r in outcomes},
+        one_colour=theme.MEASURE_COLOUR,
         title=voc.metric_label("applications.outcome", ctx.lang),
         value_title=value_title,
         label_title="",
@@ -181,8 +179,8 @@ def complaints(df: pl.DataFrame, ctx: Context) -> ChartOutput:
 
 
 def trend(df: pl.DataFrame, ctx: Context) -> ChartOutput:
-    """Headline figures by year (trend: year, metric, value; the peers' median as metric 'peers'), the
-    peers dashed grey."""
+    """Headline figures by year (trend: year, metric, value, line, quote; the peers' median as metric
+    'peers', dashed grey), one small chart per figure, gaps where a year has no report."""
     metrics = [str(m) for m in df.get_column("metric").unique(maintain_order=True).to_list()]
     shown = [m for m in metrics if m != "peers"]
     colours_by_code = theme.assign_colours(shown)
@@ -192,7 +190,9 @@ def trend(df: pl.DataFrame, ctx: Context) -> ChartOutput:
     if "peers" in metrics:
         top: Any = df.get_column("peers").max()
         n_peers = int(top or 0)
-        peer_label = ctx.t(f"同城其他机关中位数（{n_peers} 家）", f"Median of {n_peers} peer(s) in the city")
+        peer_label = ctx.t(
+            f"同城其他机关中位数（{n_peers} 家）", f"Median of {W.count(n_peers, 'peer')} in the city"
+        )
         colours[peer_label] = theme.SERIES_COLOURS["peers"]
         dashed.append(peer_label)
         labels["peers"] = peer_label
@@ -200,6 +200,7 @@ def trend(df: pl.DataFrame, ctx: Context) -> ChartOutput:
         pl.col("year").cast(pl.Int64),
         pl.col("metric").replace_strict(labels, return_dtype=pl.Utf8).alias("series"),
         pl.col("value").cast(pl.Float64),
+        *(pl.col(c) for c in ("line", "quote") if c in df.columns),
     )
     return trend_lines(
         data,
@@ -212,5 +213,10 @@ def trend(df: pl.DataFrame, ctx: Context) -> ChartOutput:
             ("series", ctx.t("项目", "Figure")),
             ("year", ctx.t("年度", "Year")),
             ("value", ctx.t("数量", "Count")),
+            *(
+                (c, W.LINE(ctx.lang) if c == "line" else W.QUOTE(ctx.lang))
+                for c in ("line", "quote")
+                if c in df.columns
+            ),
         ],
     )

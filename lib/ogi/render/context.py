@@ -62,10 +62,23 @@ def open_context(store: str | os.PathLike[str] | None, lang: str = "zh") -> Cont
     return Context(store_path=path, store=ogi.store.open(path), lang=lang)
 
 
+def _has_charts(ctx: Context, row: dict[str, Any]) -> bool:
+    """Whether the agency's latest report has categories or channels of proactive disclosure."""
+    from ogi.store import views
+
+    key, year = str(row["agency_key"]), row.get("latest_year")
+    if year is None:
+        return False
+    return bool(
+        views.category_mix(ctx.store, key, year).height or views.channel_mix(ctx.store, key, year).height
+    )
+
+
 def brief_context(
     agency: str | None, year: int | str | None, store: str | os.PathLike[str] | None, lang: str = "zh"
 ) -> Context:
-    """Context for one agency brief: `agency` is a key, a name or a slug ('' = first agency);
+    """Context for one agency brief: `agency` is a key, a name or a slug ('' = the first agency with
+    charts);
     `year` None means the latest year the store holds for that agency."""
     ctx = open_context(store, lang)
     table = ctx.view("agencies").sort("agency_key")
@@ -73,8 +86,8 @@ def brief_context(
         raise BriefError(f"the store {ctx.store_path} holds no agencies (run `ogi ingest` first)")
     rows = table.to_dicts()
     wanted = (agency or "").strip()
-    if not wanted:
-        row = rows[0]
+    if not wanted:  # the first agency whose latest report has figures to draw (else the first)
+        row = next((r for r in rows if _has_charts(ctx, r)), rows[0])
     else:
         hits = [r for r in rows if wanted in (str(r["agency_key"]), str(r["agency"]))]
         hits = hits or [r for r in rows if slugify(str(r["agency"])) == slugify(wanted)]

@@ -3,8 +3,11 @@
 The exporter extends nbconvert's `lab` template and empties every block that would load something
 from a CDN (require.js, MathJax, mermaid, widgets); the JupyterLab CSS (240 kB) is replaced by a small
 stylesheet with print rules. Charts arrive as Vega-Lite specs (see charts.py) and are drawn by the
-Vega/Vega-Lite/Vega-Embed runtime that vl-convert bundles, inlined once per brief: tooltips work and
-nothing leaves the file. Output is deterministic: no timestamps, no random ids.
+Vega/Vega-Lite/Vega-Embed runtime that vl-convert bundles: tooltips work and nothing leaves the
+machine. A standalone brief (`ogi export`, `ogi render --standalone`) inlines the runtime (~0.9 MB);
+a site brief (`ogi render`) loads it by relative path from the one copy `runtime.write_runtime` puts in the
+site's `_static/` under a content-hashed name, and says so in the page when that file is missing.
+Output is deterministic: no timestamps, no random ids.
 """
 
 from __future__ import annotations
@@ -22,70 +25,10 @@ from nbconvert.preprocessors import TagRemovePreprocessor
 from traitlets.config import Config
 
 from ogi.render.charts import CHART_MIME, spec_json_for_html
-from ogi.render.theme import FONT_STACK
+from ogi.render.page_css import CSS
+from ogi.render.runtime import vega_runtime
 
 HIDE_TAGS = frozenset({"ogi-hide", "parameters", "injected-parameters"})
-
-CSS = """
-:root { --ogi-ink: #1f2328; --ogi-muted: #57606a; --ogi-line: #d0d7de; --ogi-accent: #4e79a7; }
-html { -webkit-text-size-adjust: 100%; }
-body { margin: 0; padding: 24px; background: #fff; color: var(--ogi-ink);
-       font-family: FONT_STACK; font-size: 15px; line-height: 1.6; }
-main { max-width: 880px; margin: 0 auto; }
-h1.ogi-h { font-size: 26px; margin: 8px 0 0; line-height: 1.3; }
-h2.ogi-h { font-size: 19px; margin: 32px 0 4px; padding-bottom: 4px; border-bottom: 1px solid var(--ogi-line); }
-p.ogi-sub { color: var(--ogi-muted); margin: 2px 0 12px; }
-p.ogi-lead { margin: 6px 0 10px; }
-p.ogi-nodata { color: var(--ogi-muted); font-style: italic; margin: 6px 0 10px; }
-.jp-InputPrompt, .jp-OutputPrompt, .jp-Collapser, a.anchor-link { display: none; }
-.jp-Cell, .jp-OutputArea-child, .jp-OutputArea-output { margin: 0; padding: 0; }
-.jp-RenderedText pre { font-family: "Noto Sans Mono CJK SC", monospace; font-size: 13px; white-space: pre-wrap; }
-.ogi-cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(150px, 1fr)); gap: 10px; margin: 8px 0; }
-.ogi-card { border: 1px solid var(--ogi-line); border-radius: 6px; padding: 10px 12px; }
-.ogi-card-value { font-size: 24px; font-weight: 600; color: var(--ogi-accent); font-variant-numeric: tabular-nums; }
-.ogi-card-label { font-size: 13px; }
-.ogi-card-note { font-size: 12px; color: var(--ogi-muted); }
-table.ogi-table { border-collapse: collapse; margin: 8px 0 12px; font-size: 13px; width: 100%; }
-table.ogi-table th, table.ogi-table td { border-bottom: 1px solid var(--ogi-line); padding: 4px 8px;
-  text-align: left; vertical-align: top; overflow-wrap: anywhere; }
-table.ogi-table th { background: #f6f8fa; font-weight: 600; }
-table.ogi-table .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-table.ogi-table .nw { white-space: nowrap; overflow-wrap: normal; word-break: keep-all; }
-details.ogi-figures { margin: 0 0 14px; font-size: 13px; }
-details.ogi-figures summary { cursor: pointer; color: var(--ogi-muted); }
-.ogi-nav { font-size: 14px; margin: 0 0 8px; }
-.ogi-nav a { color: var(--ogi-accent); margin-right: 14px; }
-.ogi-filters { display: flex; flex-wrap: wrap; gap: 8px; margin: 8px 0; font-size: 13px; }
-.ogi-filters select, .ogi-filters input { font: inherit; padding: 2px 4px; }
-main.ogi-wide { max-width: 1280px; }
-.ogi-scroll { overflow-x: auto; }
-table.ogi-index th, table.ogi-index td { white-space: nowrap; overflow-wrap: normal; }
-table.ogi-index th { cursor: pointer; user-select: none; }
-table.ogi-index th[aria-sort="ascending"]::after { content: " ▲"; }
-table.ogi-index th[aria-sort="descending"]::after { content: " ▼"; }
-.jp-OutputArea-output table.ogi-table { display: table; }
-.jp-RenderedHTMLCommon table.ogi-table td, .jp-RenderedHTMLCommon table.ogi-table th { text-align: left; }
-.jp-RenderedHTMLCommon table.ogi-table .num { text-align: right; }
-figure.ogi-chart { margin: 8px 0 16px; }
-figure.ogi-chart svg, figure.ogi-chart canvas { max-width: 100%; height: auto; }
-.vega-embed { width: 100%; }
-.ogi-index td a { color: var(--ogi-accent); }
-.ogi-failed { color: #b42318; }
-@page { size: A4; margin: 14mm 12mm; }
-@media print {
-  body { padding: 0; font-size: 11pt; }
-  main { max-width: none; }
-  h2.ogi-h, p.ogi-lead { break-after: avoid; page-break-after: avoid; }
-  .jp-OutputArea-child:has(h2.ogi-h), .jp-OutputArea-child:has(p.ogi-lead) { break-after: avoid; page-break-after: avoid; }
-  .jp-Cell:has(h2.ogi-h) { break-inside: auto; }
-  details.ogi-figures { display: none; }
-  .ogi-nav, .ogi-filters { display: none; }
-  figure.ogi-chart, .ogi-cards, table.ogi-table tr, .ogi-card { break-inside: avoid; page-break-inside: avoid; }
-  #vg-tooltip-element, .vega-embed details, .vega-actions { display: none !important; }
-  * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-  a { color: inherit; text-decoration: none; }
-}
-""".replace("FONT_STACK", FONT_STACK)
 
 EMBED_JS = """
 (function () {
@@ -93,6 +36,23 @@ EMBED_JS = """
   var i18n = zh ? {SVG_ACTION: '下载 SVG 图', PNG_ACTION: '下载 PNG 图', CLICK_TO_VIEW_ACTIONS: '导出图表'}
                 : {SVG_ACTION: 'Save as SVG', PNG_ACTION: 'Save as PNG', CLICK_TO_VIEW_ACTIONS: 'Export chart'};
   var specs = document.querySelectorAll('script.ogi-spec');
+  if (typeof vegaEmbed === 'undefined') {  // a site brief copied without its _static folder
+    var rt = document.querySelector('script[data-ogi-runtime]');
+    var src = rt ? rt.getAttribute('src') : '';
+    var note = zh ? '图表无法显示：找不到图表脚本 ' + src + '（请连同 _static 文件夹一起复制，'
+                    + '或用 ogi render --standalone 生成单文件简报）。'
+                  : 'Chart not shown: its script ' + src + ' is missing (copy the _static folder '
+                    + 'with the brief, or make a single-file brief with ogi render --standalone).';
+    for (var j = 0; j < specs.length; j++) {
+      var view = document.getElementById(specs[j].getAttribute('data-target'));
+      var p = document.createElement('p');
+      p.className = 'ogi-noruntime';
+      p.textContent = note;
+      view.appendChild(p);
+      view.setAttribute('data-ogi-error', 'runtime missing: ' + src);
+    }
+    return;
+  }
   for (var i = 0; i < specs.length; i++) {
     (function (el) {
       var target = document.getElementById(el.getAttribute('data-target'));
@@ -119,27 +79,15 @@ TEMPLATE = """{%- extends 'index.html.j2' -%}
 {{- output.data | ogi_chart -}}
 {%- endblock data_other -%}
 {% block footer_js %}
-{%- if resources.ogi_vega_js -%}
+{%- if resources.ogi_vega_src -%}
+<script src="{{ resources.ogi_vega_src }}" data-ogi-runtime="site"></script>
+<script>{{ resources.ogi_embed_js }}</script>
+{%- elif resources.ogi_vega_js -%}
 <script>{{ resources.ogi_vega_js }}</script>
 <script>{{ resources.ogi_embed_js }}</script>
 {%- endif -%}
 {% endblock footer_js %}
 """.replace("CHART_MIME", CHART_MIME)
-
-
-@functools.cache
-def vega_runtime() -> str:
-    """Vega, Vega-Lite and Vega-Embed as one inline script (made once per process: ~2 s, ~0.9 MB)."""
-    import altair as alt
-    import vl_convert as vlc
-
-    version = ".".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2])
-    try:
-        js = vlc.javascript_bundle(vl_version=f"v{version}")  # type: ignore[call-arg]  # snippet is optional
-    except Exception:  # this vl-convert lacks Altair's exact minor version: its newest is compatible
-        js = vlc.javascript_bundle()  # type: ignore[call-arg]
-    # nothing in the bundle may close or confuse the <script> element that holds it
-    return re.sub(r"</(script)", r"<\\/\1", js, flags=re.IGNORECASE).replace("<!--", "<\\!--")
 
 
 def chart_html(mimebundle: dict[str, Any]) -> str:
@@ -222,12 +170,15 @@ def has_charts(nb: nbformat.NotebookNode) -> bool:
     return any(CHART_MIME in o.get("data", {}) for c in nb.cells for o in c.get("outputs", []))
 
 
-def to_html(nb: nbformat.NotebookNode, *, title: str = "", lang: str = "zh") -> str:
-    """The brief HTML for an executed notebook (charts drawn by the inlined runtime when there are any)."""
+def to_html(nb: nbformat.NotebookNode, *, title: str = "", lang: str = "zh", runtime_url: str = "") -> str:
+    """The brief HTML for an executed notebook; charts (if any) are drawn by the runtime loaded from
+    `runtime_url` (a site brief, see runtime.write_runtime), else by the runtime inlined in the page."""
     clean = clean_notebook(nb, title or notebook_title(nb, "ogi brief"))
+    charts = has_charts(clean)
     resources = {
         "ogi_css": CSS,
-        "ogi_vega_js": vega_runtime() if has_charts(clean) else "",
+        "ogi_vega_src": escape(runtime_url, quote=True) if charts and runtime_url else "",
+        "ogi_vega_js": vega_runtime() if charts and not runtime_url else "",
         "ogi_embed_js": EMBED_JS,
         "metadata": {"name": clean.metadata["title"]},
     }

@@ -105,7 +105,8 @@ def table(
         body.append("<tr>" + "".join(cells) + "</tr>")
         text_rows.append("\t".join("" if v is None or h else str(v) for v, h in zip(row, pre, strict=True)))
     html = f'<table class="{css}"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table>'
-    return HTML(html, "\n".join(text_rows))
+    # a wide table scrolls sideways on a phone rather than squeezing its columns to a character
+    return HTML(f'<div class="ogi-scroll">{html}</div>', "\n".join(text_rows))
 
 
 def cards(items: Sequence[tuple[str, Any, str]]) -> HTML:

@@ -16,10 +16,10 @@ from urllib.parse import quote
 
 import polars as pl
 
-from ogi.atomic import write_bytes, write_text
 from ogi.evaluation import fact_rows, level_of, plain_numbers
 from ogi.paths import escape_controls, shown
 from ogi.render.fragments import fmt_change, fmt_num
+from ogi.render.keep import write_bytes_if_changed, write_text_if_changed
 
 COLUMNS = ("proactive.total", "applications.received", "review.count", "litigation.count", "complaints.count")
 STORE_CSV = "ogi-facts.csv"
@@ -92,15 +92,6 @@ def _csv_bytes(df: pl.DataFrame) -> bytes:
     return b"\xef\xbb\xbf" + escape_controls(buf.getvalue().decode("utf-8")).encode("utf-8")
 
 
-def public(path: Path, data: bytes) -> None:
-    """A download written atomically and readable like the HTML pages: 0644 less the umask (the temp
-    file of an atomic write is 0600, which a web server or a colleague cannot read)."""
-    write_bytes(path, data)
-    mask = os.umask(0)
-    os.umask(mask)
-    path.chmod(0o644 & ~mask)
-
-
 def facts_csv(store: object, report_id: str | None = None) -> bytes:
     """Facts as an evaluator's CSV (ogi.evaluation.fact_rows): agency, year, zh/en labels, a column per
     dims key with its labels, integers without '.0'. One report's with `report_id` (every figure it
@@ -109,18 +100,47 @@ def facts_csv(store: object, report_id: str | None = None) -> bytes:
     return _csv_bytes(plain_numbers(rows))
 
 
-def write_store_downloads(ctx: object, out: Path) -> None:
+DOWNLOADS_STAMP = ".ogi-downloads.json"  # which store generation the downloads were made from
+
+
+def _generation_stamp(store_path: str | os.PathLike[str], lang: str) -> str:
+    """What the store downloads depend on: the store's frame files (resolved path, size, mtime), the
+    code and the language. A new store generation is a new folder, so any write changes it."""
+    from ogi.digest import code_digest, sha
+
+    root = Path(os.path.realpath(store_path))
+    parts: list[str] = [lang, code_digest()]
+    for f in sorted(root.glob("*.parquet")):
+        try:
+            st = os.stat(f)  # follows the stable-name symlinks into the generation
+        except OSError:
+            continue
+        parts.append(f"{os.path.realpath(f)}|{st.st_size}|{st.st_mtime_ns}")
+    return sha(*parts)
+
+
+def write_store_downloads(ctx: object, out: Path, stamp: str = "") -> None:
     """The whole store's facts as CSV (labelled) and Parquet (as stored), and the evaluator's workbook
-    (ogi.workbook) beside the index."""
+    (ogi.workbook) beside the index; skipped when they exist and were made from the same `stamp`."""
     from ogi.workbook import INDEX_MAX_FACTS, workbook_bytes
 
+    names = (STORE_CSV, WORKBOOK, STORE_PARQUET)
+    stamp_path = out / DOWNLOADS_STAMP
+    try:
+        if stamp and stamp_path.read_text(encoding="utf-8").strip() == stamp:
+            if all((out / n).is_file() for n in names):
+                return
+    except OSError:
+        pass
     store = ctx.store  # type: ignore[attr-defined]
     facts = store.facts.sort("agency_key", "year", "report_id", "seq").collect()
-    public(out / STORE_CSV, facts_csv(store))
-    public(out / WORKBOOK, workbook_bytes(store, ctx.lang, max_facts=INDEX_MAX_FACTS))  # type: ignore[attr-defined]
+    write_bytes_if_changed(out / STORE_CSV, facts_csv(store))
+    write_bytes_if_changed(out / WORKBOOK, workbook_bytes(store, ctx.lang, max_facts=INDEX_MAX_FACTS))  # type: ignore[attr-defined]
     buf = io.BytesIO()
     facts.write_parquet(buf, compression="zstd", compression_level=3, statistics=False)
-    public(out / STORE_PARQUET, buf.getvalue())
+    write_bytes_if_changed(out / STORE_PARQUET, buf.getvalue())
+    if stamp:
+        write_text_if_changed(stamp_path, stamp + "\n")
 
 
 def _others(others: Sequence[tuple[str, str]], lang: str) -> str:
@@ -143,13 +163,16 @@ def build_index(
     failed: Sequence[object] = (),
     lang: str = "zh",
     others: Sequence[tuple[str, str]] = (),
+    unchanged: frozenset[str] = frozenset(),
 ) -> Path:
     """Write `out_dir/index.html` listing each `<slug>/<year>.html` present for an agency in the store,
     `<slug>/<year>.csv` beside each (its report's facts), and the store downloads; `others` are briefs
-    in the folder from another store (relative path, store root or ''), listed with where they came from."""
+    in the folder from another store (relative path, store root or ''), listed with where they came from.
+    `unchanged`: briefs (relative paths) whose inputs did not change, whose existing CSV is kept as is.
+    A file whose bytes would not change is not rewritten (render.keep)."""
     from ogi import vocabulary as voc
     from ogi.render.context import open_context
-    from ogi.render.export import CSS
+    from ogi.render.page_css import CSS
     from ogi.render.review import corrections_count
     from ogi.render.slug import unique_slugs
 
@@ -191,7 +214,8 @@ def build_index(
             if not (out / rel).is_file():
                 continue
             csv_rel = f"{slugs[key]}/{year}.csv"
-            public(out / csv_rel, facts_csv(ctx.store, report_ids.get((key, year))))
+            if rel not in unchanged or not (out / csv_rel).is_file():
+                write_bytes_if_changed(out / csv_rel, facts_csv(ctx.store, report_ids.get((key, year))))
             template = templates.get((key, year), "")
             for k, v in (("region", region), ("level", level), ("year", str(year)), ("template", template)):
                 if v:
@@ -217,7 +241,7 @@ def build_index(
             cells.append(f'<td class="num ogi-corrections">{corrected.get((key, year), 0)}</td>')
             cells.append(f'<td><a href="{escape(quote(csv_rel), quote=True)}" download>CSV</a></td>')
             rows.append("<tr>" + "".join(cells) + "</tr>")
-    write_store_downloads(ctx, out)
+    write_store_downloads(ctx, out, _generation_stamp(store_path, lang))
     failures = "".join(f'<li class="ogi-failed">{escape(str(f))}</li>' for f in failed)
     # the overview is linked only when it was rendered (the language switch is always there: the other
     # tree is one `ogi render --lang` away, and a link that depends on a parallel render's timing would
@@ -301,5 +325,5 @@ def build_index(
         f'</head>\n<body>\n<main class="ogi-wide">\n{body}\n</main>\n<script>{SCRIPT}</script>\n</body>\n</html>\n'
     )
     path = out / "index.html"
-    write_text(path, escape_controls(html))  # 0666 less the umask, like the downloads beside it
+    write_text_if_changed(path, escape_controls(html))  # 0666 less the umask, like the downloads beside it
     return path

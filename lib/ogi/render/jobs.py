@@ -61,6 +61,7 @@ class Job:
     timeout: float | None = None
     lock_dir: str | None = None  # the --out folder whose lock the render holds
     owner: str | None = None  # what that lock's holder wrote: the brief is written only while it holds it
+    runtime_url: str = ""  # the site's Vega runtime relative to `out` ("" = inline it: a standalone brief)
 
     @property
     def label(self) -> tuple[str, int | None]:

@@ -218,7 +218,7 @@ def render_job(kernel: WarmKernel, job: Job) -> str:
         raise job.error("notebook", exc) from None
     kernel.run(nb, job.label, job.timeout)
     try:
-        html = to_html(nb, lang=job.lang)
+        html = to_html(nb, lang=job.lang, runtime_url=job.runtime_url)
     except Exception as exc:
         raise job.error("export", exc) from None
     write_brief(job.out, html, job)  # only while the render that sent it holds the --out lock

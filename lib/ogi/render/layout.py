@@ -72,12 +72,63 @@ def figures(ctx: Context, rows: list[dict[str, Any]], label_title: str, value_ti
     )
 
 
+#: the brief's own rules on top of the exporter's page style: charts as wide as the page and scrolled,
+#: never shrunk, on a phone (their text stays legible); tables scroll sideways; printed, the figure
+#: tables open (PRINT_JS) and stay with their chart
+BRIEF_CSS = """
+.ogi-scroll { overflow-x: auto; max-width: 100%; }
+table.ogi-table td, table.ogi-table th { overflow-wrap: break-word; }
+table.ogi-table td:not(.num), table.ogi-table th { min-width: 3.5em; }
+.ogi-chart-view { width: 100%; }
+figure.ogi-chart { overflow-x: auto; max-width: 100%; }
+figure.ogi-chart svg { max-width: none !important; }
+@media print {
+  details.ogi-figures { display: block !important; break-inside: avoid; }
+  details.ogi-figures summary { list-style: none; }
+  p.ogi-lead, p.ogi-nodata { break-inside: avoid; orphans: 3; widows: 3; }
+  h3.ogi-h { break-after: avoid; }
+}
+"""
+PRINT_JS = (
+    "<script>window.addEventListener('beforeprint',function(){"
+    "document.querySelectorAll('details.ogi-figures').forEach(function(d){d.open=true;});});</script>"
+)
+
+
+def scoped(css: str) -> str:
+    """Only the rules of `css` that style the brief's own elements (class ogi-…, the chart embed):
+    shown inside JupyterLab they must not restyle the session (its prompts, cells, page)."""
+    out: list[str] = []
+    depth, start, head = 0, 0, ""
+    for i, ch in enumerate(css):
+        if ch == "{":
+            if depth == 0:
+                head, start = css[start:i].strip(), i + 1
+            depth += 1
+        elif ch == "}":
+            depth -= 1
+            if depth == 0:
+                body = css[start:i]
+                if head.startswith("@media"):
+                    inner = scoped(body)
+                    if inner:
+                        out.append(f"{head} {{ {inner} }}")
+                elif (head == ":root" and body.strip().startswith("--ogi-")) or (
+                    not head.startswith("@")
+                    and all("ogi-" in sel or "vega" in sel for sel in head.split(","))
+                ):
+                    out.append(f"{head} {{{body}}}")
+                start = i + 1
+    return "\n".join(out)
+
+
 def title(ctx: Context) -> None:
-    """Brief title: agency, year, region (and the brief's styles, so JupyterLab shows it as the HTML)."""
+    """Brief title: agency, year, region (and the brief's styles, scoped to its own elements, so
+    JupyterLab shows it as the HTML without restyling the session)."""
     from ogi.render.export import CSS
 
     ctx.section = 0
-    show(style(CSS))
+    show(HTML(style(scoped(CSS + BRIEF_CSS)).html + PRINT_JS, ""))
     show(
         HTML(
             '<nav class="ogi-nav"><a href="../index.html">'
@@ -86,7 +137,9 @@ def title(ctx: Context) -> None:
             + esc(ctx.t("库概览", "Corpus overview"))
             + f'</a> · <a href="{esc(str(ctx.year))}.csv" download>'
             + esc(ctx.t("下载本报告全部数字（CSV）", "Download every figure of this report (CSV)"))
-            + "</a></nav>",
+            + "</a>"
+            + _other_years(ctx)
+            + "</nav>",
             "",
         )
     )
@@ -103,6 +156,15 @@ def title(ctx: Context) -> None:
         if x
     )
     show(heading(ctx.t(zh, en), 1, sub))
+
+
+def _other_years(ctx: Context) -> str:
+    """Links to the agency's briefs of its other years (each year held has one, beside this file)."""
+    others = [y for y in ctx.years if y != ctx.year]
+    if not others:
+        return ""
+    links = " ".join(f'<a href="{y}.html">{y}</a>' for y in others)
+    return f' · <span class="ogi-years">{esc(ctx.t("其他年度：", "Other years: "))}{links}</span>'
 
 
 def about(ctx: Context) -> None:

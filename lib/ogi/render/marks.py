@@ -133,18 +133,16 @@ def bar(
     tooltip: Sequence[tuple[str, str]] = (),
     sort: bool = True,
     item_title: str = "",
+    one_colour: str | None = None,
 ) -> ChartOutput:
-    """Horizontal bars of `value` per `label` (largest first); colours per label, or per `colour` column.
+    """Horizontal bars of `value` per `label` (largest first), as wide as the page (`width: container`).
 
-    A legend only when a `colour` column splits the bars into more than one series; count axes tick at
-    whole numbers only.
+    One measure, one colour (`one_colour`), its value printed at the end of each bar (so a printed page
+    carries it); or a `colour` column stacking the bars into series (a legend when there are more
+    than one). Count axes tick at whole numbers only.
     """
     rows = df.height
     item_title = item_title or next((t for c, t in tooltip if c == label), "") or label
-    colour_field = colour or label
-    labels = [str(x) for x in df.get_column(colour_field).unique(maintain_order=True).to_list()]
-    table = colours or theme.assign_colours(labels)
-    scale = _colour_scale(labels, [table.get(x) or theme.label_colour(x) for x in labels])
     tips = _tooltips(tooltip, value) or [
         alt.Tooltip(f"{label}:N", title=label_title or label),
         alt.Tooltip(f"{value}:Q", title=value_title, format=","),
@@ -164,21 +162,34 @@ def bar(
             stack=True if colour else None,
             axis=count_axis(_max_stacked(df, label, value, bool(colour))),
         ),
-        "color": alt.Color(
-            f"{colour_field}:N",
-            scale=scale,
-            title=colour_title or next((t for c, t in tooltip if c == colour_field), "") or item_title,
-            legend=alt.Legend(title=colour_title or None) if colour and len(labels) > 1 else None,
-        ),
         "tooltip": tips,
     }
-    chart = (
-        alt.Chart(df, title=title)
-        .mark_bar()
-        .encode(**enc)
-        .properties(width=520, height=max(60, 24 * len(df.get_column(label).unique()) if rows else 60))
+    height = max(60, 24 * len(df.get_column(label).unique()) if rows else 60)
+    if one_colour and not colour:
+        base = alt.Chart(df, title=title).encode(**enc)
+        values = base.mark_text(align="left", baseline="middle", dx=3, fontSize=11).encode(
+            text=alt.Text(f"{value}:Q", format=",")
+        )
+        layered = alt.layer(base.mark_bar(color=one_colour), values, title=title)
+        return ChartOutput(layered.properties(width="container", height=height), title)
+    colour_field = colour or label
+    labels = [str(x) for x in df.get_column(colour_field).unique(maintain_order=True).to_list()]
+    table = colours or theme.assign_colours(labels)
+    scale = _colour_scale(labels, [table.get(x) or theme.label_colour(x) for x in labels])
+    enc["color"] = alt.Color(
+        f"{colour_field}:N",
+        scale=scale,
+        title=colour_title or next((t for c, t in tooltip if c == colour_field), "") or item_title,
+        legend=alt.Legend(title=colour_title or None) if colour and len(labels) > 1 else None,
     )
+    chart = alt.Chart(df, title=title).mark_bar().encode(**enc).properties(width="container", height=height)
     return ChartOutput(chart, title)
+
+
+def _year_ticks(first: int, last: int, most: int = 8) -> list[int]:
+    """Whole years from `first` to `last` as axis ticks, thinned to at most `most` (never a year twice)."""
+    step = max(1, -(-(last - first) // (most - 1))) if last > first else 1
+    return list(range(first, last + 1, step))
 
 
 def trend_lines(
@@ -191,37 +202,45 @@ def trend_lines(
     dashed: Sequence[str] = (),
     tooltip: Sequence[tuple[str, str]] = (),
 ) -> ChartOutput:
-    """Lines over a continuous year axis (gaps between years stay visible), one per `series`; a legend
-    only when there is more than one series. `df`: year, series, value (+ tooltip columns)."""
+    """One small chart per `series` (each on its own scale, so a small series is not flattened under a
+    large one), over every year from the first to the last: a year without a figure is a gap in the
+    line, never a line drawn through it. `df`: year, series, value (+ tooltip columns)."""
     series = [str(x) for x in df.get_column("series").unique(maintain_order=True).to_list()]
-    scale = _colour_scale(series, [colours.get(x) or theme.label_colour(x) for x in series])
     years = df.get_column("year").cast(pl.Int64).to_list() or [0]
+    first, last = min(years), max(years)
+    grid = pl.DataFrame(
+        [(s, y) for s in series for y in range(first, last + 1)],
+        schema={"series": pl.Utf8, "year": pl.Int64},
+        orient="row",
+    )
+    full = grid.join(df.with_columns(pl.col("year").cast(pl.Int64)), on=["series", "year"], how="left")
+    scale = _colour_scale(series, [colours.get(x) or theme.label_colour(x) for x in series])
     dash = alt.StrokeDash(
         "series:N",
         scale=alt.Scale(domain=series, range=[[5, 4] if x in dashed else [1, 0] for x in series]),
         legend=None,
     )
-    base = alt.Chart(df, title=title).encode(
+    base = alt.Chart().encode(
         x=alt.X(
             "year:Q",
             title=year_title,
-            scale=alt.Scale(domain=[min(years), max(years)], nice=False, zero=False),
-            axis=alt.Axis(format="d", tickMinStep=1, labelAngle=0),
+            scale=alt.Scale(domain=[first, last], nice=False, zero=False),
+            axis=alt.Axis(format="d", values=_year_ticks(first, last), labelAngle=0),
         ),
-        y=alt.Y("value:Q", title=value_title, axis=count_axis(_max(df))),
-        color=alt.Color(
-            "series:N",
-            scale=scale,
-            title=next((t for c, t in tooltip if c == "series"), "series"),
-            legend=alt.Legend(title=None) if len(series) > 1 else None,
-        ),
+        y=alt.Y("value:Q", title=value_title, axis=alt.Axis(format=",d", tickMinStep=1)),
+        color=alt.Color("series:N", scale=scale, legend=None),
         strokeDash=dash,
         tooltip=_tooltips(tooltip, "value")
         or [alt.Tooltip("year:Q", title=year_title, format="d"), alt.Tooltip("value:Q", title=value_title)],
     )
-    chart = (base.mark_line() + base.mark_point(filled=True, size=60)).properties(
-        width=520, height=240, title=title
-    )
+    layered = alt.layer(
+        base.mark_line(invalid="break-paths-show-domains"), base.mark_point(filled=True, size=60), data=full
+    ).properties(width=230, height=140)
+    chart = layered.facet(
+        facet=alt.Facet("series:N", title=None, sort=series, header=alt.Header(labelFontSize=12)),
+        columns=2,
+        title=title,
+    ).resolve_scale(y="independent")
     return ChartOutput(chart, title)
 
 
@@ -257,7 +276,7 @@ def column_chart(
                 alt.Tooltip(f"{value}:Q", title=value_title, format=","),
             ],
         )
-        .properties(width=520, height=240)
+        .properties(width="container", height=240)
     )
     return ChartOutput(chart, title)
 

@@ -126,17 +126,21 @@ def render_overview(
     out_path: str | os.PathLike[str],
     lang: str = "zh",
     notebook: Path = OVERVIEW_NOTEBOOK,
+    *,
+    standalone: bool = True,
 ) -> Path:
     """Execute the corpus overview notebook (or another whole-store notebook, e.g. EXPLORE_NOTEBOOK)
-    and write its HTML."""
+    and write its HTML (loading the site's runtime unless standalone)."""
     from ogi.render.export import to_html
+    from ogi.render.runtime import runtime_src, write_runtime
 
     nb = execute(
         notebook,
         {"store": str(Path(store_path).resolve()), "lang": lang},
         ("overview" if notebook == OVERVIEW_NOTEBOOK else notebook.stem, None),
     )
-    return write_brief(out_path, to_html(nb, lang=lang))  # type: ignore[arg-type]
+    url = "" if standalone else runtime_src(write_runtime(Path(out_path).parent), out_path)
+    return write_brief(out_path, to_html(nb, lang=lang, runtime_url=url))  # type: ignore[arg-type]
 
 
 def plan(
@@ -173,16 +177,19 @@ def plan(
                 if agencies:
                     problems.append(f"{r.get('agency')}: no {year} report in the store")
                 continue
-            y = year
-        elif r.get("latest_year") is not None:
-            y = int(r["latest_year"])
+            wanted = [year]
         elif years:
-            y = years[-1]
+            wanted = years  # every year held gets its brief (they link to each other)
+        elif r.get("latest_year") is not None:
+            wanted = [int(r["latest_year"])]
         else:
             problems.append(f"{r.get('agency')}: no report with a year in the store")
             continue
         key = str(r["agency_key"])
-        briefs.append(Brief(key, str(r.get("agency") or key), y, Path(out_dir) / slugs[key] / f"{y}.html"))
+        for y in wanted:
+            briefs.append(
+                Brief(key, str(r.get("agency") or key), y, Path(out_dir) / slugs[key] / f"{y}.html")
+            )
     return sorted(briefs, key=lambda b: (b.agency_key, b.year)), problems
 
 
@@ -232,20 +239,27 @@ def render_batch(
     on_plan: Callable[[int, int], None] | None = None,
     on_done: Callable[[Brief, RenderError | None], None] | None = None,
     notebook: str | os.PathLike[str] | None = None,
+    standalone: bool = False,
 ) -> Summary:
     """Render the planned briefs whose inputs changed (all with `force`) on warm-kernel workers (a local
     pool, or the Dask cluster at `scheduler`), then rebuild the index. `on_plan(to_render, skipped)` is
     called once before rendering starts; `on_done` once per rendered or failed brief. `notebook`: an
-    analyst's own brief notebook in place of notebooks/agency_brief.ipynb."""
+    analyst's own brief notebook in place of notebooks/agency_brief.ipynb. The briefs load the site's
+    one Vega runtime from `_static/` (see runtime.write_runtime), or inline it (`standalone`)."""
+    from dataclasses import replace
+
     from ogi.render import stale, state
     from ogi.render.index import build_index
+    from ogi.render.runtime import runtime_src, write_runtime
 
     out = Path(out_dir)
     briefs, problems = plan(store_path, out_dir, agencies, year)
     summary = Summary(problems=problems)
     rel = {b: b.path.relative_to(out).as_posix() for b in briefs}
     nb = Path(notebook or BRIEF_NOTEBOOK)
-    keys = state.keys_for(store_path, [(rel[b], b.agency_key, b.year) for b in briefs], lang, nb)
+    runtime = None if standalone or not briefs else write_runtime(out)
+    variant = "standalone" if runtime is None else f"site:{runtime.name}"
+    keys = state.keys_for(store_path, [(rel[b], b.agency_key, b.year) for b in briefs], lang, nb, variant)
     manifest = state.load(out)
     # where each brief comes from, so a later render of another store leaves it alone (stale.py)
     sources = {
@@ -264,6 +278,8 @@ def render_batch(
         make_job(store_path, b.agency_key, b.year, b.path, lang, nb, timeout, job_id=i, lock_dir=out)
         for i, b in enumerate(todo)
     ]
+    if runtime is not None:
+        jobs = [replace(j, runtime_url=runtime_src(runtime, j.out)) for j in jobs]
 
     def settle(job: Job, error: RenderError | None) -> None:
         b = todo[job.id]
@@ -289,7 +305,12 @@ def render_batch(
     summary.failed.sort(key=lambda e: (e.agency, e.year or 0))
     try:
         build_index(
-            store_path, out_dir, failed=summary.failed, lang=lang, others=stale.foreign(store_path, out)
+            store_path,
+            out_dir,
+            failed=summary.failed,
+            lang=lang,
+            others=stale.foreign(store_path, out),
+            unchanged=frozenset(rel[b] for b in summary.skipped),  # their CSVs are kept as they are
         )
     except OSError as exc:  # disk full after the briefs: say what was written and what was not
         summary.unwritten.append(_os_error(exc, out / "index.html"))

@@ -37,9 +37,9 @@ def valid_pages(store_path: str | os.PathLike[str]) -> set[str]:
 
 
 def report_ids(store_path: str | os.PathLike[str]) -> dict[tuple[str, int], str]:
-    """(agency_key, year) -> the canonical report's id (empty for stores that are not the Parquet store)."""
+    """(agency_key, year) -> the canonical report's id (empty for a folder that is not a Parquet store)."""
     reports = Path(store_path) / "reports.parquet"
-    if os.environ.get("OGI_STORE_VIEWS") or not reports.is_file():
+    if not reports.is_file():
         return {}
     import polars as pl
 

@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from ogi import digest
-from ogi.atomic import write_text
 from ogi.digest import sha
+from ogi.render.keep import write_text_if_changed
 
 MANIFEST = ".ogi-render.json"
 FRAMES = ("reports", "facts", "findings")
@@ -73,8 +73,12 @@ def agency_digests(store_path: str | os.PathLike[str]) -> dict[str, str]:
     }
 
 
-def brief_key(agency_digest: str, year: int | None, lang: str, notebook: bytes, code: str) -> str:
-    return sha(agency_digest, str(year), lang, notebook, code)
+def brief_key(
+    agency_digest: str, year: int | None, lang: str, notebook: bytes, code: str, variant: str = ""
+) -> str:
+    """`variant`: how the page gets its chart runtime (inline, or which site file), so a switch re-renders."""
+    parts = (agency_digest, str(year), lang, notebook, code) + ((variant,) if variant else ())
+    return sha(*parts)
 
 
 def load(out_dir: str | os.PathLike[str]) -> dict[str, str]:
@@ -107,7 +111,7 @@ def save(
         sources = load_sources(out_dir)
     kept = {k: v for k, v in sorted(sources.items()) if k in briefs}
     data = {"version": 2, "briefs": dict(sorted(briefs.items())), "sources": kept}
-    write_text(Path(out_dir) / MANIFEST, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+    write_text_if_changed(Path(out_dir) / MANIFEST, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
 
 
 def keys_for(
@@ -115,6 +119,7 @@ def keys_for(
     items: Iterable[tuple[str, str, int | None]],
     lang: str,
     notebook: Path,
+    variant: str = "",
 ) -> dict[str, str]:
     """Relative brief path -> input digest, for (relative path, agency_key, year) items."""
     digests = agency_digests(store_path)
@@ -122,5 +127,6 @@ def keys_for(
     code = digest.code_digest()
     whole = digests.get("*")
     return {
-        rel: brief_key(whole or digests.get(key, "none"), year, lang, nb, code) for rel, key, year in items
+        rel: brief_key(whole or digests.get(key, "none"), year, lang, nb, code, variant)
+        for rel, key, year in items
     }

@@ -69,6 +69,9 @@ OUTCOME_COLOURS: dict[str, str] = {
     "pending": "#edc948",
 }
 
+#: the colour of a chart that shows one measure (colours tell series apart, never the bars of one measure)
+MEASURE_COLOUR = "#4e79a7"
+
 SERIES_COLOURS = {"agency": "#4e79a7", "peers": "#bab0ac"}
 
 SOURCE_COLOURS: dict[str, str] = {

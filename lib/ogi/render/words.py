@@ -18,6 +18,16 @@ class Words:
         return self.zh if lang == "zh" else self.en
 
 
+def count(n: int, one: str, many: str = "") -> str:
+    """An English count with its noun in the right number: `count(1, "figure")` → "1 figure"."""
+    return f"{n} {one if n == 1 else (many or one + 's')}"
+
+
+def paren(lang: str, text: str) -> str:
+    """A bracketed aside in the page's typography: （…） in Chinese, " (…)" in English."""
+    return f"（{text}）" if lang == "zh" else f" ({text})"
+
+
 @dataclass(frozen=True, slots=True)
 class SectionWords:
     """A section's heading, and what it covers (for the one line said when the report has no figures)."""

@@ -25,6 +25,7 @@ from typing import Any
 import dataframely as dy
 import polars as pl
 
+from ogi import parsed_spool
 from ogi.batch import Failure, canonical_path, expand, missing_inputs, parse_one
 from ogi.errors import DiskError, IngestError, InputMissing, OgiError, ReadError, StoreDamaged, UsageError
 from ogi.facts import Report
@@ -302,6 +303,8 @@ def _parse_task(args: tuple[str, str, ParseFn, Callable[..., Any] | None, str]) 
     checked = (
         _check_one(run_checks, report, None, Path(fcache), sha, None) if run_checks is not None else None
     )
+    if run_checks is not None:
+        parsed_spool.put(report, sha)  # the year-over-year stage loads it instead of parsing again
     report.doc = None  # free the document before building frames
     try:
         target = part_path(Path(cache), sha)
@@ -339,13 +342,16 @@ def _check_chain(
     kept: dict[str, Report] = {}
     out: list[tuple[str, str | None]] = []
 
-    def get(path: str) -> Report:
-        return kept[path] if path in kept else parse(path)
+    def get(path: str, sha: str | None) -> Report:
+        if path in kept:
+            return kept[path]
+        spooled = parsed_spool.get(sha)  # left by this run's parse stage (ogi.parsed_spool)
+        return spooled if isinstance(spooled, Report) else parse(path)
 
     for path, sha, prev_path, prev_sha in chain:
         try:
-            report = get(path)
-            previous = get(prev_path) if prev_path else None
+            report = get(path, sha)
+            previous = get(prev_path, prev_sha) if prev_path else None
         except Exception as exc:  # the file changed or vanished since the parse stage
             out.append((path, f"could not re-read for checks ({exc})"[:300]))
             continue
@@ -755,6 +761,7 @@ def work(p: Plan, jobs: int, progress: bool) -> Work:
     )
     key_of = {e.path: e.key for e in p.to_parse}
     tasks = [(e.path, str(p.cache), p.parse, p.run_checks, str(p.fcache)) for e in p.to_parse]
+    parsed_spool.start(p.run_checks is not None and bool(tasks))  # before the workers are spawned
     for n, got in enumerate(_pool_map(_parse_task, tasks, jobs)):
         key = key_of[got.path]
         if got.row is not None:
@@ -773,7 +780,10 @@ def work(p: Plan, jobs: int, progress: bool) -> Work:
     bar.close()
     id_of_path = _drop_duplicates(p, rows)
     reports = _reports_frame(p, rows)
-    return _findings_and_frames(p, reports, id_of_path, jobs, len(tasks))
+    try:
+        return _findings_and_frames(p, reports, id_of_path, jobs, len(tasks))
+    finally:
+        parsed_spool.finish()
 
 
 def _drop_duplicates(p: Plan, rows: dict[str, dict[str, Any]]) -> dict[str, str]:

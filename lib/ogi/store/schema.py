@@ -7,6 +7,7 @@ Parquet is written with fixed settings so the same rows always give the same byt
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -160,9 +161,15 @@ SCHEMAS: dict[str, type[dy.Schema]] = {
 }
 
 
+@cache
+def _columns(name: str) -> tuple[tuple[str, pl.DataType], ...]:
+    """Column names and types of one frame, built once per process (dataframely builds a frame for it)."""
+    return tuple(SCHEMAS[name].create_empty().schema.items())
+
+
 def polars_schema(name: str) -> pl.Schema:
-    """The Polars schema of one frame (for empty frames and lazy scans)."""
-    return pl.Schema(SCHEMAS[name].create_empty().schema)
+    """The Polars schema of one frame (for empty frames and lazy scans); a fresh copy each call."""
+    return pl.Schema(_columns(name))
 
 
 def empty(name: str) -> pl.DataFrame:

@@ -755,7 +755,9 @@ categories = category_mix
 channels = channel_mix
 review = review_litigation
 
-TREND = _schema(year=pl.Int64, metric=pl.String, value=pl.Float64, peers=pl.UInt32)
+TREND = _schema(
+    year=pl.Int64, metric=pl.String, value=pl.Float64, peers=pl.UInt32, line=pl.Int64, quote=pl.String
+)
 TREND_METRICS = (
     "proactive.total",
     "applications.received",
@@ -765,10 +767,22 @@ TREND_METRICS = (
 )
 
 
+def _cite(store: Store, agency_key: str, year: int, metric: str) -> tuple[int | None, str | None]:
+    """Line and quote of a headline figure: its stated total, else its parts (first line, quotes joined)."""
+    facts = _facts_of(store, agency_key, year).filter(pl.col("metric") == metric)
+    whole = _prefer(facts.filter(pl.col("dims_json") == "{}"), ["metric"])
+    if whole.height:
+        return whole["line"][0], whole["quote"][0]
+    parts = _prefer(facts.filter(~IS_PART), ["dims_json"]).sort("seq")
+    if not parts.height:
+        return None, None
+    return parts["line"][0], " + ".join(str(q) for q in parts["quote"].to_list())
+
+
 def trend(store: Store, agency_key: str, year: int) -> pl.DataFrame:
     """The headline figures stated in two or more of the agency's reports up to `year` (year, metric,
-    value, by year); with the proactive total, the same-city peers' median of it as metric 'peers'
-    (`peers`: how many agencies the median is of)."""
+    value, the line and quote it comes from, by year); with the proactive total, the same-city peers'
+    median of it as metric 'peers' (`peers`: how many agencies the median is of)."""
     if year is None:
         return pl.DataFrame(schema=TREND)
     years = (
@@ -778,11 +792,13 @@ def trend(store: Store, agency_key: str, year: int) -> pl.DataFrame:
         .get_column("year")
         .to_list()
     )
-    rows: list[tuple[int, str, float, int | None]] = []
+    rows: list[tuple[int, str, float, int | None, int | None, str | None]] = []
     for y in years:
         for r in headline(store, agency_key, y).iter_rows(named=True):
             if r["metric"] in TREND_METRICS and r["value"] is not None:
-                rows.append((y, r["metric"], float(r["value"]), None))
+                rows.append(
+                    (y, r["metric"], float(r["value"]), None, *_cite(store, agency_key, y, r["metric"]))
+                )
     shown = {m for m in TREND_METRICS if sum(1 for r in rows if r[1] == m) >= 2}
     rows = [r for r in rows if r[1] in shown]
     if "proactive.total" in shown:
@@ -790,7 +806,7 @@ def trend(store: Store, agency_key: str, year: int) -> pl.DataFrame:
         top = med.get_column("peers").max() if med.height else 0
         if top:
             rows += [
-                (int(p["year"]), "peers", float(p["median_proactive_total"]), int(p["peers"]))
+                (int(p["year"]), "peers", float(p["median_proactive_total"]), int(p["peers"]), None, None)
                 for p in med.iter_rows(named=True)
                 if p["median_proactive_total"] is not None
             ]

@@ -58,9 +58,9 @@ def headline(ctx: Context, df: pl.DataFrame) -> None:
                 ),
                 f"Proactive disclosure, applications, reviews and suits, complaints and findings in {ctx.year}"
                 + (
-                    ", with last year's value and the change."
+                    f", with the value in the previous report ({before}) and the change."
                     if has_before
-                    else "; no report of the year before to compare with."
+                    else "; the store holds no earlier report of this agency to compare with."
                 ),
             )
         )
@@ -169,8 +169,10 @@ def section2(ctx: Context, df: pl.DataFrame) -> None:
 
 def _changed_name(ctx: Context, r: dict[str, Any]) -> str:
     dims = json.loads(r.get("dims_json") or "{}")
-    extra = "、".join(voc.dim_label(k, str(v), ctx.lang) for k, v in sorted(dims.items()))
-    return f"{ctx.label(r, 'metric')}" + (f"（{extra}）" if extra else "")
+    extra = ("、" if ctx.lang == "zh" else ", ").join(
+        voc.dim_label(k, str(v), ctx.lang) for k, v in sorted(dims.items())
+    )
+    return f"{ctx.label(r, 'metric')}" + (W.paren(ctx.lang, extra) if extra else "")
 
 
 def year_over_year(ctx: Context, changed: pl.DataFrame) -> None:
@@ -189,7 +191,7 @@ def year_over_year(ctx: Context, changed: pl.DataFrame) -> None:
         sentence(
             ctx.t(
                 f"与 {before} 年报告相比，同一口径的数字中有 {changed.height} 项发生变化。",
-                f"Against the {before} report, {changed.height} figure(s) stated the same way changed.",
+                f"Against the {before} report, {W.count(changed.height, 'figure')} stated the same way changed.",
             )
         )
     )
@@ -227,7 +229,7 @@ def year_over_year(ctx: Context, changed: pl.DataFrame) -> None:
             sentence(
                 ctx.t(
                     f"以下 {rep.height} 句与上一份报告相同：",
-                    f"{rep.height} sentence(s) repeat the previous report:",
+                    f"{W.count(rep.height, 'sentence')} repeat{'s' if rep.height == 1 else ''} the previous report:",
                 )
             )
         )
@@ -288,7 +290,7 @@ def findings(ctx: Context, df: pl.DataFrame) -> None:
         sentence(
             ctx.t(
                 f"检查发现 {df.height} 个问题；每条附报告原文所在行（“—”表示针对整节或全文）。",
-                f"The checks found {df.height} problem(s); each quotes the report line it is about "
+                f"The checks found {W.count(df.height, 'problem')}; each quotes the report line it is about "
                 "(“—” for a whole section or the whole text).",
             )
         )
