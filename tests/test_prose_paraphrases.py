@@ -591,8 +591,8 @@ HELD_OUT_3: list[P] = [
     P("依申请公开政府信息情况：本年度受理0件。", [(RECV, {}, 0)], "a lead-in and 0件"),
     P(
         "全年共收到依申请公开3件，其中当面申请2件，电子邮件申请1件。",
-        [(RECV, {}, 3), (ACH, {"channel": "in_person"}, 2), (ACH, {"channel": "online"}, 1)],
-        "e-mail is online",
+        [(RECV, {}, 3), (ACH, {"channel": "in_person"}, 2), (ACH, {"channel": "email"}, 1)],
+        "e-mail is e-mail, as the template's 电子邮件申请 row codes it: never online",
     ),
     P("通过传真申请1件。", [(ACH, {"channel": "fax"}, 1)], "fax"),
     P("行政复议案件数量为1件，结果为纠正。", [(REV, {}, 1)], "数量为"),
