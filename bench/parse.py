@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Parse benchmark: reports/s and peak memory of `ogi.batch.parse_many` on a synthetic corpus.
+"""Parse benchmark: reports/s and peak memory of `ogi.batch.parse_many` on synthetic and real reports.
 
 Generates N reports (default 10,000; `ogi synth` templates and layouts, seeds' size) into a temp
 folder, then times, each in fresh worker processes so peak RSS is the work's own:
@@ -7,9 +7,11 @@ folder, then times, each in fresh worker processes so peak RSS is the work's own
   parse     parse_many over all files (1 process)
   parse ×P  parse_many over P interleaved shares of the files (P processes, default 2)
 Prints reports/s, reports/s per core, the ratio to the baseline measured in the same run, and peak
-RSS (resource.getrusage). Machines are noisy: compare ratios, not absolute rates. Not a test.
+RSS (resource.getrusage). Then the same for the real reports the project ships (tests/golden/real2,
+data/raw: texts, HTML and a PDF), each parsed --real-reps times: real reports are longer and more
+varied than synthetic ones. Machines are noisy: compare ratios, not absolute rates. Not a test.
 
-    .venv/bin/python bench/parse.py [--n 10000] [--seed 0] [--processes 2] [--keep DIR]
+    .venv/bin/python bench/parse.py [--n 10000] [--seed 0] [--processes 2] [--keep DIR] [--real-reps 10]
 """
 
 from __future__ import annotations
@@ -74,12 +76,44 @@ def _in_workers(fn, shares: list[list[str]]) -> tuple[list[tuple[int, int, float
     return results, max(r[2] for r in results)
 
 
+REAL_DIRS = ("tests/golden/real2", "data/raw/real", "data/raw/seeds", "data/raw/formats", "data/raw/series")
+REAL_SUFFIXES = (".txt", ".html", ".htm", ".pdf", ".docx")
+
+
+def real_reports() -> list[str]:
+    """The real reports shipped with the project (the shared corpora's copies), sorted."""
+    root = Path(__file__).resolve().parents[1]
+    return sorted(
+        str(p) for d in REAL_DIRS for p in (root / d).rglob("*") if p.suffix.lower() in REAL_SUFFIXES
+    )
+
+
+def _real(paths: list[str], reps: int) -> None:
+    """Parse the real reports `reps` times over in one process, and decode+split their texts as the floor."""
+    texts = [p for p in paths if p.endswith(".txt")]
+    (base,), base_wall = _in_workers(_baseline, [texts * reps])
+    (one,), one_wall = _in_workers(_parse, [texts * reps])
+    rate, base_rate = one[0] / one_wall, base[0] / base_wall
+    print(
+        f"real texts ({len(texts)} .txt x{reps}): parse {rate:6.0f} reports/s per core, "
+        f"{one[1] / max(one[0], 1):.0f} facts a report; decode+split {base_rate:6.0f}/s "
+        f"(parse takes {base_rate / rate:.1f}x the floor's time)"
+    )
+    others = [p for p in paths if not p.endswith(".txt")]
+    if others:
+        (o,), o_wall = _in_workers(_parse, [others * reps])
+        print(
+            f"real HTML/PDF/DOCX ({len(others)} files x{reps}): parse {o[0] / o_wall:6.0f} reports/s per core"
+        )
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--n", type=int, default=10_000, help="number of synthetic reports (default 10000)")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--processes", type=int, default=2, help="processes for the pool run (default 2)")
     ap.add_argument("--keep", help="generate into this folder and keep it (default: a temp folder)")
+    ap.add_argument("--real-reps", type=int, default=10, help="times each real report is parsed (default 10)")
     a = ap.parse_args()
 
     from ogi.synth import generate
@@ -125,6 +159,8 @@ def main() -> int:
             f"per core: {per_core:.0f} reports/s, {verdict} the target of {TARGET_PER_CORE:.0f}/s per core; "
             f"parse/baseline ratio {one_rate / base_rate:.3f}; main process peak RSS {_rss_mb():.0f} MB"
         )
+    if a.real_reps > 0:
+        _real(real_reports(), a.real_reps)
     return 0
 
 

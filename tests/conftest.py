@@ -24,3 +24,13 @@ def restore_working_directory() -> Iterator[Path]:
         yield before
     finally:
         os.chdir(before)
+
+
+@pytest.fixture(params=["absolute", "relative"])
+def store_dir(request: pytest.FixtureRequest, tmp_path: Path, restore_working_directory: Path) -> Path:
+    """A store folder to create, as `tmp_path/store` and (cwd at tmp_path) as the relative `store`:
+    every store test that takes a path runs both ways, as users type it and as fixtures spell it."""
+    if request.param == "absolute":
+        return tmp_path / "store"
+    os.chdir(tmp_path)
+    return Path("store")

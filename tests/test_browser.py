@@ -136,7 +136,6 @@ def _run(*args: str) -> None:
 def sample(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """data/raw ingested, rendered in zh (with the overview), then in en into the same --out."""
     _need_chromium()
-    pytest.importorskip("ogi.store")
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     base = tmp_path_factory.mktemp("sample")
     store, out = base / "store", base / "out"

@@ -91,6 +91,12 @@ def test_corrected_figure_shows_mark_note_and_parser_value(corrected, browser) -
     page.wait_for_function(
         "() => document.querySelector('button.ogi-copy[data-ogi-copied]') !== null", timeout=5_000
     )
+    # every figure-table row of this brief is one fact, so every row has its button
+    rows = page.locator("table.ogi-figures tbody tr")
+    assert (
+        rows.count() > 10
+        and page.locator("table.ogi-figures tbody tr button.ogi-copy").count() == rows.count()
+    )
     assert not errors, errors
     page.close()
 

@@ -90,6 +90,18 @@ def _screenshot_sheet(page_maker, book: Path, wb) -> None:  # type: ignore[no-un
             page = page_maker.new_page(viewport={"width": 1800, "height": 1000})
             page.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file:") else r.abort())
             page.goto(page_html.as_uri() + "#table0")
+            # lay the table out at the sheet's own column widths (a browser squeezes a wide table into
+            # the window, wrapping every cell a character per line)
+            page.evaluate(
+                """() => document.querySelectorAll('table').forEach(t => {
+                  let w = 0;
+                  t.querySelectorAll('colgroup').forEach(c => {
+                    w += (parseInt(c.getAttribute('span') || '1', 10)) * parseInt(c.getAttribute('width') || '64', 10);
+                  });
+                  t.style.tableLayout = 'fixed'; t.style.width = w + 'px';
+                })"""
+            )
+            page.evaluate("() => document.querySelector('a[name=table0]').scrollIntoView()")
             page.screenshot(path=str(ARTIFACTS / "workbook-first-sheet-libreoffice.png"))
             page.close()
     ws = wb.worksheets[0]

@@ -136,6 +136,18 @@ def test_one_in_ninety_nine_printed_as_1_1_percent_is_a_misprint(tmp_path: Path)
     assert by_printed[98.9].severity == "info" and "truncated" in by_printed[98.9].message_en
 
 
+def test_a_rate_is_not_a_share_of_the_proactive_total(tmp_path: Path) -> None:
+    """办结率 96.7% beside 办结58件 is a rate of the applications handled, not 58 of the 80 items
+    disclosed: no percentage finding (the f007 page got an error of 380% this way)."""
+    text = (
+        "某某局2016年政府信息公开工作年度报告\n一、主动公开情况\n2016年新增主动公开政府信息80条。\n\n"
+        "二、其他\n全年共受理行政审批事项60件，办结58件，办结率96.7%。\n"
+    )
+    path = tmp_path / "report.txt"
+    path.write_text(text, encoding="utf-8")
+    assert [f for f in run_checks(parse_one(str(path))) if f.rule == "parts.percent"] == []
+
+
 @pytest.mark.parametrize(
     ("printed", "exact", "places", "verdict"),
     [

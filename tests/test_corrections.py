@@ -258,35 +258,26 @@ def test_an_xlsx_corrections_sheet_is_read_back(raw: Path, tmp_path: Path) -> No
     assert "no sheet named 'corrections'" in str(C.read([tmp_path / "other.xlsx"]).errors[0])
 
 
-def test_the_workbook_sheet_written_by_polars_is_read_back(raw: Path, tmp_path: Path) -> None:
-    """The workbook export writes sheets with Polars' Excel writer (xlsxwriter) as tables with a frozen,
-    filtered header; the corrections sheet it adds, filled in by an analyst, reads back."""
-    pytest.importorskip("xlsxwriter")
+def test_the_workbook_corrections_sheet_filled_in_is_read_back(
+    raw: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`ogi export --xlsx` writes a `corrections` sheet (a table with a frozen, filtered header); an
+    analyst types a row under the header in Excel; `ogi ingest --corrections FILE.xlsx` applies it."""
     openpyxl = pytest.importorskip("openpyxl")
-    from xlsxwriter import Workbook
-
     out = tmp_path / "store"
     run(raw, out)
-    empty = C.corrections_sheets(open_store(out))
-    assert list(empty) == ["corrections"] and empty["corrections"].columns == list(C.COLUMNS)
     book = tmp_path / "ogi-workbook.xlsx"
-    with Workbook(book) as wb:
-        pl.DataFrame({"x": [1]}).write_excel(wb, worksheet="报告")
-        empty["corrections"].write_excel(
-            wb,
-            worksheet="corrections",
-            table_style="Table Style Light 9",
-            autofilter=True,
-            freeze_panes=(1, 0),
-        )
-    assert C.read([book]).rows == [] and C.read([book]).errors == []
-    wb2 = openpyxl.load_workbook(book)  # the analyst types one row under the header, as in Excel
-    ws = wb2["corrections"]
+    assert main(["export", "--xlsx", str(book), "--store", str(out)]) == 0
+    assert C.read([book]).rows == [] and C.read([book]).errors == []  # the sheet as exported: no rows
+    wb = openpyxl.load_workbook(book)
+    ws = wb["corrections"]
+    assert [c.value for c in ws[1]] == list(C.COLUMNS)
     for col, v in enumerate([LUOSHAN, "training.sessions", None, 3, "表格漏记两期", "张三", "2026-12-01"], 1):
         ws.cell(row=2, column=col, value=v)
-    wb2.save(book)
-    corr = run(raw, out, book)
-    assert corr.errors == [] and [r.value for r in corr.rows] == [3.0]
+    wb.save(book)
+    capsys.readouterr()
+    assert main(["ingest", str(raw), "-o", str(out), "--corrections", str(book), "--no-progress"]) == 0
+    assert f"1 row(s) applied from {book}" in capsys.readouterr().err
     assert facts(out, LUOSHAN).filter(pl.col("origin") == "analyst")["value"].to_list() == [3.0]
 
 
@@ -358,3 +349,46 @@ def test_a_report_named_by_a_relative_path_is_found(
     corr = run(raw, out, write(tmp_path / "c.csv", f"raw/{LUOSHAN},training.sessions,,3,漏记,,"))
     assert C.check_against_store(corr, out).errors == []
     assert facts(out, LUOSHAN).filter(pl.col("origin") == "analyst")["value"].to_list() == [3.0]
+
+
+DENIED = "applicant=natural_person;outcome=denied"
+
+
+def test_a_corrected_reason_cell_recomputes_its_outcome_subtotal(raw: Path, tmp_path: Path) -> None:
+    """Section 三's subtotal per outcome is the parser's sum of the reason cells: correcting a cell must
+    not leave it stale (the brief draws the subtotal); a row setting the subtotal itself wins."""
+
+    def subtotal(out: Path) -> list[tuple[float, str]]:
+        f = open_store(out).facts.filter(
+            pl.col("source").str.ends_with(XIYUAN),
+            pl.col("dims_json")
+            == json.dumps(
+                {"applicant": "natural_person", "outcome": "denied"},
+                ensure_ascii=False,
+                separators=(",", ":"),
+            ),
+        )
+        return f.select("value", "origin").collect().rows()
+
+    a = f"{XIYUAN},applications.outcome,{DENIED};reason=属于国家秘密,2,表格错行,,"
+    b = f"{XIYUAN},applications.outcome,{DENIED};reason=属于行政查询事项,3,表格错行,,"
+    run(raw, tmp_path / "one", write(tmp_path / "one.csv", a))
+    assert subtotal(tmp_path / "one") == [(2.0, "analyst")]
+    run(raw, tmp_path / "two", write(tmp_path / "two.csv", a, b))
+    assert subtotal(tmp_path / "two") == [(5.0, "analyst")]
+    parser = (
+        open_store(tmp_path / "two")
+        .frame("facts")
+        .filter(
+            pl.col("source").str.ends_with(XIYUAN),
+            pl.col("origin") == "derived",
+            pl.col("superseded_by").is_not_null(),
+        )
+    )
+    assert parser.select("value", "superseded_by").collect().rows() == [(0.0, "two.csv:2")]
+    # the analyst's own subtotal wins over the recomputed one, before or after the reason rows
+    own = f"{XIYUAN},applications.outcome,{DENIED},4,合计行,,"
+    run(raw, tmp_path / "three", write(tmp_path / "three.csv", a, b, own))
+    assert subtotal(tmp_path / "three") == [(4.0, "analyst")]
+    run(raw, tmp_path / "four", write(tmp_path / "four.csv", own, a, b))
+    assert subtotal(tmp_path / "four") == [(4.0, "analyst")]

@@ -15,7 +15,7 @@ APPROX_ROWS = [
     ("全年通过门户网站发布信息近3万条。", "proactive.channel", {"channel": "website"}, 30000, "近"),
     ("本年度主动公开政府信息约150条。", "proactive.total", {}, 150, "约"),
     ("本年度主动公开政府信息超过2000条。", "proactive.total", {}, 2000, "超"),
-    ("接待群众来访咨询约150人次。", "inquiries.count", None, 150, "约"),
+    ("接待群众来访咨询约150人次。", "inquiries.count", {"channel": "接待群众来访咨询"}, 150, "约"),
 ]
 
 

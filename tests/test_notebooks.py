@@ -131,7 +131,6 @@ def update(store: Path) -> None:
 
 
 def test_notebooks_run_under_nbval(tmp_path_factory: pytest.TempPathFactory) -> None:
-    pytest.importorskip("ogi.store")
     base = tmp_path_factory.mktemp("nbval")
     store = ingest_sample(base)
     work = base / "notebooks"

@@ -67,6 +67,7 @@ CONTEXT_ROWS: list[Row] = [
         "2024 年，全市共受理政府信息公开申请 3119 件，答复 3050 件（含上年度结转申请 34 件，另有 103 件顺延到下年度答复），均在法定期限内予以答复。",  # formats/f001.pdf
         [
             ("applications.received", {}, 3119),
+            ("applications.outcome", {"outcome": "total"}, 3050),  # its truth: 总计 3050 (the answered count)
             ("applications.carried_over", {}, 34),
             ("applications.carried_forward", {}, 103),
         ],
@@ -818,6 +819,7 @@ SENTENCE_ROWS: list[Row] = [
         "2024 年，全市共受理政府信息公开申请 3119 件，答复 3050 件（含上年度结转申请 34 件，另有 103 件顺延到下年度答复），均在法定期限内予以答复。",  # formats/f001.pdf
         [
             ("applications.received", {}, 3119),
+            ("applications.outcome", {"outcome": "total"}, 3050),  # its truth: 总计 3050 (the answered count)
             ("applications.carried_over", {}, 34),
             ("applications.carried_forward", {}, 103),
         ],
@@ -1758,6 +1760,16 @@ SENTENCE_ROWS: list[Row] = [
 # rules of the enumeration grammar and of meanings that are not guesses (issue 19), on constructed text
 GRAMMAR_ROWS: list[Row] = [
     (
+        "list_sum",
+        "我街道主动公开信息包括：工作动态30条，通知公告20条，财政信息7条，共计57条。",  # constructed
+        [("proactive.total", {}, 57)],
+    ),
+    (
+        "list_sum",
+        "我街道主动公开信息包括：工作动态30条，通知公告20条，财政信息7条，共计60条。",  # constructed trap
+        [],
+    ),
+    (
         "category_run",
         "利用镇政府网站主动公开政府信息40条、规章制度3条、财政信息5条、人事信息2条。",  # constructed
         [
@@ -1888,7 +1900,7 @@ def test_the_table_is_large_and_names_every_rule() -> None:
     assert len(ROWS) >= 150
     named = {r[0] for r in ROWS}
     scanner = {"respectively", "approximate", "channel_is_total", "staff_total", "zero_applications_topic"}
-    scanner |= {"zero_complaints", "zero_topic", "approximate_reading", "channel_objects"}
+    scanner |= {"zero_complaints", "zero_topic", "approximate_reading", "channel_objects", "list_sum"}
     every = {r.name for r in RULES} | {z.name for z in ZERO_RULES} | scanner
     assert every - named == set(), f"rules without rows: {sorted(every - named)}"
     assert named - every == set(), f"rows for unknown rules: {sorted(named - every)}"

@@ -219,7 +219,6 @@ def test_cli_reports_the_failing_cell_and_exits_non_zero(rendered, tmp_path: Pat
 
 def test_chart_colours_distinct_in_a_chart_and_equal_across_languages(tmp_path_factory) -> None:
     """Every chart of every sample brief: no two categories share a colour; zh and en use the same ones."""
-    pytest.importorskip("ogi.store")
     import ogi.store as st
     from fixtures.render_support import ingest_sample
     from ogi.render import brief, layout

@@ -14,7 +14,8 @@ import nbformat
 import polars as pl
 import pytest
 
-from ogi.render.export import CHART_MIME, RUNTIME_DIR, runtime_src, to_html, vega_runtime, write_runtime
+from ogi.render.export import CHART_MIME, to_html
+from ogi.render.runtime import RUNTIME_DIR, runtime_src, vega_runtime, write_runtime
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = [
@@ -141,3 +142,10 @@ def test_site_and_standalone_briefs_draw_offline_and_an_orphan_says_why_not(site
     charts = orphan["charts"]
     assert charts and all(c["marks"] == 0 and "runtime missing" in c["error"] for c in charts)
     assert all("_static" in c["note"] and "--standalone" in c["note"] for c in charts)
+
+
+def test_page_css_font_stack_is_the_charts_font_stack() -> None:
+    from ogi.render.page_css import CSS, FONT_STACK
+    from ogi.render.theme import FONT_STACK as CHART_FONTS
+
+    assert FONT_STACK == CHART_FONTS and FONT_STACK in CSS

@@ -38,8 +38,10 @@ def _reports(folder: Path) -> list[Path]:
 
 
 @pytest.mark.slow
-def test_sample_builds_then_second_run_skips_and_leaves_bytes(sample: Path, tmp_path: Path, capsys) -> None:
-    out = tmp_path / "store"
+def test_sample_builds_then_second_run_skips_and_leaves_bytes(
+    sample: Path, tmp_path: Path, capsys, store_dir: Path
+) -> None:
+    out = store_dir
     n_files = len(_reports(sample))
     assert main(["ingest", str(sample), "-o", str(out)]) == 0
     err = capsys.readouterr().err
@@ -57,8 +59,10 @@ def test_sample_builds_then_second_run_skips_and_leaves_bytes(sample: Path, tmp_
     assert {p.name: p.stat().st_mtime_ns for p in out.glob("*.parquet")} == mtimes
 
 
-def test_changed_and_touched_files_are_the_only_ones_reparsed(sample: Path, tmp_path: Path) -> None:
-    out = tmp_path / "store"
+def test_changed_and_touched_files_are_the_only_ones_reparsed(
+    sample: Path, tmp_path: Path, store_dir: Path
+) -> None:
+    out = store_dir
     first = ingest([sample], out, jobs=1)
     victim = sorted(sample.rglob("*.txt"))[0]
     victim.write_text(victim.read_text(encoding="utf-8") + "\n附：本报告另有更正。\n", encoding="utf-8")
@@ -72,9 +76,9 @@ def test_changed_and_touched_files_are_the_only_ones_reparsed(sample: Path, tmp_
     assert (third.read, third.skipped) == (1, first.read - 1)
 
 
-def test_deleted_file_is_dropped(tmp_path: Path) -> None:
+def test_deleted_file_is_dropped(tmp_path: Path, store_dir: Path) -> None:
     raw = write_corpus(tmp_path)
-    out = tmp_path / "store"
+    out = store_dir
     ingest([raw], out, jobs=1, parse=json_parse)
     (raw / "c2020.json.txt").unlink()
     res = ingest([raw], out, jobs=1, parse=json_parse)
@@ -99,11 +103,11 @@ def test_fresh_builds_are_byte_identical(tmp_path: Path) -> None:
 
 @pytest.mark.slow
 def test_corrupt_inputs_land_in_failures_and_the_rest_in_the_store(
-    sample: Path, tmp_path: Path, capsys
+    sample: Path, tmp_path: Path, capsys, store_dir: Path
 ) -> None:
     (sample / "broken.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
     (sample / "empty.txt").write_bytes(b"")
-    out = tmp_path / "store"
+    out = store_dir
     rc = main(["ingest", str(sample), "-o", str(out)])
     err = capsys.readouterr().err
     assert rc == 1
@@ -122,10 +126,10 @@ def test_corrupt_inputs_land_in_failures_and_the_rest_in_the_store(
     assert pl.read_parquet(out / "failures.parquet").height == 2
 
 
-def test_duplicate_content_is_stored_once(tmp_path: Path) -> None:
+def test_duplicate_content_is_stored_once(tmp_path: Path, store_dir: Path) -> None:
     raw = write_corpus(tmp_path)
     shutil.copy(raw / "a2019.json.txt", raw / "z_copy.json.txt")
-    out = tmp_path / "store"
+    out = store_dir
     res = ingest([raw], out, jobs=1, parse=json_parse)
     assert res.reports == len(CORPUS)
     fails = pl.read_parquet(out / "failures.parquet")
@@ -142,9 +146,9 @@ def test_duplicate_content_is_stored_once(tmp_path: Path) -> None:
     assert pl.read_parquet(out / "failures.parquet").height == 0
 
 
-def test_facts_keep_dims_flattened_and_whole(tmp_path: Path) -> None:
+def test_facts_keep_dims_flattened_and_whole(tmp_path: Path, store_dir: Path) -> None:
     raw = write_corpus(tmp_path)
-    out = tmp_path / "store"
+    out = store_dir
     ingest([raw], out, jobs=1, parse=json_parse)
     facts = pl.read_parquet(out / "facts.parquet")
     row = facts.filter(pl.col("metric") == "response.interviews").row(0, named=True)
@@ -158,11 +162,11 @@ def test_facts_keep_dims_flattened_and_whole(tmp_path: Path) -> None:
     assert keys == ["梅岭街道"]
 
 
-def test_a_fact_that_breaks_the_schema_fails_only_its_report(tmp_path: Path) -> None:
+def test_a_fact_that_breaks_the_schema_fails_only_its_report(tmp_path: Path, store_dir: Path) -> None:
     bad = report_spec("坏街道", None, 2020, 10)
     bad["facts"].append(["proactive.total", 1, {}, "guess"])  # origin must be table | prose
     raw = write_corpus(tmp_path, {**CORPUS, "bad.json.txt": bad})
-    out = tmp_path / "store"
+    out = store_dir
     res = ingest([raw], out, jobs=1, parse=json_parse)
     assert res.reports == len(CORPUS) and res.failed == 1
     reason = pl.read_parquet(out / "failures.parquet")["reason"][0]
@@ -183,8 +187,10 @@ def _run_cli(args: list[str], crash_at: str | None = None) -> subprocess.Complet
 
 @pytest.mark.slow
 @pytest.mark.parametrize("stage", ["parse", "write", "switch"])
-def test_a_run_killed_midway_leaves_a_readable_store(sample: Path, tmp_path: Path, stage: str) -> None:
-    out = tmp_path / "store"
+def test_a_run_killed_midway_leaves_a_readable_store(
+    sample: Path, tmp_path: Path, stage: str, store_dir: Path
+) -> None:
+    out = store_dir
     assert _run_cli([str(sample), "-o", str(out), "-j", "1"]).returncode == 0
     before = {n: pl.read_parquet(out / f"{n}.parquet") for n in ("reports", "facts", "findings", "failures")}
     victim = sorted(sample.rglob("*.txt"))[0]
@@ -231,12 +237,12 @@ class _Recorder:
 
 
 def test_findings_use_the_previous_year_and_are_recomputed_only_when_needed(
-    tmp_path: Path, monkeypatch
+    tmp_path: Path, monkeypatch, store_dir: Path
 ) -> None:
     rec = _Recorder()
     monkeypatch.setattr(ingest_mod, "_load_checks", lambda: (rec, "fp-test"))
     raw = write_corpus(tmp_path)
-    out = tmp_path / "store"
+    out = store_dir
     ingest([raw], out, jobs=1, parse=json_parse)
     assert (2020, 2019) in rec.calls and {c for c in rec.calls if c[1] is not None} == {(2020, 2019)}
     stored = pl.read_parquet(out / "findings.parquet").sort("source")
@@ -258,16 +264,20 @@ def test_findings_use_the_previous_year_and_are_recomputed_only_when_needed(
     assert pl.read_parquet(out / "findings.parquet").height == len(CORPUS)
 
 
-def test_missing_checks_module_gives_an_empty_findings_frame(tmp_path: Path, monkeypatch) -> None:
+def test_missing_checks_module_gives_an_empty_findings_frame(
+    tmp_path: Path, monkeypatch, store_dir: Path
+) -> None:
     monkeypatch.setattr(ingest_mod, "_load_checks", lambda: (None, "none"))
     raw = write_corpus(tmp_path)
-    out = tmp_path / "store"
+    out = store_dir
     ingest([raw], out, jobs=1, parse=json_parse)
     findings = pl.read_parquet(out / "findings.parquet")
     assert findings.height == 0 and "rule" in findings.columns
 
 
-def test_checks_that_crash_cost_only_that_reports_findings(tmp_path: Path, monkeypatch) -> None:
+def test_checks_that_crash_cost_only_that_reports_findings(
+    tmp_path: Path, monkeypatch, store_dir: Path
+) -> None:
     def flaky(report: Any, previous: Any = None) -> list[Finding]:
         if "罗山" in (report.agency or ""):
             raise RuntimeError("rule bug")
@@ -285,7 +295,7 @@ def test_checks_that_crash_cost_only_that_reports_findings(tmp_path: Path, monke
 
     monkeypatch.setattr(ingest_mod, "_load_checks", lambda: (flaky, "fp-flaky"))
     raw = write_corpus(tmp_path)
-    out = tmp_path / "store"
+    out = store_dir
     res = ingest([raw], out, jobs=1, parse=json_parse)
     assert res.reports == len(CORPUS) and res.findings == len(CORPUS) - 1
     fails = pl.read_parquet(out / "failures.parquet")
@@ -295,12 +305,12 @@ def test_checks_that_crash_cost_only_that_reports_findings(tmp_path: Path, monke
     assert again.skipped == len(CORPUS) and pl.read_parquet(out / "failures.parquet").height == 1
 
 
-def test_plan_work_write_steps_pass_small_dataclasses(tmp_path: Path) -> None:
+def test_plan_work_write_steps_pass_small_dataclasses(tmp_path: Path, store_dir: Path) -> None:
     """The three steps alone: plan decides without parsing, work parses, write publishes a generation."""
     from ogi.store import generation as G
 
     raw = write_corpus(tmp_path)
-    out = tmp_path / "store"
+    out = store_dir
     out.mkdir()
     notes: list[str] = []
     p = ingest_mod.plan([raw], out, full=False, prune=False, parse=json_parse, say=notes.append)

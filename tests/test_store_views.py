@@ -375,10 +375,10 @@ def test_outcome_subtotals_from_the_parser_are_used_once(tmp_path: Path) -> None
     reasons = a.filter(pl.col("measure") == "outcome_reason")
     assert sorted(reasons["parent"].to_list()) == ["denied", "denied", "unavailable"]
     # one bar per outcome, the reasons only within them: no double count
-    from ogi.render.brief import outcome_rows
     from ogi.render.context import Context
+    from ogi.render.shape import outcome_rows
 
-    ctx = Context(store_path=tmp_path / "s", store=store, views=V, lang="zh")
+    ctx = Context(store_path=tmp_path / "s", store=store, lang="zh")
     rows, whole = outcome_rows(ctx, a)
     assert [(r["code"], r["value"]) for r in rows] == [("granted", 10), ("denied", 7), ("unavailable", 2)]
     assert whole == 19

@@ -18,6 +18,7 @@ import polars as pl
 
 from ogi import evaluation as ev
 from ogi.atomic import write_bytes
+from ogi.store.corrections import corrections_sheets
 from ogi.store.views import Store, as_store
 
 WORKBOOK_NAME = "ogi-workbook.xlsx"
@@ -25,11 +26,12 @@ FIXED_DATE = datetime(2000, 1, 1)  # document properties carry this, never the t
 MAX_WIDTH = 48  # characters; longer text wraps in the cell's width
 NUMBER_FORMAT = "#,##0.##########;-#,##0.##########;0"  # whole numbers without a decimal point
 INT_FORMAT = "#,##0"
+PLAIN_FORMAT = "0"  # years and line numbers: no thousands separator (2024, not 2,024)
 INDEX_MAX_FACTS = 100_000  # the index's workbook leaves a larger facts sheet to the CSV / Parquet
 
-# functions (Store) -> {sheet name: frame}, each sheet added after the built-in ones (the corrections
-# engineer: append `corrections_sheets` here, or pass `extra=` to write_workbook)
-EXTRA_SHEETS: list[Callable[[Store], Mapping[str, pl.DataFrame]]] = []
+# functions (Store) -> {sheet name: frame}, each sheet added after the built-in ones: the `corrections`
+# sheet an analyst fills in and gives back to `ogi ingest --corrections FILE.xlsx` (docs/review.md)
+EXTRA_SHEETS: list[Callable[[Store], Mapping[str, pl.DataFrame]]] = [corrections_sheets]
 
 _HEADERS: dict[str, tuple[str, str]] = {
     "report_id": ("报告编号", "Report id"),
@@ -60,6 +62,7 @@ _HEADERS: dict[str, tuple[str, str]] = {
     "message": ("说明", "Message"),
     "fragment": ("原文定位", "Link fragment"),
 }
+PLAIN_COLUMNS = frozenset({"year", "line", "seq", *_HEADERS["year"], *_HEADERS["line"]})
 _DIM_HEADERS: dict[str, tuple[str, str]] = {
     "item": ("项目", "Item"),
     "category": ("类别", "Category"),
@@ -125,7 +128,7 @@ def add_sheet(workbook: object, name: str, df: pl.DataFrame, table_name: str = "
     formats: dict[str, str] = {}
     for c, dtype in df.schema.items():
         if dtype.is_integer():
-            formats[c] = INT_FORMAT
+            formats[c] = PLAIN_FORMAT if c in PLAIN_COLUMNS else INT_FORMAT
         elif dtype.is_float():
             formats[c] = NUMBER_FORMAT
     df.write_excel(
@@ -188,7 +191,7 @@ def sheets(
     findings = ev.finding_rows(st, lang=lang).drop("fragment")
     out = {("报告" if zh else "reports"): titled(reports, lang)}
     if not left_out:
-        out["数字" if zh else "facts"] = titled(ev.fact_rows(st, mentions=mentions), lang)
+        out["数字" if zh else "facts"] = titled(ev.fact_rows(st, mentions=mentions, lang=lang), lang)
     out["问题" if zh else "findings"] = titled(findings, lang)
     out["说明" if zh else "about"] = about_sheet(lang, left_out)
     return out
@@ -227,12 +230,9 @@ def write_workbook(
     mentions: bool = False,
     extra: Mapping[str, pl.DataFrame] | None = None,
 ) -> Path:
-    """Write the workbook to `path` atomically, mode 0644 (less the umask) like the HTML pages."""
+    """Write the workbook to `path` atomically (ogi.atomic: the mode a plain open gives, like the HTML)."""
     out = Path(path)
     write_bytes(out, workbook_bytes(store, lang, mentions=mentions, extra=extra))
-    mask = os.umask(0)
-    os.umask(mask)
-    out.chmod(0o644 & ~mask)
     return out
 
 

@@ -18,6 +18,7 @@ from ogi.vocabulary import dim_label, metric_label
 # precision is a rounding difference; anything else is a misprint, an error beyond this many points
 PERCENT_ERROR = 1.0  # percentage points: beyond this a printed share is an error, below it a warning
 DEDUP_MARK = re.compile(r"相同信息计\s*1\s*条|不重复|去重")
+RATE_LABEL = re.compile(r"率")  # 办结率, 答复率: a ratio to a base of its own, not a share of a total
 TOTAL_LABEL = re.compile(r"总|合计|共计|小计|累计|^共$")
 LABELLED = {"inquiries.count": "channel", "complaints.count": "source"}
 
@@ -162,7 +163,8 @@ def percent_vs_counts(check: Check) -> Iterator[Finding]:
         if part is not None:
             part_value: float | int = part.value
             whole = _whole_for(check, part)
-        elif count is not None and pct.dims.get("of"):
+        elif count is not None and pct.dims.get("of") and not RATE_LABEL.search(pct.dims.get("label", "")):
+            # a share of the items disclosed (占…%); a rate (办结率, 答复率) has a base of its own
             part_value, whole = count, proactive_total(check, pct.line)
         else:
             continue

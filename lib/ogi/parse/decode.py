@@ -290,8 +290,10 @@ def _flattened(
     before = len(tf.problems)
     if need3:  # section 四's first line too: its header may follow section 三's last row on one line
         covered |= flatten.sec3(doc, tf, rows, s3, min(len(doc.norm), max(e3, s4 + 1)))
+    lossy = any(flatten.VANISHED in p for p in tf.problems[before:])
     if need4:  # no section 四 region: its header may be glued to section 三's last row
-        covered |= flatten.sec4(doc, tf, s4, e4) if e4 > s4 else flatten.sec4(doc, tf, s3, e3)
+        s, e = (s4, e4) if e4 > s4 else (s3, e3)
+        covered |= flatten.sec4(doc, tf, s, e, forced_only=lossy)
     lossy = any(flatten.VANISHED in p for p in tf.problems[before:])
     if need20:
         art20 = _art20(doc, tf, s3)

@@ -153,22 +153,33 @@ def _split_note(cells: Sequence[str]) -> str:
 # --- section 三 -------------------------------------------------------------------------------------
 
 
-def _flat_runs(joined: _Joined, keys: Sequence[str]) -> list[tuple[int, int]]:
-    """(key position, run) spans of the rows whose keys are found in order; the run of each glued."""
-    out: list[tuple[int, int]] = []
+_QUOTES = "“”\"'「」『』‘’"
+
+
+def _key_rx(key: str) -> re.Pattern[str]:
+    """A row key as a pattern: quote marks optional and of any kind (危及“三安全一稳定” / 危及"三安全一稳定")."""
+    return re.compile("".join(f"[{re.escape(_QUOTES)}]?" if ch in _QUOTES else re.escape(ch) for ch in key))
+
+
+def _flat_runs(joined: _Joined, keys: Sequence[str]) -> list[tuple[int, int] | None]:
+    """(start, end) of each row's key, found in order; None for a key not found (the next is looked for
+    from the same place, so one misprinted label costs one row)."""
+    out: list[tuple[int, int] | None] = []
     pos = 0
     for key in keys:
-        at = joined.text.find(key, pos)
-        if at < 0:
-            return out
-        out.append((at, at + len(key)))
-        pos = at + len(key)
+        m = _key_rx(key).search(joined.text, pos)
+        if m is None:
+            out.append(None)
+            continue
+        out.append((m.start(), m.end()))
+        pos = m.end()
     return out
 
 
 def looks_flat(doc: Document, start: int, end: int, width: int) -> bool:
-    """Three rows or more in the region print a label and `width` cells or more with no space between."""
-    glued = re.compile(rf"[\u4e00-\u9fff）)](?:[0-9{_M}]|{_WU}){{{width},}}(?:[^0-9\s]|$)")
+    """Three rows or more in the region print a label and a run of `width` cells or more with no space
+    inside it (one space after the label is allowed)."""
+    glued = re.compile(rf"[\u4e00-\u9fff）)] ?(?:[0-9{_M}]|{_WU}){{{width},}}(?:[^0-9\s]|$)")
     return sum(len(glued.findall(doc.norm[i].strip())) for i in range(start, end)) >= 3
 
 
@@ -178,15 +189,18 @@ def sec3(doc: Document, tf: TableFacts, plan: Sequence[PlanRow], start: int, end
     joined = _Joined(doc, start, end)
     keys = [r.dims.get("reason") or r.keys[0] for r in plan]
     found = _flat_runs(joined, keys)
-    if found and len(found) < len(keys):
-        tf.problems.append(
-            f"section 三 flattened: row '{keys[len(found)]}' not found; it and the rows after it are left out"
-        )
+    if not any(found):
+        return set()
     numbers = _sub_numbers(plan)
     runs: dict[int, Run] = {}
     cands: dict[int, list[tuple[str, ...]]] = {}
-    for r, (_at, key_end) in enumerate(found):
-        stop = found[r + 1][0] if r + 1 < len(found) else len(joined.text)
+    for r, at in enumerate(found):
+        if at is None:
+            tf.problems.append(f"section 三 flattened: row '{keys[r]}' not found; left out")
+            continue
+        key_end = at[1]
+        later = [f[0] for f in found[r + 1 :] if f is not None]
+        stop = later[0] if later else len(joined.text)
         span = _run_after(joined.text, key_end, stop)
         label = plan[r].dims.get("reason") or plan[r].keys[0]
         if span is None:
@@ -207,12 +221,23 @@ def sec3(doc: Document, tf: TableFacts, plan: Sequence[PlanRow], start: int, end
     if not runs:
         return set()
     chosen = _joint(plan, cands, width)
+    withheld: set[int] = set()
+    if any(not c for c in cands.values()):
+        # a row lost a cell (a blank printed as nothing): a cut that needed the identities may be a
+        # coincidence of the lost cell, so only runs of one character per cell are kept
+        for r in [r for r in chosen if len(runs[r].run) != width]:
+            del chosen[r]
+            withheld.add(r)
+            tf.problems.append(
+                f"line {runs[r].line}: decoded row '{runs[r].label}': flattened run '{runs[r].printed}' may "
+                f"have lost a blank cell ({VANISHED} elsewhere); left out"
+            )
     _drop_sec3(tf, frozenset(r.metric for r in plan))
     subs: SubCells = {}
     heads: dict[str, str] = {}
     complete = _complete_groups(plan, chosen)
     for r, row in enumerate(plan):
-        if r not in runs:
+        if r not in runs or r in withheld:
             continue
         got = runs[r]
         cells = chosen.get(r)
@@ -314,7 +339,7 @@ def _drop_sec3(tf: TableFacts, metrics: frozenset[str]) -> None:
 # --- section 四 -------------------------------------------------------------------------------------
 
 
-def sec4(doc: Document, tf: TableFacts, start: int, end: int) -> set[int]:
+def sec4(doc: Document, tf: TableFacts, start: int, end: int, forced_only: bool = False) -> set[int]:
     """Section 四's 15 cells from the run after its header: three groups of five, each group's outcomes
     summing to its total. The header may stand anywhere in the region (glued to section 三's end)."""
     joined = _Joined(doc, start, end)
@@ -332,6 +357,10 @@ def sec4(doc: Document, tf: TableFacts, start: int, end: int) -> set[int]:
     printed = m.group(0)
     line = joined.line(m.start())
     found = splits(printed, (5, 5, 5), sums_to_last)
+    if forced_only and len(printed) != len(registry.SEC4_COLUMNS) and found:
+        # section 三 lost cells (blanks printed as nothing): only a run of one character per cell is certain
+        tf.problems.append(f"section 四 flattened: run '{printed}' may have lost a blank cell; not decoded")
+        return set(range(start + 1, end + 1))
     if len(found) != 1:
         tf.problems.append(
             f"section 四 flattened: run '{printed}' has "
@@ -398,6 +427,7 @@ def art20(
     text = joined.text
     caps = list(_CAPTION.finditer(text))
     covered: set[int] = set()
+    seen: set[int] = set()
     for c, cap in enumerate(caps):
         stop = caps[c + 1].start() if c + 1 < len(caps) else _block_end(text, cap.end())
         family = registry.ART20_FAMILY.get(cap.group(1), "art20_" + cap.group(1))
@@ -443,9 +473,11 @@ def art20(
                 continue
             _art20_facts(tf, family, label, printed, cells, measures, unit, line)
             covered.add(line)
+        # every line of a block read is a table line, its rows left out too (never prose figures)
+        seen |= set(range(joined.line(cap.start()), joined.line(max(cap.end(), stop - 1)) + 1))
     if covered:
         tf.blocks.add("art20")
-    return covered
+    return covered | seen
 
 
 # the item rows of the 2019 and 2021 第二十条 blocks, as the national templates print them
@@ -529,7 +561,10 @@ def _mask_parens(s: str) -> str:
 def form(doc: Document, tf: TableFacts) -> set[int]:
     """The 统计表 / 附表 from flattened lines: label, unit, the year value (and 历年累计), the next
     item's number glued on; read by the ordinary table reader once the cells are cut."""
-    start = next((i for i, x in enumerate(doc.norm) if _FORM_HEAD.search(re.sub(r"\s+", "", x))), None)
+    start = next(
+        (i for i, x in enumerate(doc.norm) if "单位" in x and _FORM_HEAD.search(re.sub(r"\s+", "", x))),
+        None,
+    )
     if start is None:
         return set()
     joined = _Joined(doc, start, len(doc.norm), squash=True)
@@ -541,6 +576,7 @@ def form(doc: Document, tf: TableFacts) -> set[int]:
     if first is None:
         return set()
     header = text[head.end() : first.start()]
+    before = len(tf.problems)
     cols_text = header[: _first_label(header)]
     scopes = ["year"] * len(_YEAR_COL.findall(cols_text)) + ["cumulative"] * len(_CUM_COL.findall(cols_text))
     if not scopes or len(scopes) > 2:
@@ -553,6 +589,7 @@ def form(doc: Document, tf: TableFacts) -> set[int]:
     pos = head.end() + len(cols_text)
     last_number = 0
     covered: set[int] = set()
+    touched: set[int] = set()
     for m in _FORM_ROW.finditer(masked, pos):
         label = text[pos : m.start()]
         if "。" in label or len(label) > 80:
@@ -577,6 +614,7 @@ def form(doc: Document, tf: TableFacts) -> set[int]:
             continue  # not a row's end (a date, a code): left to the other readers
         run = _cut_number(printed, after, last_number + 1)
         line = joined.line(m.start("run"))
+        touched.add(line)
         pos = end
         if after in _NUMBERING_PUNCT and run is not None:
             pos = end - (len(printed) - len(run))
@@ -609,8 +647,31 @@ def form(doc: Document, tf: TableFacts) -> set[int]:
             last_number += 1  # the next label's number was the glued tail
     if len(rows) < 3:  # the header and two rows at least
         return set()
+    if len(scopes) > 1 and any(_VANISHED_FORM.search(p) for p in tf.problems[before:]):
+        rows = _without_splits(rows, tf)
     read_table(Table(rows, rows[0][0].line, max(covered, default=rows[0][0].line)), tf)
-    return covered
+    return covered | touched  # rows left out are table lines too, never prose figures
+
+
+# a form row seen without its cells: a blank printed as nothing, so a two-cell run may have lost one
+_VANISHED_FORM = re.compile(r"no cell before the next row's number|a row's cells are missing")
+
+
+def _without_splits(rows: list[list[Cell]], tf: TableFacts) -> list[list[Cell]]:
+    """Rows whose two cells were cut from one run, left out (their labels kept, for the groups they open):
+    another row of the form lost a cell, so '13' may be one 历年累计 whose year printed as nothing."""
+    out: list[list[Cell]] = []
+    for row in rows:
+        cut = [c for c in row if c.loc.startswith("split ") and len(c.raw) > 1]
+        if len(row) > 3 and cut:
+            tf.problems.append(
+                f"line {row[0].line}: decoded row '{row[0].text}': flattened run '{cut[0].raw}' may have "
+                "lost a blank cell; left out"
+            )
+            out.append(row[:1])
+        else:
+            out.append(row)
+    return out
 
 
 def _first_label(header: str) -> int:

@@ -42,7 +42,7 @@ def _patterns(lex: Lexicon) -> tuple[re.Pattern[str], re.Pattern[str], re.Patter
     return num, bare, wan
 
 
-_NOT_A_RUN_AFTER = re.compile(r"[年月日号时分秒期届次批岁万亿千百余多%％.．]")
+_NOT_A_RUN_AFTER = re.compile(r"[年月日号时分秒期届次批岁万亿千百余多类种方大%％.．]")
 _NOT_A_RUN_BEFORE = re.compile(r"(?:第|每|前|近|约|超|逾|共有|截至|至)$")
 
 
@@ -150,12 +150,16 @@ def clean(line: str) -> tuple[str, list[int]] | None:
 def category_runs(sent: str, figs: list[Figure], lex: Lexicon = DEFAULT) -> dict[int, int]:
     """Runs of three or more sibling items (规范性文件2条、财政信息2条、人事信息13条…): figure index → its
     place in the run (0 for the first). A sibling follows the previous figure after 、 or a comma with
-    a short label of its own that has no verb, no channel and no other metric's words."""
+    a short label of its own that has no verb, no channel and no other metric's words; the first item's
+    words hold a publish verb (the run lists what was published, not 回复留言120条、办理建议15条)."""
     places: dict[int, int] = {}
     chain: list[int] = []
 
     def close() -> None:
-        if len(chain) >= 3:
+        if len(chain) < 3:
+            return
+        lead = _rx(r"[，,；;。：:]").split(sent[: figs[chain[0]].start])[-1]
+        if _rx(lex.PROACTIVE_VERB).search(lead):  # a list of what was published (发布工作动态120条、…)
             places.update({k: n for n, k in enumerate(chain)})
 
     sibling_label = _rx(
@@ -177,3 +181,39 @@ def category_runs(sent: str, figs: list[Figure], lex: Lexicon = DEFAULT) -> dict
 
 def _channel_word(text: str, lex: Lexicon) -> bool:
     return any(_rx(pat).search(text) for pat, _ in lex.CHANNELS)
+
+
+_LEAD_ONLY = re.compile(
+    r"^[、，,；;：:\s]*(?:[^，,；;。：:]*?(?:发布|公开|推送|公示|包括|其中|分别为|分别是|主要有|具体为)了?)?"
+    r"[、，,；;：:和及与\s]*$"
+)
+_SIBLING_GAP = re.compile(r"^[、，,；;和及与\s]*$")
+_AFTER_LABEL = re.compile(r"([\u4e00-\u9fff“”《》]{2,20}?)(?=[、，,；;。和及与（(]|$)")
+
+
+def number_first(sent: str, figs: list[Figure], lex: Lexicon = DEFAULT) -> dict[int, str]:
+    """Items written number first (包括23条工作动态、5条通知公告和2条人事信息): figure index → the label after
+    its unit. The first stands after a lead only (a publish verb, 包括, 其中), each next one right after
+    the previous item's label and a separator; two or more make a run."""
+    out: dict[int, str] = {}
+    run: dict[int, str] = {}
+    prev_end = 0
+    for k, f in enumerate(figs):
+        m = _AFTER_LABEL.match(sent, f.end)
+        label = m.group(1) if m and not _rx(lex.PROACTIVE_VERB).search(m.group(1)) else ""
+        before = sent[prev_end : f.start]
+        gap_ok = _SIBLING_GAP.match(before) if run else _LEAD_ONLY.match(before)
+        if label and gap_ok:
+            run[k] = label
+            prev_end = m.end() if m else f.end
+            continue
+        if len(run) >= 2:
+            out.update(run)
+        run = {}
+        prev_end = f.end
+        if label and _LEAD_ONLY.match(before):
+            run[k] = label
+            prev_end = m.end() if m else f.end
+    if len(run) >= 2:
+        out.update(run)
+    return out

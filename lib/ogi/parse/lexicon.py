@@ -4,7 +4,8 @@ Each entry is a word family as reports write it, gathered from real reports of e
 (township, street, county bureau, city; 2008-2025): the verbs and nouns that say what is counted, the
 units, the channel words and their codes, complaint and inquiry sources, negations and zero phrases,
 category suffixes, applicant and outcome words. Patterns are regular-expression alternatives; the
-rules in `prose_rules` combine them. Extend a family, never a single report's phrase.
+rules in `prose_rules` combine them. Extend a family, never a single report's phrase. The scanner and
+the rules read them through a `Lexicon` object (`DEFAULT`, or another built with overrides).
 """
 
 from __future__ import annotations
@@ -84,7 +85,12 @@ PROACTIVE_VERB = r"主动公开|公开|发布|公布|推送|刊发|上传|更新
 PROACTIVE_TOTAL = (
     r"主动公开|公开(?:各类)?(?:政府|政务)?信息|发布(?:各类)?(?:政府|政务)?信息|公开政务信息|公布(?:各类)?(?:政府)?信息"
     r"|(?:公开|发布)[^，,；;。\d]{2,40}?等(?:各类|各项)(?:政府|政务)?信息"  # 公开机构职能、政策法规等各类信息
+    # a total after the list of what it covers: 公开了机构职能、政策文件、工作动态等方面信息共计57条
+    r"|(?:公开|发布)[^，,；;。\d]{2,60}?、[^，,；;。\d]{1,30}?等[^，,；;。\d]{0,8}?(?:共计|合计|总计|共)"
 )
+# a figure named only by a total word at the end of a list (…财政信息7条，共计57条): the list's total when
+# the categories before it sum to it
+LIST_SUM_LABEL = r"^[，,；;、：:\s]*(?:共计|合计|总计|累计|共|总数|总量)(?:为|达|是)?\s*$"
 # the total as a noun phrase: "主动公开的各类政府信息数量N件", "主动公开政府信息数"
 PROACTIVE_TOTAL_NOUN = r"主动公开的?(?:各类|各项)?(?:政府|政务)?信息(?:数量|数|总数|总量)?"
 # the anchor words that make a list of 'label N条' a category breakdown of the proactive total
@@ -214,7 +220,8 @@ APP_CARRIED_OVER = r"上一?年度?(?:的)?结转|结转上一?年度?"
 APP_WORD = r"申请|依申请"
 APP_CHANNELS: tuple[tuple[str, str], ...] = (
     (r"信函申请|信函方式|来信申请", "letter"),
-    (r"网络申请|网上申请|在线申请|网络(?:渠道|方式|平台)|电子邮件|电子邮箱|邮件申请", "online"),
+    (r"网络申请|网上申请|在线申请|网络(?:渠道|方式|平台)", "online"),
+    (r"电子邮件|电子邮箱|邮件申请", "email"),  # the templates' own row (电子邮件申请 → email), not online
     (r"传真", "fax"),
     (r"当面申请|当面提交|现场申请", "in_person"),
 )
@@ -229,6 +236,9 @@ APP_OUTCOMES: tuple[tuple[str, str], ...] = (
 # units an outcome listed after the application figure may carry (the sentence names the applications)
 APP_OUTCOME_UNITS = ("件", "份", "宗")
 APP_COMPLETED = r"按时办结|办结"
+# the answered count after the applications figure (受理申请12件，答复12件 / 共办理完成198件): the template's
+# 总计 of outcomes (what was answered this year, carried-over applications included)
+APP_ANSWERED_BARE = r"(?:已|共|均已|全部|共计)?(?:依法)?(?:答复|办理完成|予以答复|作出答复|答复办理)(?:了)?"
 APP_COMPLETED_BARE = r"(?:已|共|均已)?(?:按时|依法|全部)?办结(?:了)?"
 # applicant kinds (2019 template columns); a label coded only when it names exactly one kind and no
 # word that spans kinds (法人或其他组织 covers several columns; 公民、法人或其他组织 is everyone)

@@ -474,8 +474,9 @@ AGENCY_RULES: dict[str, Rule] = {
     "frequent_local_name": rule_frequent_local_name,
 }
 
-# Run only when no rule before them read a name (they scan the whole text).
-LAST_RESORT = frozenset({"self_reference", "frequent_local_name"})
+# Run only when no rule before them read a name (the text's own naming places come first; these read
+# prose or the whole text, so a report with a title never pays for them).
+LAST_RESORT = frozenset({"file_name", "opening_subject", "self_reference", "frequent_local_name"})
 
 # Tried in this order; the first year found is the year covered.
 YEAR_RULES: dict[str, Rule] = {

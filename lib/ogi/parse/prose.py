@@ -1,8 +1,10 @@
 """Figures in running text, bound to what they count (主动公开政府信息119条, 现场接待78人次 …).
 
-This module is the one scanner: it splits lines into sentences and clauses, keeps the context
-(the paragraph topic, 其中 lists, 分别 pairs, brackets, the channel a paragraph speaks of) and asks
-the named rules of `prose_rules` what each count is. Negative statements become explicit zeros
+This module is the one scanner: it splits lines into sentences and clauses, takes each sentence's
+figures from the enumeration grammar of `grammar` (runs that print their unit once, items written
+number first, sibling runs, approximate figures), keeps the context (the paragraph topic, 其中 lists,
+分别 pairs, brackets, the channel a paragraph speaks of) and asks the named rules of `prose_rules`
+what each count is; the words come from the `Lexicon` object passed in. Negative statements become explicit zeros
 through the zero rules. After the scan, the domain reasoning of `_reason` runs once per report (a
 website figure whose categories sum to it is the total; 专职 + 兼职 gives the staff total). What no
 rule claims is left to the mention scanner. `ProseFacts.rules` names the rule behind every fact.
@@ -17,7 +19,7 @@ from functools import lru_cache
 
 from ogi.facts import Fact
 from ogi.parse import lexicon as lx
-from ogi.parse.grammar import Figure, approx, category_runs, clean, figures, list_units
+from ogi.parse.grammar import Figure, approx, category_runs, clean, figures, list_units, number_first
 from ogi.parse.lexicon import DEFAULT, Lexicon
 from ogi.parse.prose_rules import (
     ZERO_RULES,
@@ -184,6 +186,8 @@ def _sentence(
     ctx.lex = line_ctx.lex
     ctx.list_units = list_units(sent, ctx.lex) if _LIST_ANCHOR_OPENERS.search(sent) else frozenset()
     list_after_first = _open_list(sent, line_ctx, ctx)
+    if _LIST_OPEN.match(sent):  # 其中… opening the sentence breaks down the last figure before it
+        ctx.head_mention = line_ctx.head_mention
     ctx.list_head = list_after_first
     for cm in _CHANNEL_WORDS.finditer(sent):
         line_ctx.channel = line_ctx.channel or channel(cm.group(0))
@@ -194,6 +198,7 @@ def _sentence(
     stops = [x.end() for x in _CLAUSE_STOP.finditer(sent)]  # clause starts, found once (linear in long lines)
     figs = figures(sent, ctx.lex)
     runs = category_runs(sent, figs, ctx.lex) if len(figs) >= 3 else {}
+    after_labels = number_first(sent, figs, ctx.lex) if len(figs) >= 2 else {}
     for n, m in enumerate(figs):
         tok, unit = m.tok, m.unit
         if not tok[0].isdigit() and (
@@ -218,6 +223,9 @@ def _sentence(
         if before.lstrip().startswith("、"):  # a sibling item (…2条、规划计划2条): its own words name it
             clause = before.lstrip(" 、")
         label = _label(before) or clean_label(clause)
+        own = after_labels.get(n)
+        if own:  # 包括23条工作动态、5条通知公告: the item's label follows its number
+            label, clause, after = own, own, ""
         q0 = base + clause_start
         q1 = base + m.end + len(after)
         quote = raw[q0:q1].strip() if len(raw) >= q1 else line[q0:q1].strip()
@@ -237,6 +245,8 @@ def _sentence(
             cue = Cue(label, clause, before, after, unit_clean, sent, m.start, ctx)
             rule, facts = classify(cue)
             _remember(ctx, rule, facts)
+            if facts and not ctx.listing:
+                ctx.head_mention = ""
             if rule == "run_item":
                 ctx.listing = (
                     True  # 通知公告31部门文件4、机构职能信息3条: the run's printed item is one of them
@@ -257,9 +267,20 @@ def _sentence(
             if reading:  # the figure's meaning, qualified: never an exact figure (docs/facts.md)
                 _add_approx(out, reading, value, unit_clean, lineno, raw, line, base, sent, m, approx_of)
         if not tok[0].isdigit() and not facts:
-            prev_end = m.end
+            prev_end = m.end + len(own) if own else m.end
             continue
+        if not facts and tok[0].isdigit() and _rx(lx.LIST_SUM_LABEL).match(before):
+            cats = [
+                f.value
+                for f in out.facts[first:]
+                if f.metric == "proactive.category" and "parent" not in f.dims and not f.approx
+            ]
+            has_total = any(f.metric == "proactive.total" for f in out.facts[first:])
+            if len(cats) >= 2 and sum(cats) == value and not has_total and not approx_of:
+                rule, facts = "list_sum", [("proactive.total", {}, "year")]  # …财政信息7条，共计57条
         if not facts:
+            if not ctx.listing and not approx_of:
+                ctx.head_mention = unit_clean or "-"  # a list after it breaks this figure down
             rule = rule or "mention"  # the rule that declined the figure, when one did
             facts = [("mention.other", {"label": label[-20:] or clean_label(after)[:20]}, "year")]
         if list_after_first:
@@ -279,7 +300,7 @@ def _sentence(
             out.add(fact, lineno, start, end, rule)
             if metric == "proactive.channel" and rule in _CHANNEL_RULES:
                 objects[len(out.facts) - 1] = label
-        prev_end = m.end
+        prev_end = m.end + len(own) if own else m.end
     if len(objects) >= 2:
         _channel_objects(out, objects, sent)
     if "%" in sent or "％" in sent:
@@ -290,6 +311,7 @@ def _sentence(
     if ctx.channel:
         line_ctx.channel = ctx.channel
     line_ctx.applications = any(f.metric.startswith("applications.") for f in out.facts[first:])
+    line_ctx.head_mention = ctx.head_mention
 
 
 def _scaled(value: int | float, scale: int) -> int | float:
@@ -314,6 +336,7 @@ def _add_approx(
     src = raw if len(raw) == len(line) else line
     quote = src[base + max(0, m.start - 30) : base + m.end + 1].strip() or sent.strip()
     for metric, dims, scope in reading:
+        dims = {k: _rx(lx.APPROX_BEFORE).sub("", v) or v for k, v in dims.items()}  # 咨询约 → 咨询
         money = metric in lx.MONEY_METRICS and unit == "万元"
         fact = Fact(
             metric=metric,
@@ -512,8 +535,30 @@ def _zero(metric: str, unit: str, lineno: int, quote: str, dims: dict[str, str])
 
 def _reason(out: ProseFacts) -> None:
     """Domain reasoning, stated once, over the facts of one report (see docs/conventions.md, Prose)."""
+    _channel_categories(out)
     _channel_is_total(out)
     _staff_total(out)
+
+
+def _channel_categories(out: ProseFacts) -> None:
+    """通过微信公众号发布信息312条，其中政务动态300条、便民提示12条: categories listed right after a channel
+    figure other than the portal's that sum to it exactly are that channel's categories (`dims.channel`),
+    never a breakdown of the report's total."""
+    facts = out.facts
+    for k, f in enumerate(facts):
+        if f.metric != "proactive.channel" or f.dims.get("channel") == "website" or f.scope != "year":
+            continue
+        run: list[int] = []
+        for j in range(k + 1, len(facts)):
+            g = facts[j]
+            if g.line != f.line or g.metric.startswith("mention."):
+                continue
+            if g.metric != "proactive.category" or "parent" in g.dims or "channel" in g.dims:
+                break
+            run.append(j)
+        if len(run) >= 2 and sum(facts[j].value for j in run) == f.value:
+            for j in run:
+                facts[j].dims = {**facts[j].dims, "channel": f.dims["channel"]}
 
 
 def _channel_is_total(out: ProseFacts) -> None:
@@ -524,7 +569,11 @@ def _channel_is_total(out: ProseFacts) -> None:
     if any(f.metric == "proactive.total" for f in year):
         return
     chans = [f for f in year if f.metric == "proactive.channel"]
-    cats = [f for f in year if f.metric == "proactive.category" and "parent" not in f.dims]
+    cats = [
+        f
+        for f in year
+        if f.metric == "proactive.category" and "parent" not in f.dims and "channel" not in f.dims
+    ]
     total = sum(f.value for f in cats)
     why = ""
     if cats:  # the portal carries everything disclosed; another channel's categories are only its own
@@ -536,10 +585,25 @@ def _channel_is_total(out: ProseFacts) -> None:
         if hits:
             ch = hits[0]
             why = "categories " + " + ".join(str(f.value) for f in cats) + f" = {ch.value}"
-    elif len(chans) == 1 and _rx(lx.PROACTIVE_TOTAL_NOUN).search(chans[0].quote):
+    if (
+        not why
+        and len(chans) == 1
+        and (not cats or chans[0].dims["channel"] == "website")
+        and _rx(lx.PROACTIVE_TOTAL_NOUN).search(chans[0].quote)
+    ):
         ch = chans[0]
-        why = "the only proactive figure"
+        why = "the only channel figure, and it says 主动公开…信息"
 
+    if not why and len(chans) == 1 and chans[0].dims["channel"] == "website":
+        k = out.facts.index(chans[0])
+        listed = [
+            j
+            for j in range(k + 1, len(out.facts))
+            if out.facts[j].line == chans[0].line and out.rules[j] == "listed_category"
+        ]
+        if len(listed) >= 2:  # 内蒙古…局网站发布信息481条，其中概况类信息382条，政务动态信息93条…
+            ch = chans[0]
+            why = "the portal's figure, the only channel one, is what the category list after it breaks down"
     if not why:
         whole = _channels_sum(out)
         if whole is not None:

@@ -39,6 +39,7 @@ class Context:
     total_unit: str = ""  # the unit of the proactive total the sentence gave (its categories count in it)
     applications: bool = False  # the sentence (or the one before) gave an applications figure
     last_metric: str = ""  # the metric of the sentence's last fact (what a 其中 list breaks down)
+    head_mention: str = ""  # the unit of the figure before the list when no rule read it (a mention)
     lex: Lexicon = DEFAULT  # the words the rules read (passed in, not module globals)
     list_units: frozenset[str] = frozenset()  # units two or more items of the sentence's list share
     run_item: bool = False  # the figure's unit was printed once for its run (动态22会议纪要9、人事5条)
@@ -258,7 +259,10 @@ def _run_item(c: Cue) -> list[Emit] | None:
 
 def _list_head(c: Cue) -> list[Emit] | None:
     if c.ctx.list_head and c.unit == "条" and _is_total(c) and not channel(c.label, c.ctx.lex):
-        return [("proactive.total", {}, c.scope)]
+        res: list[Emit] = [("proactive.total", {}, c.scope)]
+        if portal := _route_portal(c):  # 依托门户网站平台，主动公开政府信息85条，其中…
+            res.append(("proactive.channel", {"channel": portal}, c.scope))
+        return res
     return None
 
 
@@ -280,6 +284,8 @@ def _listed_category(c: Cue) -> list[Emit] | None:
         return None
     if c.ctx.last_metric and not c.ctx.last_metric.startswith("proactive."):
         return None  # 政策解读3篇，其中图文解读2篇: the list breaks down another figure
+    if c.ctx.head_mention == c.unit and c.unit not in c.ctx.lex.ITEM_UNITS:
+        return None  # 受理审批事项117件。其中办理减免税91件: parts in the unit of a figure that is not disclosure
     cat = category(c.label, c.ctx.lex)
     if _rx(c.ctx.lex.NOT_A_KIND).search(cat):
         return None  # 订阅数39条, 网站总访问量: counts about the channel, not items published
@@ -442,6 +448,12 @@ def _application(c: Cue) -> list[Emit] | None:
         return [("applications.carried_forward", {}, "year")]
     if _rx(c.ctx.lex.APP_CARRIED_OVER).search(both):
         return [("applications.carried_over", {}, "year")]
+    if (
+        c.ctx.applications
+        and c.unit in (*c.ctx.lex.APP_OUTCOME_UNITS, "次")
+        and _rx(c.ctx.lex.APP_ANSWERED_BARE).fullmatch(clean_label(c.label, c.ctx.lex))
+    ):
+        return [("applications.outcome", {"outcome": "total"}, "year")]  # 受理申请0次，答复0次
     if not _rx(c.ctx.lex.APP_WORD).search(both + c.words + " " + c.ctx.topic):
         if c.unit in c.ctx.lex.APP_OUTCOME_UNITS and (
             c.ctx.applications or _rx(c.ctx.lex.APP_WORD).search(c.sent[: c.pos])
@@ -455,6 +467,7 @@ def _application(c: Cue) -> list[Emit] | None:
                 return [("applications.received", {}, "year")]
             if _rx(c.ctx.lex.APP_COMPLETED_BARE).fullmatch(label):
                 return [("applications.completed", {}, "year")]
+
             applicant = _applicant(label, c.ctx.lex) if c.ctx.applications else ""
             if applicant:  # （其中自然人21件，… after the applications total
                 return [("applications.received", {"applicant": applicant}, "year")]

@@ -296,10 +296,20 @@ class _Reader:
         item = T.strip_numbering(re.sub(r"[（(].*?[）)]", "", self._label_text(row)))
         measures = self.art20_measures or [("value", "")]
         slots = row.slots
+        filled = [s for s in slots if s.raw.strip()]
+        if len(slots) > len(measures) and len(filled) == len(measures):
+            slots = filled  # empty cells between the values are the layout's ('|' lines), not blanks
         if len(slots) > len(measures) and all(value_of(s) is None for s in slots[len(measures) :]):
             slots = slots[: len(measures)]
         if len(measures) == 1 and len(slots) > 1:
             nums = [s for s in slots if value_of(s) is not None]
+            if len({value_of(s) for s in nums}) > 1:
+                # several different figures under one recognised header: the other headers were lost,
+                # so which figure is this column's is a guess
+                self.out.problems.append(
+                    f"line {row.labels[-1].line}: {len(nums)} cells for 1 columns (headers not read); left out"
+                )
+                return
             slots = nums[:1] or slots[:1]  # a value cell spanning several columns
         label = self._label_text(row)
         for (measure, _hdr), cell in zip(measures, slots, strict=False):

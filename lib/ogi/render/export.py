@@ -5,7 +5,7 @@ from a CDN (require.js, MathJax, mermaid, widgets); the JupyterLab CSS (240 kB) 
 stylesheet with print rules. Charts arrive as Vega-Lite specs (see charts.py) and are drawn by the
 Vega/Vega-Lite/Vega-Embed runtime that vl-convert bundles: tooltips work and nothing leaves the
 machine. A standalone brief (`ogi export`, `ogi render --standalone`) inlines the runtime (~0.9 MB);
-a site brief (`ogi render`) loads it by relative path from the one copy `write_runtime` puts in the
+a site brief (`ogi render`) loads it by relative path from the one copy `runtime.write_runtime` puts in the
 site's `_static/` under a content-hashed name, and says so in the page when that file is missing.
 Output is deterministic: no timestamps, no random ids.
 """
@@ -14,12 +14,8 @@ from __future__ import annotations
 
 import copy
 import functools
-import hashlib
-import json
-import os
 import re
 from html import escape
-from pathlib import Path
 from typing import Any
 
 import nbformat
@@ -29,71 +25,10 @@ from nbconvert.preprocessors import TagRemovePreprocessor
 from traitlets.config import Config
 
 from ogi.render.charts import CHART_MIME, spec_json_for_html
-from ogi.render.theme import FONT_STACK
+from ogi.render.page_css import CSS
+from ogi.render.runtime import vega_runtime
 
 HIDE_TAGS = frozenset({"ogi-hide", "parameters", "injected-parameters"})
-
-CSS = """
-:root { --ogi-ink: #1f2328; --ogi-muted: #57606a; --ogi-line: #d0d7de; --ogi-accent: #4e79a7; }
-html { -webkit-text-size-adjust: 100%; }
-body { margin: 0; padding: 24px; background: #fff; color: var(--ogi-ink);
-       font-family: FONT_STACK; font-size: 15px; line-height: 1.6; }
-main { max-width: 880px; margin: 0 auto; }
-h1.ogi-h { font-size: 26px; margin: 8px 0 0; line-height: 1.3; }
-h2.ogi-h { font-size: 19px; margin: 32px 0 4px; padding-bottom: 4px; border-bottom: 1px solid var(--ogi-line); }
-p.ogi-sub { color: var(--ogi-muted); margin: 2px 0 12px; }
-p.ogi-lead { margin: 6px 0 10px; }
-p.ogi-nodata { color: var(--ogi-muted); font-style: italic; margin: 6px 0 10px; }
-.jp-InputPrompt, .jp-OutputPrompt, .jp-Collapser, a.anchor-link { display: none; }
-.jp-Cell, .jp-OutputArea-child, .jp-OutputArea-output { margin: 0; padding: 0; }
-.jp-RenderedText pre { font-family: "Noto Sans Mono CJK SC", monospace; font-size: 13px; white-space: pre-wrap; }
-.ogi-cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(150px, 1fr)); gap: 10px; margin: 8px 0; }
-.ogi-card { border: 1px solid var(--ogi-line); border-radius: 6px; padding: 10px 12px; }
-.ogi-card-value { font-size: 24px; font-weight: 600; color: var(--ogi-accent); font-variant-numeric: tabular-nums; }
-.ogi-card-label { font-size: 13px; }
-.ogi-card-note { font-size: 12px; color: var(--ogi-muted); }
-table.ogi-table { border-collapse: collapse; margin: 8px 0 12px; font-size: 13px; width: 100%; }
-table.ogi-table th, table.ogi-table td { border-bottom: 1px solid var(--ogi-line); padding: 4px 8px;
-  text-align: left; vertical-align: top; overflow-wrap: anywhere; }
-table.ogi-table th { background: #f6f8fa; font-weight: 600; }
-table.ogi-table .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-table.ogi-table .nw { white-space: nowrap; overflow-wrap: normal; word-break: keep-all; }
-details.ogi-figures { margin: 0 0 14px; font-size: 13px; }
-details.ogi-figures summary { cursor: pointer; color: var(--ogi-muted); }
-.ogi-nav { font-size: 14px; margin: 0 0 8px; }
-.ogi-nav a { color: var(--ogi-accent); margin-right: 14px; }
-.ogi-filters { display: flex; flex-wrap: wrap; gap: 8px; margin: 8px 0; font-size: 13px; }
-.ogi-filters select, .ogi-filters input { font: inherit; padding: 2px 4px; }
-main.ogi-wide { max-width: 1280px; }
-.ogi-scroll { overflow-x: auto; }
-table.ogi-index th, table.ogi-index td { white-space: nowrap; overflow-wrap: normal; }
-table.ogi-index th { cursor: pointer; user-select: none; }
-table.ogi-index th[aria-sort="ascending"]::after { content: " ▲"; }
-table.ogi-index th[aria-sort="descending"]::after { content: " ▼"; }
-.jp-OutputArea-output table.ogi-table { display: table; }
-.jp-RenderedHTMLCommon table.ogi-table td, .jp-RenderedHTMLCommon table.ogi-table th { text-align: left; }
-.jp-RenderedHTMLCommon table.ogi-table .num { text-align: right; }
-figure.ogi-chart { margin: 8px 0 16px; }
-figure.ogi-chart svg, figure.ogi-chart canvas { max-width: 100%; height: auto; }
-.vega-embed { width: 100%; }
-.ogi-index td a { color: var(--ogi-accent); }
-.ogi-failed { color: #b42318; }
-p.ogi-noruntime { color: #b42318; font-size: 13px; border: 1px dashed #b42318; padding: 8px 10px; }
-@page { size: A4; margin: 14mm 12mm; }
-@media print {
-  body { padding: 0; font-size: 11pt; }
-  main { max-width: none; }
-  h2.ogi-h, p.ogi-lead { break-after: avoid; page-break-after: avoid; }
-  .jp-OutputArea-child:has(h2.ogi-h), .jp-OutputArea-child:has(p.ogi-lead) { break-after: avoid; page-break-after: avoid; }
-  .jp-Cell:has(h2.ogi-h) { break-inside: auto; }
-  details.ogi-figures { display: none; }
-  .ogi-nav, .ogi-filters { display: none; }
-  figure.ogi-chart, .ogi-cards, table.ogi-table tr, .ogi-card { break-inside: avoid; page-break-inside: avoid; }
-  #vg-tooltip-element, .vega-embed details, .vega-actions { display: none !important; }
-  * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-  a { color: inherit; text-decoration: none; }
-}
-""".replace("FONT_STACK", FONT_STACK)
 
 EMBED_JS = """
 (function () {
@@ -153,67 +88,6 @@ TEMPLATE = """{%- extends 'index.html.j2' -%}
 {%- endif -%}
 {% endblock footer_js %}
 """.replace("CHART_MIME", CHART_MIME)
-
-
-@functools.cache
-def vega_runtime() -> str:
-    """Vega, Vega-Lite and Vega-Embed as one inline script (made once per process: ~2 s, ~0.9 MB)."""
-    import altair as alt
-    import vl_convert as vlc
-
-    version = ".".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2])
-    try:
-        js = vlc.javascript_bundle(vl_version=f"v{version}")  # type: ignore[call-arg]  # snippet is optional
-    except Exception:  # this vl-convert lacks Altair's exact minor version: its newest is compatible
-        js = vlc.javascript_bundle()  # type: ignore[call-arg]
-    # nothing in the bundle may close or confuse the <script> element that holds it
-    return re.sub(r"</(script)", r"<\\/\1", js, flags=re.IGNORECASE).replace("<!--", "<\\!--")
-
-
-RUNTIME_DIR = "_static"
-_RUNTIME_MEMO = ".runtime.json"  # in RUNTIME_DIR: library versions -> the file their bundle was written to
-
-
-def _runtime_versions() -> str:
-    """What the bundle depends on (read from package metadata: cheap, no import of the libraries)."""
-    from importlib import metadata
-
-    return "|".join(f"{d}=={metadata.version(d)}" for d in ("vl-convert-python", "altair"))
-
-
-def write_runtime(site: str | os.PathLike[str]) -> Path:
-    """The site's one copy of the Vega runtime, `_static/vega-<sha256[:16]>.js`, written if missing.
-
-    The name is the content's hash, so a new bundle never overwrites one that older briefs load. A
-    memo in `_static` maps the library versions to the file, so a site whose runtime is in place
-    does not rebuild the bundle (~2 s) to learn its name; an existing file is never rewritten.
-    """
-    from ogi.atomic import write_text
-
-    static = Path(site) / RUNTIME_DIR
-    memo_path = static / _RUNTIME_MEMO
-    versions = _runtime_versions()
-    try:
-        memo = json.loads(memo_path.read_text(encoding="utf-8"))
-        known = static / str(memo.get(versions, ""))
-        if memo.get(versions) and known.is_file():
-            return known
-    except (OSError, ValueError, AttributeError):
-        memo = {}
-    js = vega_runtime()
-    path = static / f"vega-{hashlib.sha256(js.encode('utf-8')).hexdigest()[:16]}.js"
-    if not (path.is_file() and path.read_text(encoding="utf-8") == js):
-        write_text(path, js)
-        path.chmod(0o644)
-    memo = {**(memo if isinstance(memo, dict) else {}), versions: path.name}
-    write_text(memo_path, json.dumps(dict(sorted(memo.items())), indent=1) + "\n")
-    return path
-
-
-def runtime_src(runtime: str | os.PathLike[str], page: str | os.PathLike[str]) -> str:
-    """The relative URL by which the HTML file `page` loads the runtime file `runtime`."""
-    rel = os.path.relpath(Path(runtime).resolve(), Path(page).resolve().parent)
-    return Path(rel).as_posix()
 
 
 def chart_html(mimebundle: dict[str, Any]) -> str:
@@ -298,7 +172,7 @@ def has_charts(nb: nbformat.NotebookNode) -> bool:
 
 def to_html(nb: nbformat.NotebookNode, *, title: str = "", lang: str = "zh", runtime_url: str = "") -> str:
     """The brief HTML for an executed notebook; charts (if any) are drawn by the runtime loaded from
-    `runtime_url` (a site brief, see write_runtime), else by the runtime inlined in the page."""
+    `runtime_url` (a site brief, see runtime.write_runtime), else by the runtime inlined in the page."""
     clean = clean_notebook(nb, title or notebook_title(nb, "ogi brief"))
     charts = has_charts(clean)
     resources = {

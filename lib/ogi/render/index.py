@@ -8,18 +8,19 @@ Built from the store (not from the rendered pages) so it is cheap and separate f
 from __future__ import annotations
 
 import io
+import json
 import os
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from html import escape
 from pathlib import Path
 from urllib.parse import quote
 
 import polars as pl
 
-from ogi.atomic import write_bytes, write_text
 from ogi.evaluation import fact_rows, level_of, plain_numbers
 from ogi.paths import escape_controls, shown
 from ogi.render.fragments import fmt_change, fmt_num
+from ogi.render.keep import write_bytes_if_changed, write_text_if_changed
 
 COLUMNS = ("proactive.total", "applications.received", "review.count", "litigation.count", "complaints.count")
 STORE_CSV = "ogi-facts.csv"
@@ -100,18 +101,57 @@ def facts_csv(store: object, report_id: str | None = None) -> bytes:
     return _csv_bytes(plain_numbers(rows))
 
 
-def write_store_downloads(ctx: object, out: Path) -> None:
+DOWNLOADS_STAMP = ".ogi-downloads.json"  # which store generation the downloads were made from
+ROW_CACHE = ".ogi-index-rows.json"  # each listed brief's row, with the input digest it was made under
+
+
+def _load_rows(out: Path) -> dict[str, dict[str, object]]:
+    """The rows the last index listed (relative brief path -> key, corrections count, row HTML)."""
+    try:
+        data = json.loads((out / ROW_CACHE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {str(k): v for k, v in data.items() if isinstance(v, dict)} if isinstance(data, dict) else {}
+
+
+def _generation_stamp(store_path: str | os.PathLike[str], lang: str) -> str:
+    """What the store downloads depend on: the store's frame files (resolved path, size, mtime), the
+    code and the language. A new store generation is a new folder, so any write changes it."""
+    from ogi.digest import code_digest, sha
+
+    root = Path(os.path.realpath(store_path))
+    parts: list[str] = [lang, code_digest()]
+    for f in sorted(root.glob("*.parquet")):
+        try:
+            st = os.stat(f)  # follows the stable-name symlinks into the generation
+        except OSError:
+            continue
+        parts.append(f"{os.path.realpath(f)}|{st.st_size}|{st.st_mtime_ns}")
+    return sha(*parts)
+
+
+def write_store_downloads(ctx: object, out: Path, stamp: str = "") -> None:
     """The whole store's facts as CSV (labelled) and Parquet (as stored), and the evaluator's workbook
-    (ogi.workbook) beside the index."""
+    (ogi.workbook) beside the index; skipped when they exist and were made from the same `stamp`."""
     from ogi.workbook import INDEX_MAX_FACTS, workbook_bytes
 
+    names = (STORE_CSV, WORKBOOK, STORE_PARQUET)
+    stamp_path = out / DOWNLOADS_STAMP
+    try:
+        if stamp and stamp_path.read_text(encoding="utf-8").strip() == stamp:
+            if all((out / n).is_file() for n in names):
+                return
+    except OSError:
+        pass
     store = ctx.store  # type: ignore[attr-defined]
     facts = store.facts.sort("agency_key", "year", "report_id", "seq").collect()
-    write_bytes(out / STORE_CSV, facts_csv(store))
-    write_bytes(out / WORKBOOK, workbook_bytes(store, ctx.lang, max_facts=INDEX_MAX_FACTS))  # type: ignore[attr-defined]
+    write_bytes_if_changed(out / STORE_CSV, facts_csv(store))
+    write_bytes_if_changed(out / WORKBOOK, workbook_bytes(store, ctx.lang, max_facts=INDEX_MAX_FACTS))  # type: ignore[attr-defined]
     buf = io.BytesIO()
     facts.write_parquet(buf, compression="zstd", compression_level=3, statistics=False)
-    write_bytes(out / STORE_PARQUET, buf.getvalue())
+    write_bytes_if_changed(out / STORE_PARQUET, buf.getvalue())
+    if stamp:
+        write_text_if_changed(stamp_path, stamp + "\n")
 
 
 def _others(others: Sequence[tuple[str, str]], lang: str) -> str:
@@ -134,13 +174,19 @@ def build_index(
     failed: Sequence[object] = (),
     lang: str = "zh",
     others: Sequence[tuple[str, str]] = (),
+    unchanged: frozenset[str] = frozenset(),
+    digests: Mapping[str, str] | None = None,
 ) -> Path:
     """Write `out_dir/index.html` listing each `<slug>/<year>.html` present for an agency in the store,
     `<slug>/<year>.csv` beside each (its report's facts), and the store downloads; `others` are briefs
-    in the folder from another store (relative path, store root or ''), listed with where they came from."""
+    in the folder from another store (relative path, store root or ''), listed with where they came from.
+    `unchanged`: briefs (relative paths) whose inputs did not change: their CSV is kept as it is, and
+    their row is taken from the last index's (ROW_CACHE) when it was made under the same input digest
+    (`digests`: relative path -> digest, render.state), so an unchanged re-render computes no views.
+    A file whose bytes would not change is not rewritten (render.keep)."""
     from ogi import vocabulary as voc
     from ogi.render.context import open_context
-    from ogi.render.export import CSS
+    from ogi.render.page_css import CSS
     from ogi.render.review import corrections_count
     from ogi.render.slug import unique_slugs
 
@@ -171,6 +217,9 @@ def build_index(
     head += [_t(lang, "分析员更正", "Analyst corrections"), "CSV"]  # ogi.render.review
     numeric += [True] * (len(COLUMNS) + 2) + [False]
     corrected = corrections_count(ctx.store)
+    digests = digests or {}
+    row_cache = _load_rows(out) if unchanged and digests else {}
+    new_rows: dict[str, dict[str, object]] = {}
     rows: list[str] = []
     seen: dict[str, set[str]] = {"region": set(), "level": set(), "year": set(), "template": set()}
     for r in table:
@@ -182,11 +231,24 @@ def build_index(
             if not (out / rel).is_file():
                 continue
             csv_rel = f"{slugs[key]}/{year}.csv"
-            write_bytes(out / csv_rel, facts_csv(ctx.store, report_ids.get((key, year))))
+            if rel not in unchanged or not (out / csv_rel).is_file():
+                write_bytes_if_changed(out / csv_rel, facts_csv(ctx.store, report_ids.get((key, year))))
             template = templates.get((key, year), "")
             for k, v in (("region", region), ("level", level), ("year", str(year)), ("template", template)):
                 if v:
                     seen[k].add(v)
+            n_corrected = corrected.get((key, year), 0)
+            hit = row_cache.get(rel)
+            digest = digests.get(rel, "")
+            if (
+                hit
+                and rel in unchanged
+                and digest
+                and (hit.get("key"), hit.get("corrected")) == (digest, n_corrected)
+            ):
+                rows.append(str(hit["row"]))
+                new_rows[rel] = hit
+                continue
             figures = {h["metric"]: h for h in ctx.view("headline", key, year).to_dicts()}
             n_findings = ctx.view("findings", key, year).height
             cells = [
@@ -208,7 +270,8 @@ def build_index(
             cells.append(f'<td class="num ogi-corrections">{corrected.get((key, year), 0)}</td>')
             cells.append(f'<td><a href="{escape(quote(csv_rel), quote=True)}" download>CSV</a></td>')
             rows.append("<tr>" + "".join(cells) + "</tr>")
-    write_store_downloads(ctx, out)
+            new_rows[rel] = {"key": digest, "corrected": n_corrected, "row": rows[-1]}
+    write_store_downloads(ctx, out, _generation_stamp(store_path, lang))
     failures = "".join(f'<li class="ogi-failed">{escape(str(f))}</li>' for f in failed)
     # the overview is linked only when it was rendered (the language switch is always there: the other
     # tree is one `ogi render --lang` away, and a link that depends on a parallel render's timing would
@@ -292,5 +355,8 @@ def build_index(
         f'</head>\n<body>\n<main class="ogi-wide">\n{body}\n</main>\n<script>{SCRIPT}</script>\n</body>\n</html>\n'
     )
     path = out / "index.html"
-    write_text(path, escape_controls(html))  # 0666 less the umask, like the downloads beside it
+    write_text_if_changed(path, escape_controls(html))  # 0666 less the umask, like the downloads beside it
+    write_text_if_changed(
+        out / ROW_CACHE, json.dumps(dict(sorted(new_rows.items())), ensure_ascii=False) + "\n"
+    )
     return path

@@ -309,9 +309,9 @@ def _channel_totals(ctx: Context) -> pl.DataFrame:
 
 
 def channels(ctx: Context) -> None:
-    display(heading(ctx.t("公开渠道：各机关最近一年", "Channel mix per agency, latest year")))
     ag_view = ctx.view("agencies")
     if ag_view.height > MAX_AGENCY_ROWS and hasattr(ctx.store, "facts"):
+        display(heading(ctx.t("公开渠道：各年合计", "Channel mix per year, all agencies")))
         totals = _channel_totals(ctx)
         if not totals.height:
             display(no_data(ctx.t("库中没有渠道数据。", "No channel figures in the store.")))
@@ -356,6 +356,7 @@ def channels(ctx: Context) -> None:
         )
         display(charts.ChartOutput(chart, ctx.t("公开渠道", "Channels")))
         return
+    display(heading(ctx.t("公开渠道：各机关最近一年", "Channel mix per agency, latest year")))
     names = dict(agency_rows(ctx).select("agency_key", "name").iter_rows())
     rows = []
     for ag in ag_view.sort("agency_key").to_dicts():

@@ -64,19 +64,33 @@ def _report_name(ctx: Any) -> str:
     return base if sum(os.path.basename(s) == base for s in sources) == 1 else source
 
 
+_Index = dict[tuple[float, int, str], list[dict[str, Any]]]
+_last: dict[tuple[Any, ...], tuple[str, _Index]] = {}
+
+
+def _facts_by_key(ctx: Any) -> tuple[str, _Index]:
+    """The report's name and its facts by (value, line, quote), read once per brief (a brief has about
+    ten figure tables; each read scans the store)."""
+    key = (str(getattr(ctx.store, "folder", ctx.store)), ctx.agency_key, ctx.year)
+    if key not in _last:
+        facts = ctx.view("report_facts", ctx.agency_key, ctx.year)
+        by_key: _Index = {}
+        for f in facts.filter(~pl.col("metric").str.starts_with("mention.")).iter_rows(named=True):
+            by_key.setdefault((float(f["value"]), int(f["line"] or 0), str(f["quote"] or "")), []).append(f)
+        _last.clear()  # one brief at a time per kernel: keep only the latest
+        _last[key] = (_report_name(ctx) if facts.height else "", by_key)
+    return _last[key]
+
+
 def copy_cells(ctx: Any, rows: list[dict[str, Any]]) -> list[str]:
     """Per figure-table row: the escaped HTML of its copy button (with the analyst mark on a corrected
     figure), or "" when no single fact of the report gives that row."""
     try:
-        facts = ctx.view("report_facts", ctx.agency_key, ctx.year)
-        report = _report_name(ctx)
-    except Exception:  # a fake or old store without the view: the table simply has no buttons
+        report, by_key = _facts_by_key(ctx)
+    except Exception:  # a store without the view: the table simply has no buttons
         return [""] * len(rows)
-    if facts.height == 0:
+    if not by_key:
         return [""] * len(rows)
-    by_key: dict[tuple[float, int, str], list[dict[str, Any]]] = {}
-    for f in facts.filter(~pl.col("metric").str.starts_with("mention.")).iter_rows(named=True):
-        by_key.setdefault((float(f["value"]), int(f["line"] or 0), str(f["quote"] or "")), []).append(f)
     title = _t(
         ctx,
         "复制为更正行（粘贴到 corrections.csv）",

@@ -131,7 +131,8 @@ def render_overview(
 ) -> Path:
     """Execute the corpus overview notebook (or another whole-store notebook, e.g. EXPLORE_NOTEBOOK)
     and write its HTML (loading the site's runtime unless standalone)."""
-    from ogi.render.export import runtime_src, to_html, write_runtime
+    from ogi.render.export import to_html
+    from ogi.render.runtime import runtime_src, write_runtime
 
     nb = execute(
         notebook,
@@ -244,12 +245,12 @@ def render_batch(
     pool, or the Dask cluster at `scheduler`), then rebuild the index. `on_plan(to_render, skipped)` is
     called once before rendering starts; `on_done` once per rendered or failed brief. `notebook`: an
     analyst's own brief notebook in place of notebooks/agency_brief.ipynb. The briefs load the site's
-    one Vega runtime from `_static/` (see export.write_runtime), or inline it (`standalone`)."""
+    one Vega runtime from `_static/` (see runtime.write_runtime), or inline it (`standalone`)."""
     from dataclasses import replace
 
     from ogi.render import stale, state
-    from ogi.render.export import runtime_src, write_runtime
     from ogi.render.index import build_index
+    from ogi.render.runtime import runtime_src, write_runtime
 
     out = Path(out_dir)
     briefs, problems = plan(store_path, out_dir, agencies, year)
@@ -304,7 +305,13 @@ def render_batch(
     summary.failed.sort(key=lambda e: (e.agency, e.year or 0))
     try:
         build_index(
-            store_path, out_dir, failed=summary.failed, lang=lang, others=stale.foreign(store_path, out)
+            store_path,
+            out_dir,
+            failed=summary.failed,
+            lang=lang,
+            others=stale.foreign(store_path, out),
+            unchanged=frozenset(rel[b] for b in summary.skipped),  # their CSVs and index rows are kept
+            digests=keys,
         )
     except OSError as exc:  # disk full after the briefs: say what was written and what was not
         summary.unwritten.append(_os_error(exc, out / "index.html"))

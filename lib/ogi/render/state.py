@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from ogi import digest
-from ogi.atomic import write_text
 from ogi.digest import sha
+from ogi.render.keep import write_text_if_changed
 
 MANIFEST = ".ogi-render.json"
 FRAMES = ("reports", "facts", "findings")
@@ -111,7 +111,7 @@ def save(
         sources = load_sources(out_dir)
     kept = {k: v for k, v in sorted(sources.items()) if k in briefs}
     data = {"version": 2, "briefs": dict(sorted(briefs.items())), "sources": kept}
-    write_text(Path(out_dir) / MANIFEST, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
+    write_text_if_changed(Path(out_dir) / MANIFEST, json.dumps(data, ensure_ascii=False, indent=1) + "\n")
 
 
 def keys_for(

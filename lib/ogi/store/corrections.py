@@ -435,6 +435,61 @@ class Applied:
     unchanged: int  # rows giving a value the parser read, without a note: nothing to correct
 
 
+_Key = tuple[str, tuple[tuple[str, str], ...], str]
+
+
+def _recompute_subtotal(
+    parser_facts: Sequence[Fact],
+    index: dict[_Key, list[int]],
+    row: Row,
+    hits: list[int],
+    superseded: dict[int, str],
+    analyst: list[Fact],
+    adjusted: dict[_Key, tuple[Fact, int]],
+    explicit: set[_Key],
+) -> None:
+    """A corrected reason cell changes its outcome's subtotal: the parser's derived subtotal (the sum of
+    the reason cells, section 三) is superseded by the same row and recomputed, never left stale."""
+    if "reason" not in dict(row.dims):
+        return
+    parent: _Key = (row.metric, tuple(kv for kv in row.dims if kv[0] != "reason"), row.scope)
+    delta = (row.value or 0.0) - (float(parser_facts[hits[0]].value) if hits else 0.0)
+    if not delta or parent in explicit:
+        return
+    if parent in adjusted:
+        fact = adjusted[parent][0]
+        fact.value = _tidy(float(fact.value) + delta)
+        fact.quote = (
+            fact.quote.rsplit("（", 1)[0]
+            + f"（原解析值 {_num(float(parser_facts[adjusted[parent][1]].value))}）"
+        )
+        return
+    derived = [
+        i for i in index.get(parent, []) if parser_facts[i].origin == "derived" and i not in superseded
+    ]
+    if not derived:
+        return  # no subtotal of the parser's: the brief sums the reason cells itself
+    d = parser_facts[derived[0]]
+    superseded[derived[0]] = row.ident
+    fact = Fact(
+        metric=d.metric,
+        value=_tidy(float(d.value) + delta),
+        unit=d.unit,
+        line=d.line,
+        quote=f"{MARK}：按更正后的理由行重算的小计（原解析值 {_num(float(d.value))}）",
+        dims=dict(d.dims),
+        scope=d.scope,
+        origin=ORIGIN,
+        loc=row.ident,
+    )
+    analyst.append(fact)
+    adjusted[parent] = (fact, derived[0])
+
+
+def _tidy(v: float) -> float | int:
+    return int(v) if float(v).is_integer() else v
+
+
 def apply_rows(parser_facts: Sequence[Fact], rows: Iterable[Row]) -> Applied:
     """Apply rows (already matched to this report) to its parser facts, in row order; pure."""
     superseded: dict[int, str] = {}
@@ -446,6 +501,8 @@ def apply_rows(parser_facts: Sequence[Fact], rows: Iterable[Row]) -> Applied:
     for i, f in enumerate(parser_facts):
         index.setdefault(_fact_key(f), []).append(i)
     done: dict[tuple[Any, ...], Row] = {}  # the same figure named twice (by file name, then by agency+year)
+    adjusted: dict[_Key, tuple[Fact, int]] = {}  # subtotal → its recomputed fact and the parser's index
+    explicit: set[_Key] = set()  # figures a row set: never recomputed from their parts
     for row in sorted(rows, key=lambda r: (r.file, r.row)):
         first_row = done.setdefault((row.metric, row.dims, row.scope), row)
         if first_row is not row:
@@ -462,7 +519,11 @@ def apply_rows(parser_facts: Sequence[Fact], rows: Iterable[Row]) -> Applied:
             meta[row.metric] = row.text
             applied += 1
             continue
-        hits = [i for i in index.get((row.metric, row.dims, row.scope), []) if i not in superseded]
+        key = (row.metric, row.dims, row.scope)
+        hits = [i for i in index.get(key, []) if i not in superseded]
+        recomputed = adjusted.get(key)  # a subtotal recomputed for an earlier row: this row sets it
+        if recomputed is not None:
+            hits = [recomputed[1]]
         if row.value is None:
             if not hits:
                 errors.append(
@@ -477,14 +538,18 @@ def apply_rows(parser_facts: Sequence[Fact], rows: Iterable[Row]) -> Applied:
         elif hits and not row.note and any(parser_facts[i].value == row.value for i in hits):
             unchanged += 1  # a template or copied line left as it was: not a correction
             continue
+        if recomputed is not None:
+            analyst.remove(adjusted.pop(key)[0])
         for i in hits:
             superseded[i] = row.ident
+        explicit.add(key)
+        _recompute_subtotal(parser_facts, index, row, hits, superseded, analyst, adjusted, explicit)
         if row.value is not None:
             first = parser_facts[hits[0]] if hits else None
             analyst.append(
                 Fact(
                     metric=row.metric,
-                    value=int(row.value) if row.value.is_integer() else row.value,
+                    value=_tidy(row.value),
                     unit=first.unit if first else _unit_of(parser_facts, row.metric),
                     line=first.line if first else 0,
                     quote=analyst_quote(row, [parser_facts[i].value for i in hits]),
