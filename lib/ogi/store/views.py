@@ -767,9 +767,9 @@ TREND_METRICS = (
 )
 
 
-def _cite(store: Store, agency_key: str, year: int, metric: str) -> tuple[int | None, str | None]:
+def _cite(year_facts: pl.DataFrame, metric: str) -> tuple[int | None, str | None]:
     """Line and quote of a headline figure: its stated total, else its parts (first line, quotes joined)."""
-    facts = _facts_of(store, agency_key, year).filter(pl.col("metric") == metric)
+    facts = year_facts.filter(pl.col("metric") == metric)
     whole = _prefer(facts.filter(pl.col("dims_json") == "{}"), ["metric"])
     if whole.height:
         return whole["line"][0], whole["quote"][0]
@@ -793,14 +793,20 @@ def trend(store: Store, agency_key: str, year: int) -> pl.DataFrame:
         .to_list()
     )
     rows: list[tuple[int, str, float, int | None, int | None, str | None]] = []
+    if len(years) < 2:  # one report: nothing to draw over the years
+        return pl.DataFrame(schema=TREND)
     for y in years:
         for r in headline(store, agency_key, y).iter_rows(named=True):
             if r["metric"] in TREND_METRICS and r["value"] is not None:
-                rows.append(
-                    (y, r["metric"], float(r["value"]), None, *_cite(store, agency_key, y, r["metric"]))
-                )
+                rows.append((y, r["metric"], float(r["value"]), None, None, None))
     shown = {m for m in TREND_METRICS if sum(1 for r in rows if r[1] == m) >= 2}
-    rows = [r for r in rows if r[1] in shown]
+    cited: list[tuple[int, str, float, int | None, int | None, str | None]] = []
+    for y in years:
+        mine = [r for r in rows if r[0] == y and r[1] in shown]
+        if mine:
+            year_facts = _facts_of(store, agency_key, y)
+            cited += [(r[0], r[1], r[2], r[3], *_cite(year_facts, r[1])) for r in mine]
+    rows = cited
     if "proactive.total" in shown:
         med = peer_median(store, agency_key, year)
         top = med.get_column("peers").max() if med.height else 0
