@@ -591,10 +591,20 @@ HELD_OUT_3: list[P] = [
     P("依申请公开政府信息情况：本年度受理0件。", [(RECV, {}, 0)], "a lead-in and 0件"),
     P(
         "全年共收到依申请公开3件，其中当面申请2件，电子邮件申请1件。",
-        [(RECV, {}, 3), (ACH, {"channel": "in_person"}, 2), (ACH, {"channel": "online"}, 1)],
-        "e-mail is online",
+        [(RECV, {}, 3), (ACH, {"channel": "in_person"}, 2), (ACH, {"channel": "email"}, 1)],
+        "e-mail is e-mail, as the template's 电子邮件申请 row codes it: never online",
     ),
     P("通过传真申请1件。", [(ACH, {"channel": "fax"}, 1)], "fax"),
+    P(
+        "今年我局共受理审批事项117件，办结171件。其中办理减免税91件；受理个人出售住房减免税7件。",
+        [],
+        "trap: a 其中 list after a figure no rule reads as disclosure (审批事项 in 件) is no category list",
+    ),
+    P(
+        "全年受理行政审批事项60件，其中企业登记45件、个体工商户15件。",
+        [],
+        "trap: the same in one sentence",
+    ),
     P("行政复议案件数量为1件，结果为纠正。", [(REV, {}, 1)], "数量为"),
     P("因依申请公开引发行政诉讼1件，法院判决维持。", [(LIT, {}, 1)], "引发"),
     P(

@@ -114,3 +114,20 @@ def test_the_url_is_kept_on_the_store_report_row(tmp_path: Path) -> None:
     ingest([folder], out, jobs=1)
     rows = pl.read_parquet(out / "reports.parquet").sort("source")
     assert rows["url"].to_list() == ["https://example.gov.cn/a.html", None]
+
+
+def test_an_edited_sidecar_row_reaches_the_store_on_a_plain_ingest(tmp_path: Path) -> None:
+    """The report file is unchanged, only its sidecar row is edited: the next ingest re-reads it
+    (the cache keys on the row), and a file whose row did not change is still skipped."""
+    import polars as pl
+
+    from ogi.store.ingest import ingest
+
+    folder = _folder(tmp_path / "in", "file,agency\nb.txt,清河县财政局\n")
+    out = tmp_path / "store"
+    ingest([folder], out, jobs=1)
+    (folder / "sources.csv").write_text("file,agency\nb.txt,清河县审计局\n", encoding="utf-8")
+    result = ingest([folder], out, jobs=1)
+    rows = pl.read_parquet(out / "reports.parquet").sort("source")
+    assert rows["agency"].to_list()[1] == "清河县审计局"
+    assert result.skipped == 1  # a.txt: nothing about it changed

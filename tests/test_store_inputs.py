@@ -87,6 +87,22 @@ def test_a_damaged_store_whose_manifest_is_damaged_too_stops_with_one_line(tmp_p
     assert _n_reports(store) == 5
 
 
+def test_a_store_left_without_any_generation_is_built_afresh(tmp_path: Path) -> None:
+    """What an ingest before the fix left (`current` naming a removed generation): nothing is left to
+    lose, so a plain ingest builds the store again instead of asking for --full."""
+    import shutil as sh
+
+    store = tmp_path / "store"
+    a = _folder(tmp_path, "a", 2)
+    ingest([a], store, jobs=1, parse=json_parse)
+    gen = G.current(G.Store.at(store))
+    assert gen is not None
+    sh.rmtree(gen)
+    notes: list[str] = []
+    assert ingest([a], store, jobs=1, parse=json_parse, say=notes.append).reports == 2
+    assert any("missing generation" in n and "rebuilding" in n for n in notes), notes
+
+
 def test_full_rebuild_keeps_the_reports_of_other_inputs(tmp_path: Path) -> None:
     store = tmp_path / "store"
     a, b = _folder(tmp_path, "a", 3), _folder(tmp_path, "b", 2, 100)

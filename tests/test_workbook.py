@@ -171,3 +171,17 @@ def test_index_writes_the_downloads_readable_and_links_the_workbook(store: Path,
     for name in (STORE_CSV, STORE_PARQUET, WORKBOOK):
         assert (os.stat(out / name).st_mode & 0o777) == 0o644 & ~_umask(), name
     assert f'href="{WORKBOOK}" download' in index.read_text(encoding="utf-8")
+
+
+def test_english_workbook_names_sheets_columns_and_dims_in_english(store: Path, tmp_path: Path) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    out = tmp_path / "en.xlsx"
+    res = _cli("export", "--xlsx", str(out), "--store", str(store), "--lang", "en", "--mentions")
+    assert res.returncode == 0, res.stderr
+    wb = openpyxl.load_workbook(out)
+    assert wb.sheetnames[:3] == ["reports", "facts", "findings"]
+    facts = _rows(wb["facts"])
+    assert any(str(r["Metric code"]).startswith("mention.") for r in facts)  # --mentions keeps them
+    assert {r["Applicant"] for r in facts if r["Applicant"]} >= {"Natural persons", "Businesses"}
+    huaian = next(r for r in _rows(wb["reports"]) if r["Agency key"] == HUAIAN)
+    assert huaian["Applications received"] == 3119

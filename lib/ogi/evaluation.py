@@ -251,11 +251,13 @@ def fact_rows(
     mentions: bool = False,
     report_id: str | None = None,
     every_dim: bool = False,
+    lang: str = "zh",
 ) -> pl.DataFrame:
     """Facts with agency and year, the metric's zh and en labels, one column per dims key holding the
     dims' labels (codes stay in `dims_json`), value (integers as integers), unit, scope, origin, line,
     quote and source; `mention.*` numbers only when `mentions`. Narrowed to one agency, year or report.
-    `every_dim`: a column for every known dims key, so every CSV download has the same columns."""
+    `every_dim`: a column for every known dims key, so every CSV download has the same columns; the
+    dims' labels in `lang`."""
     st = as_store(store)
     lf = st.facts
     if report_id is not None:
@@ -277,7 +279,7 @@ def fact_rows(
     dims_cols = [
         pl.col("dims_json")
         .str.json_path_match(f"$.{k}")
-        .replace({code: zh for code, (zh, _en) in voc.DIMS.get(k, {}).items()})
+        .replace({code: zh if lang == "zh" else en for code, (zh, en) in voc.DIMS.get(k, {}).items()})
         .alias(f"dim.{k}")
         for k in keys
     ]

@@ -10,6 +10,7 @@ its good rows still apply and nothing else of the batch stops.
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import os
 from dataclasses import dataclass, field
@@ -129,6 +130,16 @@ def errors_of(files: list[str]) -> list[tuple[str, str]]:
         if side is not None:
             out.extend((side.path, e) for e in side.errors)
     return out
+
+
+def fingerprint(path: str) -> str:
+    """What the sidecar says of this file, as a short key ('' when nothing): the ingest cache keys a
+    stored report on it, so an edited sources.csv row re-reads its file."""
+    side = sidecar_of(os.path.dirname(path))
+    source = side.rows.get(os.path.basename(path)) if side else None
+    if source is None:
+        return ""
+    return hashlib.sha256(repr(tuple(getattr(source, k) for k in COLUMNS[1:])).encode()).hexdigest()[:12]
 
 
 def apply(report: Report, path: str) -> None:

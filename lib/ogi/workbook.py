@@ -191,7 +191,7 @@ def sheets(
     findings = ev.finding_rows(st, lang=lang).drop("fragment")
     out = {("报告" if zh else "reports"): titled(reports, lang)}
     if not left_out:
-        out["数字" if zh else "facts"] = titled(ev.fact_rows(st, mentions=mentions), lang)
+        out["数字" if zh else "facts"] = titled(ev.fact_rows(st, mentions=mentions, lang=lang), lang)
     out["问题" if zh else "findings"] = titled(findings, lang)
     out["说明" if zh else "about"] = about_sheet(lang, left_out)
     return out

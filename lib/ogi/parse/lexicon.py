@@ -220,7 +220,8 @@ APP_CARRIED_OVER = r"上一?年度?(?:的)?结转|结转上一?年度?"
 APP_WORD = r"申请|依申请"
 APP_CHANNELS: tuple[tuple[str, str], ...] = (
     (r"信函申请|信函方式|来信申请", "letter"),
-    (r"网络申请|网上申请|在线申请|网络(?:渠道|方式|平台)|电子邮件|电子邮箱|邮件申请", "online"),
+    (r"网络申请|网上申请|在线申请|网络(?:渠道|方式|平台)", "online"),
+    (r"电子邮件|电子邮箱|邮件申请", "email"),  # the templates' own row (电子邮件申请 → email), not online
     (r"传真", "fax"),
     (r"当面申请|当面提交|现场申请", "in_person"),
 )

@@ -186,6 +186,8 @@ def _sentence(
     ctx.lex = line_ctx.lex
     ctx.list_units = list_units(sent, ctx.lex) if _LIST_ANCHOR_OPENERS.search(sent) else frozenset()
     list_after_first = _open_list(sent, line_ctx, ctx)
+    if _LIST_OPEN.match(sent):  # 其中… opening the sentence breaks down the last figure before it
+        ctx.head_mention = line_ctx.head_mention
     ctx.list_head = list_after_first
     for cm in _CHANNEL_WORDS.finditer(sent):
         line_ctx.channel = line_ctx.channel or channel(cm.group(0))
@@ -243,6 +245,8 @@ def _sentence(
             cue = Cue(label, clause, before, after, unit_clean, sent, m.start, ctx)
             rule, facts = classify(cue)
             _remember(ctx, rule, facts)
+            if facts and not ctx.listing:
+                ctx.head_mention = ""
             if rule == "run_item":
                 ctx.listing = (
                     True  # 通知公告31部门文件4、机构职能信息3条: the run's printed item is one of them
@@ -275,6 +279,8 @@ def _sentence(
             if len(cats) >= 2 and sum(cats) == value and not has_total and not approx_of:
                 rule, facts = "list_sum", [("proactive.total", {}, "year")]  # …财政信息7条，共计57条
         if not facts:
+            if not ctx.listing and not approx_of:
+                ctx.head_mention = unit_clean or "-"  # a list after it breaks this figure down
             rule = rule or "mention"  # the rule that declined the figure, when one did
             facts = [("mention.other", {"label": label[-20:] or clean_label(after)[:20]}, "year")]
         if list_after_first:
@@ -305,6 +311,7 @@ def _sentence(
     if ctx.channel:
         line_ctx.channel = ctx.channel
     line_ctx.applications = any(f.metric.startswith("applications.") for f in out.facts[first:])
+    line_ctx.head_mention = ctx.head_mention
 
 
 def _scaled(value: int | float, scale: int) -> int | float:

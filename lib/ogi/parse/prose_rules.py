@@ -39,6 +39,7 @@ class Context:
     total_unit: str = ""  # the unit of the proactive total the sentence gave (its categories count in it)
     applications: bool = False  # the sentence (or the one before) gave an applications figure
     last_metric: str = ""  # the metric of the sentence's last fact (what a 其中 list breaks down)
+    head_mention: str = ""  # the unit of the figure before the list when no rule read it (a mention)
     lex: Lexicon = DEFAULT  # the words the rules read (passed in, not module globals)
     list_units: frozenset[str] = frozenset()  # units two or more items of the sentence's list share
     run_item: bool = False  # the figure's unit was printed once for its run (动态22会议纪要9、人事5条)
@@ -283,6 +284,8 @@ def _listed_category(c: Cue) -> list[Emit] | None:
         return None
     if c.ctx.last_metric and not c.ctx.last_metric.startswith("proactive."):
         return None  # 政策解读3篇，其中图文解读2篇: the list breaks down another figure
+    if c.ctx.head_mention == c.unit and c.unit not in c.ctx.lex.ITEM_UNITS:
+        return None  # 受理审批事项117件。其中办理减免税91件: parts in the unit of a figure that is not disclosure
     cat = category(c.label, c.ctx.lex)
     if _rx(c.ctx.lex.NOT_A_KIND).search(cat):
         return None  # 订阅数39条, 网站总访问量: counts about the channel, not items published

@@ -572,7 +572,7 @@ def _read_frame(folder: Path, name: str) -> pl.DataFrame:
     except Exception:
         return S.empty(name)
     col = _KEY_COLUMN.get(name)
-    if col and df.height and not df[col].map_elements(os.path.isabs, return_dtype=pl.Boolean).all():
+    if col and df.height and not df[col].str.starts_with(os.sep).all():
         df = df.with_columns(
             pl.col(col).map_elements(lambda k: storable(canonical_path(k)), return_dtype=pl.String)
         )
@@ -604,7 +604,8 @@ def _open_previous(store: Store, full: bool, prune: bool, say: Callable[[str], N
         if gen is not None and integrity.intact(gen, MANIFEST):
             say(f"ogi ingest: {damage}: rebuilding the store from every input it held still on disk")
             return Previous(None, _read_frame(gen, "manifest"), rebuild=True)
-        if full or prune:
+        if full or prune or not _any_generation(store):
+            # asked to, or nothing is left to lose (a store whose generation an older ogi removed)
             say(f"ogi ingest: {damage}: rebuilding the store from these inputs")
             return Previous(None, S.empty("manifest"), rebuild=True)
         raise StoreDamaged(
@@ -613,6 +614,12 @@ def _open_previous(store: Store, full: bool, prune: bool, say: Callable[[str], N
         ) from None
     manifest = _read_frame(folder, "manifest")
     return Previous(None if full else folder, manifest, rebuild=full)
+
+
+def _any_generation(store: Store) -> bool:
+    """Whether any generation folder is left under the store (readable or not)."""
+    root = store.root / G.GEN
+    return root.is_dir() and any(d.name.isdigit() for d in root.iterdir())
 
 
 def _damaged_generation(store: Store) -> Path | None:
@@ -701,6 +708,15 @@ def _corrections_stale(p: Plan, row: int) -> bool:
     return bool(stale is not None and stale(p.old_reports.row(row, named=True)))
 
 
+def _entry_fp(p: Plan, e: Entry) -> str:
+    """The parse fingerprint of one input: the run's, plus its sidecar row's (ogi.sources), so an
+    edited sources.csv row re-reads the file it names."""
+    from ogi import sources
+
+    side = sources.fingerprint(e.path)
+    return f"{p.parse_fp}:sidecar={side}" if side else p.parse_fp
+
+
 def _classify(p: Plan, special: list[Failure], unstattable: list[tuple[str, str]]) -> None:
     """Split the entries into kept (unchanged since the manifest), known failures and files to parse."""
     old_by_path = {
@@ -713,7 +729,7 @@ def _classify(p: Plan, special: list[Failure], unstattable: list[tuple[str, str]
     keep_entries = []
     for e in p.entries:
         size, mtime_ns, sha, status, fp = old_by_path.get(e.key, (None, None, "", "", ""))
-        same = size == e.size and mtime_ns == e.mtime_ns and fp == p.parse_fp
+        same = size == e.size and mtime_ns == e.mtime_ns and fp == _entry_fp(p, e)
         if (
             same
             and status in ("ok", "duplicate")
@@ -916,7 +932,7 @@ def _findings_and_frames(
                 "sha256": p.shas.get(e.key) or "",
                 "text_sha256": p.text_shas.get(e.key) or "",
                 "status": "ok" if rid is not None else ("duplicate" if stage == "duplicate" else "failed"),
-                "parse_fp": p.parse_fp,
+                "parse_fp": _entry_fp(p, e),
                 "checks_key": checks_key.get(rid, "") if rid else "",
             }
         )
