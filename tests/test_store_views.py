@@ -88,7 +88,7 @@ def test_reports_view(store: st.Store) -> None:
 
 def test_headline(store: st.Store) -> None:
     h = st.headline(store, MEI, 2020)
-    assert h.columns == ["metric", "label_zh", "label_en", "value", "previous", "change"]
+    assert h.columns == ["metric", "label_zh", "label_en", "value", "previous", "change", "approx"]
     rows = {r["metric"]: r for r in h.iter_rows(named=True)}
     assert (
         rows["proactive.total"]["value"],

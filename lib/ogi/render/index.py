@@ -18,6 +18,7 @@ from urllib.parse import quote
 import polars as pl
 
 from ogi.evaluation import fact_rows, level_of, plain_numbers
+from ogi.facts import format_value
 from ogi.paths import escape_controls, shown
 from ogi.render.fragments import fmt_change, fmt_num
 from ogi.render.keep import write_bytes_if_changed, write_text_if_changed
@@ -265,7 +266,12 @@ def build_index(
                     title = f' title="{escape(_t(lang, "较上年 ", "change ") + fmt_change(h["change"]), quote=True)}"'
                 value = h.get("value")
                 sort = "" if value is None else repr(float(value))
-                cells.append(f'<td class="num" data-sort="{sort}"{title}>{escape(fmt_num(value))}</td>')
+                shown_value = (
+                    format_value(value, h["approx"])
+                    if h.get("approx") and value is not None
+                    else fmt_num(value)
+                )
+                cells.append(f'<td class="num" data-sort="{sort}"{title}>{escape(shown_value)}</td>')
             cells.append(f'<td class="num">{n_findings}</td>')
             cells.append(f'<td class="num ogi-corrections">{corrected.get((key, year), 0)}</td>')
             cells.append(f'<td><a href="{escape(quote(csv_rel), quote=True)}" download>CSV</a></td>')

@@ -7,6 +7,7 @@ has more than one report for a year, the canonical one is used (most facts, late
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
@@ -74,6 +75,19 @@ def _prefer(df: pl.DataFrame, by: list[str]) -> pl.DataFrame:
 def _no_dims(facts: pl.DataFrame, metric: str) -> float | None:
     got = _prefer(facts.filter(pl.col("metric") == metric, pl.col("dims_json") == "{}"), ["metric"])
     return float(got["value"][0]) if got.height else None
+
+
+_APPROX_ONLY = r'^\{"approx":\s*"[^"]+"\}$'  # an approximate figure's dims: its qualifier and nothing else
+
+
+def _approx_totals(facts: pl.DataFrame) -> dict[str, tuple[float, str]]:
+    """The approximate totals a report printed (5500余条: metric → (5500, '余')), for a headline figure
+    the report gave no exact total of; never added to or compared with exact figures (docs/facts.md)."""
+    got = facts.filter(pl.col("dims_json").str.contains(_APPROX_ONLY), pl.col("scope") == "year")
+    out: dict[str, tuple[float, str]] = {}
+    for m, v, d in got.sort("seq").select("metric", "value", "dims_json").iter_rows():
+        out.setdefault(str(m), (float(v), str(json.loads(d)["approx"])))
+    return out
 
 
 def _sum_where(facts: pl.DataFrame, metric: str, *conds: pl.Expr) -> float | None:
@@ -161,6 +175,7 @@ HEADLINE = _schema(
     value=pl.Float64,
     previous=pl.Float64,
     change=pl.Float64,
+    approx=pl.String,
 )
 
 
@@ -176,19 +191,24 @@ def headline(store: Store, agency_key: str, year: int) -> pl.DataFrame:
 
     if _report_id(store, agency_key, year) is None:
         return pl.DataFrame(schema=HEADLINE)
-    now = _totals(_facts_of(store, agency_key, year), n_findings(year))
+    facts = _facts_of(store, agency_key, year)
+    now = _totals(facts, n_findings(year))
     prev = previous_year(store, agency_key, year)  # the previous report, even across a gap in years
     prev = year - 1 if prev is None else prev
     before = _totals(_facts_of(store, agency_key, prev), n_findings(prev))
+    approx = {m: a for m, a in _approx_totals(facts).items() if m in now and now[m] is None}
     df = pl.DataFrame(
         {
             "metric": list(HEADLINE_METRICS),
-            "value": [now[m] for m in HEADLINE_METRICS],
+            "value": [approx[m][0] if m in approx else now[m] for m in HEADLINE_METRICS],
             "previous": [before[m] for m in HEADLINE_METRICS],
+            "approx": [approx[m][1] if m in approx else None for m in HEADLINE_METRICS],
         },
-        schema={"metric": pl.String, "value": pl.Float64, "previous": pl.Float64},
+        schema={"metric": pl.String, "value": pl.Float64, "previous": pl.Float64, "approx": pl.String},
     )
-    df = df.with_columns((pl.col("value") - pl.col("previous")).alias("change"))
+    # an approximate figure is shown as printed, never subtracted from an exact one
+    change = pl.when(pl.col("approx").is_null()).then(pl.col("value") - pl.col("previous"))
+    df = df.with_columns(change.alias("change"))
     return with_labels(df, "metric").select(HEADLINE.names())
 
 

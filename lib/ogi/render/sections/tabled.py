@@ -11,6 +11,7 @@ from typing import Any
 import polars as pl
 
 from ogi import vocabulary as voc
+from ogi.facts import format_value
 from ogi.render import words as W
 from ogi.render.context import Context
 from ogi.render.fragments import cards, fmt_change, fmt_num, heading, no_data, sentence, table
@@ -73,7 +74,12 @@ def headline(ctx: Context, df: pl.DataFrame) -> None:
                 f"{before} 年 {fmt_num(r['previous'])}，{fmt_change(r.get('change'))}",
                 f"{before}: {fmt_num(r['previous'])}, {fmt_change(r.get('change'))}",
             )
-        items.append((ctx.label(r, "metric"), r.get("value"), note))
+        value = r.get("value")
+        if (
+            r.get("approx") and value is not None
+        ):  # 5500余条: as the report printed it (ogi.facts.format_value)
+            value = format_value(value, r["approx"])
+        items.append((ctx.label(r, "metric"), value, note))
     show(cards(items))
 
 
