@@ -9,6 +9,7 @@ of a list share (其中政策类：规章2件、规范性文件6件；… under 
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from functools import lru_cache
@@ -59,15 +60,16 @@ def figures(sent: str, lex: Lexicon = DEFAULT) -> list[Figure]:
         out.sort(key=lambda f: f.start)
     if not out and not _rx(lex.BARE_COUNT_LABEL).search(sent):
         return out
-    taken = [(f.start, f.end) for f in out]
+    starts = [f.start for f in out]  # sorted: figures are looked up by bisection, linear in long lines
     extra: list[Figure] = []
     for m in bare.finditer(sent):
         a, b = m.start(1), m.end(1)
-        if any(s <= a < e for s, e in taken) or _NOT_A_RUN_AFTER.match(sent, b):
+        k = bisect.bisect_right(starts, a) - 1
+        if (k >= 0 and a < out[k].end) or _NOT_A_RUN_AFTER.match(sent, b):
             continue
         if _NOT_A_RUN_BEFORE.search(sent, max(0, a - 2), a) or _rx(lex.NAME_NUMBER).fullmatch(m.group(1)):
             continue
-        unit = _run_unit(sent, b, out, lex)
+        unit = _run_unit(sent, b, out, starts, lex)
         if unit:
             extra.append(Figure(m.group(1), unit, a, b, b, inherited=True))
         elif unit := _count_label_unit(sent, a, lex):
@@ -77,14 +79,15 @@ def figures(sent: str, lex: Lexicon = DEFAULT) -> list[Figure]:
     return sorted(out + extra, key=lambda f: f.start)
 
 
-def _run_unit(sent: str, pos: int, printed: list[Figure], lex: Lexicon) -> str:
+def _run_unit(sent: str, pos: int, printed: list[Figure], starts: list[int], lex: Lexicon) -> str:
     """The unit of the next printed item in the same clause group (up to ；or 。), when the bare number
     stands in a list: 工作动态22会议纪要9、人事信息5条 prints 条 once, for all three."""
     group_end = len(sent)
     stop = _rx(r"[；;。]").search(sent, pos)
     if stop:
         group_end = stop.start()
-    nxt = next((f for f in printed if pos <= f.start < group_end), None)
+    k = bisect.bisect_left(starts, pos)
+    nxt = printed[k] if k < len(printed) and printed[k].start < group_end else None
     if nxt is None or nxt.unit not in lex.LIST_ITEM_UNITS:
         return ""
     between = sent[pos : nxt.start]
