@@ -113,10 +113,11 @@ def test_a_changed_vocabulary_label_rerenders_the_briefs(
     monkeypatch.setattr(digest, "package_root", lambda: copy)
     out = tmp_path / "out"
     first = render_batch(store, out, workers=1, timeout=120)
-    assert len(first.written) == 3 and not first.failed
+    n = len(first.written)  # one brief per agency and year held
+    assert n >= 3 and not first.failed
     assert any(LABEL in b.path.read_text(encoding="utf-8") for b in first.written)
     again = render_batch(store, out, workers=1, timeout=120)
-    assert not again.written and len(again.skipped) == 3
+    assert not again.written and len(again.skipped) == n
 
     new = LABEL + "（新标签）"
     _relabel(copy, new)

@@ -120,7 +120,9 @@ def test_a_disk_that_fills_after_the_briefs_gives_a_summary_that_counts_them(
     def full(path: object, data: object) -> None:
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path))
 
-    monkeypatch.setattr(index, "write_bytes", full)
+    # the disk fills after the briefs: every write of the index step (index, CSVs, downloads) fails
+    monkeypatch.setattr(index, "write_bytes_if_changed", full)
+    monkeypatch.setattr(index, "write_text_if_changed", full)
     out = tmp_path / "out"
     rc = main(
         ["render", "--store", str(two_stores["base"] / "b"), "--out", str(out), "-j", "1", "--no-progress"]
