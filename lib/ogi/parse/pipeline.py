@@ -66,6 +66,18 @@ def _claim_table_spans(doc: Document, facts: list[Fact], spans: dict[int, list[t
             start = pos + 1
 
 
+def _page_locs(doc: Document, facts: list[Fact]) -> None:
+    """Give every fact of a paged document (PDF) its page in `loc` (`p. 3`), so a quote can be found
+    in the printed report; a note already there (`split …`) is kept after it."""
+    if doc.pages is None:
+        return
+    for f in facts:
+        page = doc.page_of(f.line)
+        if page is None or f.loc.startswith("p. "):
+            continue
+        f.loc = f"p. {page}" + (f"; {f.loc}" if f.loc else "")
+
+
 def run(doc: Document) -> Report:
     """Parse a document; one printed in traditional characters is parsed on its simplified view."""
     view = simplified_view(doc)
@@ -93,6 +105,7 @@ def _run(doc: Document) -> Report:
     mentions = scan_mentions(doc.lines, doc.norm, spans)
     facts = without_shadowed_approx(tf.facts + prose.facts) + mentions  # approximate never shadows exact
     facts.sort(key=lambda f: (f.line, f.metric.startswith("mention."), f.metric))
+    _page_locs(doc, facts)
     sections = find_sections(doc)
     report = Report(
         source=doc.source,

@@ -57,7 +57,7 @@ def bars(df: pl.DataFrame, ctx: Context) -> ChartOutput:
     rows = shape.labelled_rows(df, ctx)
     value_title = W.VALUE(ctx.lang)
     return bar(
-        rows_frame(rows),
+        rows_frame(rows, ctx=ctx),
         label="label",
         value="value",
         one_colour=theme.MEASURE_COLOUR,
@@ -73,7 +73,7 @@ def categories(df: pl.DataFrame, ctx: Context) -> ChartOutput:
     label_title, value_title = ctx.t("类别", "Category"), W.ITEMS(ctx.lang)
     fields = tips(ctx, label_title, value_title)
     return bar(
-        rows_frame(rows, ("pct",)),
+        rows_frame(rows, ("pct",), ctx=ctx),
         label="label",
         value="value",
         one_colour=theme.MEASURE_COLOUR,
@@ -89,7 +89,7 @@ def channels(df: pl.DataFrame, ctx: Context) -> ChartOutput:
     rows = shape.channel_rows(df, ctx)
     label_title, value_title = ctx.t("渠道", "Channel"), W.ITEMS(ctx.lang)
     return bar(
-        rows_frame(rows),
+        rows_frame(rows, ctx=ctx),
         label="label",
         value="value",
         one_colour=theme.MEASURE_COLOUR,
@@ -106,7 +106,7 @@ def intake(df: pl.DataFrame, ctx: Context) -> ChartOutput:
     kinds = shape.intake_kinds(ctx)
     label_title, value_title = ctx.t("来源", "Source"), W.APPLICATIONS(ctx.lang)
     return bar(
-        rows_frame(data, ("kind",)),
+        rows_frame(data, ("kind",), ctx=ctx),
         label="label",
         value="value",
         colour="kind",
@@ -125,7 +125,7 @@ def applications(df: pl.DataFrame, ctx: Context) -> ChartOutput:
     label_title, value_title = ctx.t("办理结果", "Outcome"), W.APPLICATIONS(ctx.lang)
     fields = tips(ctx, label_title, value_title)
     return bar(
-        rows_frame(outcomes, ("within",)),
+        rows_frame(outcomes, ("within",), ctx=ctx),
         label="label",
         value="value",
         one_colour=theme.MEASURE_COLOUR,
@@ -144,7 +144,7 @@ def review(df: pl.DataFrame, ctx: Context) -> ChartOutput:
     label_title, value_title = ctx.t("类别", "Kind"), W.CASES(ctx.lang)
     fields = tips(ctx, label_title, value_title)
     return bar(
-        rows_frame(data, ("outcome",)),
+        rows_frame(data, ("outcome",), ctx=ctx),
         label="label",
         value="value",
         colour="outcome",
@@ -165,7 +165,7 @@ def complaints(df: pl.DataFrame, ctx: Context) -> ChartOutput:
     colours = {r["family"]: theme.FAMILY_COLOURS.get(fam_codes[r["family"]], "#4e79a7") for r in rows}
     label_title, value_title = ctx.t("来源", "Source"), ctx.t("件（人次）", "Cases")
     return bar(
-        rows_frame(rows, ("family", "printed")),
+        rows_frame(rows, ("family", "printed"), ctx=ctx),
         label="label",
         value="value",
         colour="family",

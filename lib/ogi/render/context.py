@@ -33,6 +33,7 @@ class Context:
     year: int | None = None
     years: list[int] = field(default_factory=list)
     section: int = 0  # sections shown so far (numbers the headings)
+    pages: dict[int, int] | None = None  # page of each quoted line of a PDF report (read once, on demand)
 
     def t(self, zh: str, en: str) -> str:
         return zh if self.lang == "zh" else en
@@ -42,11 +43,40 @@ class Context:
         text = row.get("label_zh" if self.lang == "zh" else "label_en")
         return str(text) if text else str(row.get(code_key) or "")
 
+    def where(self, line: Any) -> Any:
+        """A quoted line as the brief shows it: its number, and for a PDF report its page too
+        (`26 · 第 3 页` / `26 · p. 3`, from the facts' `loc`); None when there is no line."""
+        if not line:
+            return None
+        if self.pages is None:
+            self.pages = _line_pages(self)
+        page = self.pages.get(int(line))
+        return int(line) if page is None else f"{int(line)} · " + self.t(f"第 {page} 页", f"p. {page}")
+
     def view(self, name: str, *args: Any, **kwargs: Any) -> pl.DataFrame:
         """The view `name` of `ogi.store.views` on this store (the index and overview pages read by name)."""
         from ogi.store import views
 
         return getattr(views, name)(self.store, *args, **kwargs)
+
+
+def _line_pages(ctx: Context) -> dict[int, int]:
+    """Line → page of the brief's report, from its facts' `loc` (`p. 3`); empty for other formats."""
+    from ogi.store import views
+
+    if ctx.year is None or not ctx.agency_key:
+        return {}
+    rid = views._report_id(ctx.store, ctx.agency_key, ctx.year)
+    if rid is None:
+        return {}
+    df = (
+        ctx.store.facts.filter(pl.col("report_id") == rid, pl.col("loc").str.starts_with("p. "))
+        .select("line", pl.col("loc").str.extract(r"^p\. (\d+)").cast(pl.Int64, strict=False).alias("page"))
+        .drop_nulls()
+        .unique(subset="line", keep="first", maintain_order=True)
+        .collect()
+    )
+    return {int(a): int(b) for a, b in df.iter_rows()}
 
 
 Report = Context  # what the notebooks call it: the report a brief is about

@@ -62,7 +62,7 @@ def figures(ctx: Context, rows: list[dict[str, Any]], label_title: str, value_ti
                 ctx.t("更正", "Correct"),
             ],
             [
-                (r["label"], r["value"], r.get("line") or None, r.get("quote") or "", c)
+                (r["label"], r["value"], ctx.where(r.get("line")), r.get("quote") or "", c)
                 for r, c in zip(rows, copy, strict=True)
             ],
             numeric=[False, True, True, False, False],
@@ -183,6 +183,7 @@ def about(ctx: Context) -> None:
         where = source_file(src, ctx.store_path)
         shown = _shown_path(str(where or src))
         links.append(f'<a href="{esc(where.as_uri())}">{esc(shown)}</a>' if where else esc(shown))
+    urls = sorted({str(r.get("url") or "") for r in reps.to_dicts()} - {""})
     params = (
         f"agency={ctx.agency_key} year={ctx.year} lang={ctx.lang} store={ctx.store_path.name} ogi={version}"
     )
@@ -190,6 +191,7 @@ def about(ctx: Context) -> None:
         (ctx.t("机关", "Agency"), esc(ctx.agency)),
         (ctx.t("年度", "Year"), esc(ctx.year)),
         (ctx.t("源文件", "Source file"), "、".join(links) or "—"),
+        (ctx.t("原文网址", "Original address"), "、".join(url_link(u) for u in urls) or "—"),
         (ctx.t("报告模板", "Report template"), esc("、".join(templates) or "—")),
         (ctx.t("生成参数", "Generated with"), esc(params)),
     ]
@@ -206,6 +208,15 @@ def about(ctx: Context) -> None:
     head = f"<tr><th>{esc(ctx.t('项目', 'Item'))}</th><th>{esc(ctx.t('内容', 'Value'))}</th></tr>"
     text = "\n".join(f"{k}\t{v}" for k, v in rows)
     show(HTML(f'<table class="ogi-table"><thead>{head}</thead><tbody>{body}</tbody></table>', text))
+
+
+def url_link(url: str) -> str:
+    """The report's original web address, escaped; a link only when it is http(s), so a `javascript:`
+    or `data:` address from a sidecar file or a page never becomes something to click."""
+    u = url.strip()
+    if u.lower().startswith(("http://", "https://")):
+        return f'<a href="{esc(u)}" rel="noopener noreferrer">{esc(u)}</a>'
+    return esc(u)
 
 
 def source_file(source: str, store_path: Any) -> Path | None:

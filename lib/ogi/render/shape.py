@@ -23,11 +23,14 @@ def tips(ctx: Context, label_title: str, value_title: str, printed: bool = False
     fields = [("label", label_title or W.ITEM(ctx.lang)), ("value", value_title)]
     if printed:
         fields.append(("printed", W.PRINTED(ctx.lang)))
-    return [*fields, ("line", W.LINE(ctx.lang)), ("quote", W.QUOTE(ctx.lang))]
+    return [*fields, ("where", W.LINE(ctx.lang)), ("quote", W.QUOTE(ctx.lang))]
 
 
-def rows_frame(rows: list[dict[str, Any]], extra: tuple[str, ...] = ()) -> pl.DataFrame:
-    """Chart data: label, value, line, quote (+ extra string columns)."""
+def rows_frame(
+    rows: list[dict[str, Any]], extra: tuple[str, ...] = (), ctx: Context | None = None
+) -> pl.DataFrame:
+    """Chart data: label, value, line, quote (+ extra string columns), and `where`: the line as the
+    tooltip shows it (with its page for a PDF report, `Context.where`)."""
     cols: dict[str, Any] = {
         "label": pl.Utf8,
         "value": pl.Float64,
@@ -35,8 +38,17 @@ def rows_frame(rows: list[dict[str, Any]], extra: tuple[str, ...] = ()) -> pl.Da
         "quote": pl.Utf8,
         **{c: pl.Utf8 for c in extra},
     }
+
+    def where(line: Any) -> str | None:
+        shown = ctx.where(line) if ctx is not None else (int(line) if line else None)
+        return None if shown is None else str(shown)
+
     return pl.DataFrame(
-        [{c: (float(r[c]) if c == "value" else r.get(c)) for c in cols} for r in rows], schema=cols
+        [
+            {c: (float(r[c]) if c == "value" else r.get(c)) for c in cols} | {"where": where(r.get("line"))}
+            for r in rows
+        ],
+        schema=cols | {"where": pl.Utf8},
     )
 
 

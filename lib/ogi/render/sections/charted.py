@@ -233,7 +233,7 @@ def review(ctx: Context, df: pl.DataFrame, chart: Chart) -> None:
             table(
                 [ctx.t("类别", "Kind"), ctx.t("件数", "Cases"), W.LINE(ctx.lang), W.QUOTE(ctx.lang)],
                 [
-                    (shape.kind_label(ctx, r), r["value"], r.get("line") or None, r.get("quote"))
+                    (shape.kind_label(ctx, r), r["value"], ctx.where(r.get("line")), r.get("quote"))
                     for r in totals
                 ],
                 numeric=[False, True, True, False],

@@ -167,7 +167,7 @@ def section2(ctx: Context, df: pl.DataFrame) -> None:
         show(
             table(
                 [W.ITEM(ctx.lang), ctx.t("金额（元）", "Amount (yuan)"), W.LINE(ctx.lang), W.QUOTE(ctx.lang)],
-                [(_fee_label(ctx, r), r["value"], r.get("line") or None, r.get("quote")) for r in fees],
+                [(_fee_label(ctx, r), r["value"], ctx.where(r.get("line")), r.get("quote")) for r in fees],
                 numeric=[False, True, True, False],
             )
         )
@@ -220,7 +220,7 @@ def year_over_year(ctx: Context, changed: pl.DataFrame) -> None:
                         r["value"],
                         fmt_change(r["change"]),
                         "—" if r.get("pct") is None else f"{r['pct']:+.1f}%",
-                        r.get("line") or None,
+                        ctx.where(r.get("line")),
                         r.get("quote"),
                     )
                     for r in changed.to_dicts()

@@ -1,0 +1,85 @@
+"""Quotes that locate (issue 21 item 4): a PDF fact's page in `loc` and beside its line in the brief,
+and the report's original web address linked in the "about" table, only when it is http(s)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import formats_fixtures as ff
+from fixtures.render_support import RAW_SAMPLE, ROOT
+from ogi.parse.pipeline import run
+from ogi.readers import read_path
+
+
+def test_every_fact_of_a_pdf_names_its_page() -> None:
+    """Table cells knew their page already; prose facts and mentions get it too, the page of their line."""
+    doc = read_path(str(ff.FIXTURES / "r2021.pdf"))
+    facts = run(doc).facts
+    prose = [f for f in facts if f.origin == "prose"]
+    assert prose and facts
+    for f in facts:
+        assert f.loc.split(";")[0] == f"p. {doc.page_of(f.line)}", (f.metric, f.line, f.loc)
+
+
+def test_a_text_report_has_no_page() -> None:
+    doc = read_path(str(RAW_SAMPLE[0]))
+    assert doc.pages is None
+    assert not any(f.loc.startswith("p. ") for f in run(doc).facts)
+
+
+def test_where_shows_the_page_beside_the_line() -> None:
+    from ogi.render.context import Context
+
+    zh = Context(store_path=Path("."), store=None, lang="zh", pages={26: 3})
+    en = Context(store_path=Path("."), store=None, lang="en", pages={26: 3})
+    assert zh.where(26) == "26 · 第 3 页" and en.where(26) == "26 · p. 3"
+    assert zh.where(27) == 27 and zh.where(None) is None and zh.where(0) is None
+
+
+def test_only_http_addresses_become_links() -> None:
+    from ogi.render.layout import url_link
+
+    for bad in ("javascript:alert(1)", " JavaScript:alert(1)", "data:text/html,<b>x</b>", "//evil.example/"):
+        shown = url_link(bad)
+        assert "<a" not in shown and "<b>" not in shown, shown
+    good = url_link('https://gov.example/r?a=1&b="><script>x</script>')
+    assert good.startswith('<a href="https://gov.example/r?a=1&amp;b=&quot;&gt;&lt;script&gt;')
+    assert "<script>" not in good
+
+
+def test_about_links_the_sidecar_url(tmp_path: Path) -> None:
+    """A report's sources.csv url shows, escaped and linked, beside its local file in the brief's about table."""
+    from ogi.render import brief, layout
+
+    src = tmp_path / "in"
+    src.mkdir()
+    report = src / RAW_SAMPLE[0].name
+    shutil.copy(RAW_SAMPLE[0], report)
+    url = 'https://gov.example/2021/report.html?id=7&x="<b>'
+    (src / "sources.csv").write_text(
+        f'file,agency,region,year,url\n{report.name},,,,"{url.replace(chr(34), 2 * chr(34))}"\n'
+    )
+    store = tmp_path / "store"
+    res = subprocess.run(
+        [sys.executable, "-m", "ogi.cli", "ingest", str(report), "-o", str(store), "--no-progress"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=300,
+    )
+    assert res.returncode == 0, res.stderr
+    ctx = brief.open_report("", None, store, "en")
+    shown: list[object] = []
+    saved = layout.display
+    layout.display = shown.append  # type: ignore[assignment]
+    try:
+        brief.about(ctx)
+    finally:
+        layout.display = saved  # type: ignore[assignment]
+    html = "".join(getattr(x, "html", "") for x in shown)
+    assert "Original address" in html
+    assert '<a href="https://gov.example/2021/report.html?id=7&amp;x=&quot;&lt;b&gt;"' in html
+    assert "<b>" not in html
