@@ -83,3 +83,29 @@ def test_about_links_the_sidecar_url(tmp_path: Path) -> None:
     assert "Original address" in html
     assert '<a href="https://gov.example/2021/report.html?id=7&amp;x=&quot;&lt;b&gt;"' in html
     assert "<b>" not in html
+
+
+def test_a_section_4_cell_quote_names_its_column() -> None:
+    """`行政复议 | 结果维持 | 72`, not `行政复议、行政诉讼 | 72`: which of the fifteen figures a cell is."""
+    doc = read_path(str(ff.FIXTURES / "r2021.pdf"))
+    cells = [
+        f for f in run(doc).facts if f.metric in ("review.count", "litigation.count") and f.origin == "table"
+    ]
+    assert len(cells) >= 10
+    heads = {
+        "upheld": "结果维持",
+        "corrected": "结果纠正",
+        "other": "其他结果",
+        "pending": "尚未审结",
+        None: "总计",
+    }
+    groups = {
+        None: "行政复议",
+        "direct": "行政诉讼 未经复议直接起诉",
+        "after_review": "行政诉讼 复议后起诉",
+    }
+    for f in cells:
+        if f.metric == "litigation.count" and "route" not in f.dims:
+            continue  # the overall litigation total is the sum of two printed cells, quoted as such
+        want = f"{groups[f.dims.get('route')]} | {heads[f.dims.get('outcome')]} | "
+        assert f.quote.startswith(want), (f.dims, f.quote)

@@ -460,7 +460,7 @@ def _sec4(doc: Document, tf: TableFacts, start: int, end: int) -> set[int]:
     _drop(tf, SEC4_METRICS, set(range(start + 1, end + 1)))
     facts: dict[tuple[str, str], Fact] = {}
     for col, slot in zip(registry.SEC4_COLUMNS, slots, strict=True):
-        quote = f"行政复议、行政诉讼 | {slot.cell.raw}"
+        quote = f"{registry.sec4_column(col)} | {slot.cell.raw}"
         if not slot.value:
             tf.blanks.append(BlankCell(col.metric, dict(col.dims), slot.cell.line, quote, mark=slot.cell.raw))
             continue

@@ -352,7 +352,7 @@ class _Reader:
     def _emit_sec4(self) -> None:
         slots, self.sec4_slots = self.sec4_slots, []
         for col, cell in zip(T.SEC4_COLUMNS, slots, strict=False):
-            self._cell_fact(col.metric, dict(col.dims), cell, "行政复议、行政诉讼", "year", unit_default="件")
+            self._cell_fact(col.metric, dict(col.dims), cell, T.sec4_column(col), "year", unit_default="件")
         direct = [
             f for f in self.out.facts if f.metric == "litigation.count" and f.dims == {"route": "direct"}
         ]

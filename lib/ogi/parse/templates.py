@@ -23,6 +23,7 @@ from ogi.templates.registry import (
     SEC4,
     SEC4_COLUMNS,
     UNIT_CELLS,
+    sec4_column,
 )
 
 __all__ = [
@@ -42,6 +43,7 @@ __all__ = [
     "RowSpec",
     "clean_reason",
     "first_match",
+    "sec4_column",
     "strip_numbering",
 ]
 

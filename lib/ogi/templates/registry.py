@@ -169,6 +169,21 @@ SEC4_COLUMNS: tuple[ColumnSpec, ...] = tuple(
         ("总计", ""),
     )
 )
+#: the printed group over each block of five section 四 columns, by (metric, route)
+SEC4_HEADS = {
+    ("review.count", ""): "行政复议",
+    ("litigation.count", "direct"): "行政诉讼 未经复议直接起诉",
+    ("litigation.count", "after_review"): "行政诉讼 复议后起诉",
+}
+
+
+def sec4_column(col: ColumnSpec) -> str:
+    """A section 四 column as printed, group and header (`行政复议 | 结果维持`): a cell's quote names which
+    of the fifteen figures it is."""
+    group = SEC4_HEADS.get((col.metric, col.dims.get("route", "")), "行政复议、行政诉讼")
+    return f"{group} | {col.header}"
+
+
 SEC4 = TableBlock(
     name="sec4",
     triggers=("行政复议", "行政诉讼"),
