@@ -69,8 +69,11 @@ def execute(notebook: Path, parameters: dict[str, object], label: tuple[str, int
             log_output=False,
             cwd=str(repo_root()),
             report_mode=False,
-            # the kernel's TCP warning would print once per brief; its errors still show
-            extra_arguments=["--IPKernelApp.log_level=ERROR"],
+            # the kernel's own log stays quiet: its TCP warning would print once per brief, and
+            # jupyter_client interrupts (SIGINT) every kernel before shutting it down, which ipykernel
+            # logs as "[IPKernelApp] ERROR | KeyboardInterrupt caught in kernel"; a cell's errors come
+            # back through the kernel protocol (PapermillExecutionError below), not through this log
+            extra_arguments=["--IPKernelApp.log_level=CRITICAL"],
         )
     except PapermillExecutionError as exc:
         cell = f"cell {exc.cell_index} [{_first_line(exc.source)}]"
