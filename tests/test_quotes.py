@@ -78,7 +78,7 @@ def test_about_links_the_sidecar_url(tmp_path: Path) -> None:
     try:
         brief.about(ctx)
     finally:
-        layout.display = saved  # type: ignore[assignment]
+        layout.display = saved
     html = "".join(getattr(x, "html", "") for x in shown)
     assert "Original address" in html
     assert '<a href="https://gov.example/2021/report.html?id=7&amp;x=&quot;&lt;b&gt;"' in html
