@@ -109,3 +109,18 @@ def test_a_section_4_cell_quote_names_its_column() -> None:
             continue  # the overall litigation total is the sum of two printed cells, quoted as such
         want = f"{groups[f.dims.get('route')]} | {heads[f.dims.get('outcome')]} | "
         assert f.quote.startswith(want), (f.dims, f.quote)
+
+
+def test_an_html_page_keeps_the_address_it_declares(tmp_path: Path) -> None:
+    """`<link rel="canonical">` (else og:url) becomes the report's url; a javascript: one never does."""
+    from ogi.readers.html import read as read_html
+
+    body = "<body><div id='zoom'><p>2021年政府信息公开工作年度报告</p><p>主动公开政府信息 12 条。</p></div></body>"
+
+    def page(head: str) -> str:
+        return run(read_html(f"<html><head>{head}</head>{body}</html>".encode(), "r.html")).url or ""
+
+    assert page('<link rel="canonical" href=" https://gov.example/a.html ">') == "https://gov.example/a.html"
+    assert page('<meta property="og:url" content="http://gov.example/b.html">') == "http://gov.example/b.html"
+    assert page('<link rel="canonical" href="javascript:alert(1)">') == ""
+    assert page("") == ""

@@ -55,6 +55,7 @@ class Document:
     tables: list[Table] = field(default_factory=list)
     pages: list[int] | None = None  # page number per line (PDF), else None
     content_hash: str = ""
+    url: str = ""  # the http(s) address an HTML page declares for itself (canonical link / og:url)
 
     @property
     def text(self) -> str:

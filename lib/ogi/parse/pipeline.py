@@ -129,6 +129,7 @@ def _run(doc: Document) -> Report:
         agency_rule=meta.agency_rule,
         year_rule=meta.year_rule,
         doc=doc,
+        url=doc.url or None,  # the page's own address; a sources.csv url replaces it (ogi.sources)
     )
     if report.truncated:
         report.problems.append("text ends before the report does (truncated?)")

@@ -462,6 +462,20 @@ def _title(tree: LexborHTMLParser, article: LexborNode | None) -> str:
     return ""
 
 
+def _own_address(tree: LexborHTMLParser) -> str:
+    """The address the page declares for itself (`<link rel="canonical">`, else `og:url`), when it is an
+    http(s) URL of sane length: where the report was published, for the brief's source line."""
+    found = [
+        _attr(n, "href") for n in tree.css("link[rel]")[:50] if "canonical" in _attr(n, "rel").lower().split()
+    ]
+    found += [_attr(n, "content") for n in tree.css('meta[property="og:url"]')[:5]]
+    for url in found:
+        url = url.strip()
+        if url.lower().startswith(("http://", "https://")) and len(url) < MAX_ATTR and url.isprintable():
+            return url
+    return ""
+
+
 def read(data: bytes, path: str) -> Document:
     """Read an HTML report page into a Document with its tables as expanded grids."""
     text, enc = decode_html(data, path)
@@ -476,6 +490,7 @@ def read(data: bytes, path: str) -> Document:
     if title and not any(title in b.text for b in blocks[:5] if b.grid is None):
         blocks.insert(0, Block(text=title))
     doc = assemble(path, "html", enc, blocks)
+    doc.url = _own_address(tree)
     if not doc.lines:
         raise ReadError(path, "no readable text in the HTML page (tables only as images?)")
     return doc
