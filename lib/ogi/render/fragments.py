@@ -29,6 +29,15 @@ def esc(value: Any) -> str:
     return escape("" if value is None else str(value), quote=True)
 
 
+def url_link(url: str, text: str = "") -> str:
+    """The report's original web address (shown as `text`, else itself), escaped; a link only when it is
+    http(s), so a `javascript:` or `data:` address from a sidecar file or a page never becomes one."""
+    u = url.strip()
+    if u.lower().startswith(("http://", "https://")):
+        return f'<a href="{esc(u)}" rel="noopener noreferrer">{esc(text or u)}</a>'
+    return esc(u)
+
+
 def fmt_num(value: Any) -> str:
     """A figure for reading: thousands separators, no trailing .0, an em dash for missing."""
     if value is None:

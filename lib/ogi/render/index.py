@@ -20,7 +20,7 @@ import polars as pl
 from ogi.evaluation import fact_rows, level_of, plain_numbers
 from ogi.facts import format_value
 from ogi.paths import escape_controls, shown
-from ogi.render.fragments import fmt_change, fmt_num
+from ogi.render.fragments import fmt_change, fmt_num, url_link
 from ogi.render.keep import write_bytes_if_changed, write_text_if_changed
 
 COLUMNS = ("proactive.total", "applications.received", "review.count", "litigation.count", "complaints.count")
@@ -199,8 +199,17 @@ def build_index(
     report_ids: dict[tuple[str, int], str] = {}  # the canonical report of each brief, for its CSV
     from ogi.store.shared import canonical
 
-    for k, y, rid in canonical(ctx.store.reports).select("agency_key", "year", "report_id").collect().rows():
+    urls: dict[tuple[str, int], str] = {}  # the report's original address (sources.csv / the page's own)
+    canon = canonical(ctx.store.reports)
+    has_url = "url" in canon.collect_schema().names()
+    for k, y, rid, url in (
+        canon.select("agency_key", "year", "report_id", pl.col("url") if has_url else pl.lit(None, pl.String))
+        .collect()
+        .rows()
+    ):
         report_ids[(str(k), int(y))] = str(rid)
+        if url:
+            urls[(str(k), int(y))] = str(url)
     if reports.height and {"agency_key", "year", "template"} <= set(reports.columns):
         for r in reports.select("agency_key", "year", "template").to_dicts():
             if r["year"] is not None:
@@ -274,7 +283,9 @@ def build_index(
                 cells.append(f'<td class="num" data-sort="{sort}"{title}>{escape(shown_value)}</td>')
             cells.append(f'<td class="num">{n_findings}</td>')
             cells.append(f'<td class="num ogi-corrections">{corrected.get((key, year), 0)}</td>')
-            cells.append(f'<td><a href="{escape(quote(csv_rel), quote=True)}" download>CSV</a></td>')
+            original = urls.get((key, year), "")
+            link = f" · {url_link(original, _t(lang, '原文', 'Original'))}" if original else ""
+            cells.append(f'<td><a href="{escape(quote(csv_rel), quote=True)}" download>CSV</a>{link}</td>')
             rows.append("<tr>" + "".join(cells) + "</tr>")
             new_rows[rel] = {"key": digest, "corrected": n_corrected, "row": rows[-1]}
     write_store_downloads(ctx, out, _generation_stamp(store_path, lang))

@@ -12,7 +12,7 @@ from IPython.display import display
 
 from ogi.render import words as W
 from ogi.render.context import Context
-from ogi.render.fragments import HTML, esc, figure_table, heading, no_data, sentence, style
+from ogi.render.fragments import HTML, esc, figure_table, heading, no_data, sentence, style, url_link
 from ogi.render.words import Words
 
 
@@ -208,15 +208,6 @@ def about(ctx: Context) -> None:
     head = f"<tr><th>{esc(ctx.t('项目', 'Item'))}</th><th>{esc(ctx.t('内容', 'Value'))}</th></tr>"
     text = "\n".join(f"{k}\t{v}" for k, v in rows)
     show(HTML(f'<table class="ogi-table"><thead>{head}</thead><tbody>{body}</tbody></table>', text))
-
-
-def url_link(url: str) -> str:
-    """The report's original web address, escaped; a link only when it is http(s), so a `javascript:`
-    or `data:` address from a sidecar file or a page never becomes something to click."""
-    u = url.strip()
-    if u.lower().startswith(("http://", "https://")):
-        return f'<a href="{esc(u)}" rel="noopener noreferrer">{esc(u)}</a>'
-    return esc(u)
 
 
 def source_file(source: str, store_path: Any) -> Path | None:
