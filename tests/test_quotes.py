@@ -3,10 +3,13 @@ and the report's original web address linked in the "about" table, only when it 
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 import formats_fixtures as ff
 from fixtures.render_support import RAW_SAMPLE, ROOT
@@ -40,7 +43,7 @@ def test_where_shows_the_page_beside_the_line() -> None:
 
 
 def test_only_http_addresses_become_links() -> None:
-    from ogi.render.layout import url_link
+    from ogi.render.fragments import url_link
 
     for bad in ("javascript:alert(1)", " JavaScript:alert(1)", "data:text/html,<b>x</b>", "//evil.example/"):
         shown = url_link(bad)
@@ -50,15 +53,17 @@ def test_only_http_addresses_become_links() -> None:
     assert "<script>" not in good
 
 
-def test_about_links_the_sidecar_url(tmp_path: Path) -> None:
-    """A report's sources.csv url shows, escaped and linked, beside its local file in the brief's about table."""
-    from ogi.render import brief, layout
+URL = 'https://gov.example/2021/report.html?id=7&x="<b>'
+URL_SHOWN = '<a href="https://gov.example/2021/report.html?id=7&amp;x=&quot;&lt;b&gt;"'
 
+
+def _store_with_url(tmp_path: Path) -> Path:
+    """One report ingested from a folder whose sources.csv gives its url (with characters to escape)."""
     src = tmp_path / "in"
     src.mkdir()
     report = src / RAW_SAMPLE[0].name
     shutil.copy(RAW_SAMPLE[0], report)
-    url = 'https://gov.example/2021/report.html?id=7&x="<b>'
+    url = URL
     (src / "sources.csv").write_text(
         f'file,agency,region,year,url\n{report.name},,,,"{url.replace(chr(34), 2 * chr(34))}"\n'
     )
@@ -71,7 +76,14 @@ def test_about_links_the_sidecar_url(tmp_path: Path) -> None:
         timeout=300,
     )
     assert res.returncode == 0, res.stderr
-    ctx = brief.open_report("", None, store, "en")
+    return store
+
+
+def test_about_links_the_sidecar_url(tmp_path: Path) -> None:
+    """A report's sources.csv url shows, escaped and linked, beside its local file in the brief's about table."""
+    from ogi.render import brief, layout
+
+    ctx = brief.open_report("", None, _store_with_url(tmp_path), "en")
     shown: list[object] = []
     saved = layout.display
     layout.display = shown.append  # type: ignore[assignment]
@@ -81,7 +93,37 @@ def test_about_links_the_sidecar_url(tmp_path: Path) -> None:
         layout.display = saved
     html = "".join(getattr(x, "html", "") for x in shown)
     assert "Original address" in html
-    assert '<a href="https://gov.example/2021/report.html?id=7&amp;x=&quot;&lt;b&gt;"' in html
+    assert URL_SHOWN in html and "<b>" not in html
+
+
+@pytest.mark.slow
+def test_index_links_the_original_beside_the_csv(tmp_path: Path) -> None:
+    store, out = _store_with_url(tmp_path), tmp_path / "out"
+    res = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "ogi.cli",
+            "render",
+            "--store",
+            str(store),
+            "--out",
+            str(out),
+            "-j",
+            "1",
+            "--no-progress",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=600,
+    )
+    assert res.returncode == 0, res.stderr
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert URL_SHOWN in index and "<b>" not in index
+    brief = next(p for p in out.glob("*/*.html"))
+    html = brief.read_text(encoding="utf-8")  # the exporter re-serialises attributes (quote style)
+    assert re.search(r"<a href=['\"]https://gov\.example/2021/report\.html\?id=7&amp;x=", html)
     assert "<b>" not in html
 
 
@@ -124,3 +166,20 @@ def test_an_html_page_keeps_the_address_it_declares(tmp_path: Path) -> None:
     assert page('<meta property="og:url" content="http://gov.example/b.html">') == "http://gov.example/b.html"
     assert page('<link rel="canonical" href="javascript:alert(1)">') == ""
     assert page("") == ""
+
+
+def test_prose_quotes_start_at_their_clause() -> None:
+    """A percentage and an approximate figure are quoted from the start of their clause, not from a fixed
+    number of characters before them (which cut a phrase in two)."""
+    from ogi.readers import read_bytes
+
+    text = (
+        "某某街道办事处2021年政府信息公开工作年度报告\n"
+        "全年共受理申请120件，通过政府网站和政务新媒体平台提交的网上申请所占比例为百分之四十五点五即45.5%。\n"
+        "本年度主动公开政府信息，累计在门户网站和各类政务新媒体平台上发布各类信息共计5500余条。\n"
+    )
+    facts = run(read_bytes(text.encode(), "r.txt")).facts
+    pct = next(f for f in facts if f.metric == "mention.percent")
+    assert pct.quote.startswith("通过政府网站"), pct.quote
+    approx = [f for f in facts if f.approx]
+    assert approx and all(f.quote.startswith("累计在门户网站") for f in approx), [f.quote for f in approx]

@@ -334,7 +334,7 @@ def _add_approx(
 ) -> None:
     """The facts an approximate figure states (5500余条 → proactive.total 5500, approx 余), value as printed."""
     src = raw if len(raw) == len(line) else line
-    quote = src[base + max(0, m.start - 30) : base + m.end + 1].strip() or sent.strip()
+    quote = src[base + _clause_from(sent, m.start) : base + m.end + 1].strip() or sent.strip()
     for metric, dims, scope in reading:
         dims = {k: _rx(lx.APPROX_BEFORE).sub("", v) or v for k, v in dims.items()}  # 咨询约 → 咨询
         money = metric in lx.MONEY_METRICS and unit == "万元"
@@ -433,6 +433,19 @@ def _respectively(sent: str) -> dict[int, str]:
     return {n.start(): c for n, c in zip(nums, chans, strict=True)}
 
 
+def _clause_from(sent: str, start: int, limit: int = 60) -> int:
+    """Where a quote of the figure at `start` begins: after the last ，；。 before it (its clause), never
+    mid-phrase; a clause longer than `limit` starts at its first 、 within reach, else at the limit."""
+    lo = max(0, start - limit)
+    cut = -1
+    for stop in _CLAUSE_STOP.finditer(sent, lo, start):
+        cut = stop.end()
+    if cut >= 0 or lo == 0:
+        return max(cut, 0)
+    k = sent.find("、", lo, start)
+    return k + 1 if k >= 0 else lo
+
+
 def _percentages(out: ProseFacts, raw: str, line: str, lineno: int, base: int, sent: str) -> None:
     """Printed percentages, with the label they describe (`of`) when a count precedes them."""
     for m in _PCT.finditer(sent):
@@ -457,7 +470,7 @@ def _percentages(out: ProseFacts, raw: str, line: str, lineno: int, base: int, s
                 value=value,
                 unit="%",
                 line=lineno,
-                quote=raw[base + max(0, m.start() - 30) : base + m.end()].strip(),
+                quote=raw[base + _clause_from(sent, m.start()) : base + m.end()].strip(),
                 dims=dims,
                 origin="prose",
             ),
