@@ -134,7 +134,8 @@ class Report:
     problems: list[str] = field(default_factory=list)
     agency_rule: str | None = None  # the metadata rule that gave the agency (title, …, sidecar)
     year_rule: str | None = None
-    url: str | None = None  # the source address: a sidecar sources.csv row (ogi.sources), else the HTML page's own canonical link
+    # the source address: a sidecar sources.csv row (ogi.sources), else the HTML page's canonical link
+    url: str | None = None
     doc: Document | None = field(
         default=None, repr=False, compare=False
     )  # the source document (lines, tables)
