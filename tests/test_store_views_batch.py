@@ -108,3 +108,24 @@ def test_a_new_generation_never_reads_the_last_ones_figures(tmp_path: Path) -> N
     )
     # and the old generation's Store, still open, keeps reading its own figures
     assert V.region_peers(store, key, 2020).equals(before)
+
+
+def test_a_reports_headline_is_computed_once_for_its_brief(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = _store(tmp_path, _corpus(2))
+    key = next(k for k in st.agencies(store)["agency_key"].to_list() if k != "桂花街道")
+    fresh = {y: V.headline(store, key, y) for y in (2019, 2020)}
+    sys.modules.pop(V._MEMO_MODULE, None)
+    calls: list[tuple[str, int]] = []
+    compute = V._headline
+
+    def counted(s: st.Store, k: str, y: int) -> Any:
+        calls.append((k, y))
+        return compute(s, k, y)
+
+    monkeypatch.setattr(V, "_headline", counted)
+    first = V.headline(store, key, 2020)  # the headline section
+    V.trend(store, key, 2020)  # the trend reads every year's headline, 2020's again
+    assert sorted(calls) == [(key, 2019), (key, 2020)]
+    assert first.equals(fresh[2020])

@@ -183,7 +183,16 @@ HEADLINE = _schema(
 
 def headline(store: Store, agency_key: str, year: int) -> pl.DataFrame:
     """Six headline figures for one report, with the value in the agency's previous report (the latest
-    earlier year the store holds) and the change (null when unknown)."""
+    earlier year the store holds) and the change (null when unknown). Computed once per report and
+    generation (a brief reads it in its headline and again, for each year, in its trend)."""
+    memo: dict[tuple[str, int], pl.DataFrame] = _generation_memo(store).setdefault("headline", {})
+    key = (agency_key, year)
+    if key not in memo:
+        memo[key] = _headline(store, agency_key, year)
+    return memo[key]
+
+
+def _headline(store: Store, agency_key: str, year: int) -> pl.DataFrame:
 
     def n_findings(y: int) -> int | None:
         rid = _report_id(store, agency_key, y)
