@@ -8,8 +8,10 @@ has more than one report for a year, the canonical one is used (most facts, late
 from __future__ import annotations
 
 import json
+import sys
+import types
 from pathlib import Path
-from typing import Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
 import polars as pl
 
@@ -181,7 +183,16 @@ HEADLINE = _schema(
 
 def headline(store: Store, agency_key: str, year: int) -> pl.DataFrame:
     """Six headline figures for one report, with the value in the agency's previous report (the latest
-    earlier year the store holds) and the change (null when unknown)."""
+    earlier year the store holds) and the change (null when unknown). Computed once per report and
+    generation (a brief reads it in its headline and again, for each year, in its trend)."""
+    memo: dict[tuple[str, int], pl.DataFrame] = _generation_memo(store).setdefault("headline", {})
+    key = (agency_key, year)
+    if key not in memo:
+        memo[key] = _headline(store, agency_key, year)
+    return memo[key]
+
+
+def _headline(store: Store, agency_key: str, year: int) -> pl.DataFrame:
 
     def n_findings(y: int) -> int | None:
         rid = _report_id(store, agency_key, y)
@@ -240,19 +251,84 @@ def volumes(store: Store, agency_key: str | None = None) -> pl.DataFrame:
     return df.select(VOLUMES.names()).cast(VOLUMES)
 
 
+# ------------------------------------------------------------------------------------------------ per-generation memo
+# What every brief of a batch reads about all agencies (each agency's city and proactive totals, each
+# report's peer-table row) is computed once per store generation and process, not once per brief: the
+# same-city comparison was O(agencies) a brief, O(N²) a batch. The memo lives in a module of its own
+# outside `ogi` because a warm render kernel drops every `ogi` module between briefs (render.kernel);
+# it holds only frames and rows derived from one generation's immutable files, keyed by that generation
+# folder and the identity of its files, so a new generation (or a rewritten file) never reads a stale one.
+
+_MEMO_MODULE = "_ogi_generation_memo"
+_MEMO_KEEP = 4  # generations remembered per process (a render reads one; tests open several)
+
+
+def _generation_key(store: Store) -> tuple[object, ...]:
+    """The generation folder and, for each frame the memo derives from, its inode, size and mtime."""
+    key: list[object] = [str(store.folder)]
+    for name in ("reports", "facts", "findings"):
+        try:
+            st = (store.folder / f"{name}.parquet").stat()
+        except OSError:
+            key.append(None)
+            continue
+        key.append((st.st_ino, st.st_size, st.st_mtime_ns))
+    return tuple(key)
+
+
+def _generation_memo(store: Store) -> dict[str, Any]:
+    """This process's memo for the generation `store` reads (created empty the first time)."""
+    holder = sys.modules.get(_MEMO_MODULE)
+    if holder is None:
+        holder = types.ModuleType(_MEMO_MODULE, "ogi.store.views: per-generation memo of all-agency views")
+        holder.memos = {}  # type: ignore[attr-defined]
+        sys.modules[_MEMO_MODULE] = holder
+    memos: dict[tuple[object, ...], dict[str, Any]] = holder.memos
+    key = _generation_key(store)
+    memo = memos.get(key)
+    if memo is None:
+        while len(memos) >= _MEMO_KEEP:
+            del memos[next(iter(memos))]  # the oldest first
+        memo = memos[key] = {}
+    return memo
+
+
+def _city_volumes(store: Store) -> tuple[dict[str, pl.DataFrame], dict[str, pl.DataFrame]]:
+    """`_volumes_all` with each row's city, split by city and by agency (rows in their stored order),
+    computed once per generation: a brief then reads its own agency's and city's rows only."""
+    memo = _generation_memo(store)
+    hit = memo.get("city_volumes")
+    if hit is None:
+        vols = _volumes_all(store).with_columns(
+            pl.col("region").map_elements(city_of, return_dtype=pl.String).alias("city")
+        )
+        by_city = {
+            str(k[0]): df
+            for k, df in vols.partition_by("city", as_dict=True, maintain_order=True).items()
+            if k[0] is not None
+        }
+        by_agency = {
+            str(k[0]): df
+            for k, df in vols.partition_by("agency_key", as_dict=True, maintain_order=True).items()
+        }
+        hit = memo["city_volumes"] = (by_city, by_agency)
+    return hit
+
+
 PEER_MEDIAN = _schema(year=pl.Int64, median_proactive_total=pl.Float64, peers=pl.UInt32)
 
 
 def peer_median(store: Store, agency_key: str, year: int) -> pl.DataFrame:
     """Median proactive total of the other agencies in the same city, per year up to `year`."""
-    vols = _volumes_all(store).with_columns(
-        pl.col("region").map_elements(city_of, return_dtype=pl.String).alias("city")
-    )
-    mine = vols.filter(pl.col("agency_key") == agency_key, pl.col("city").is_not_null())
+    by_city, by_agency = _city_volumes(store)
+    own = by_agency.get(agency_key)
+    if own is None:
+        return pl.DataFrame(schema=PEER_MEDIAN)
+    mine = own.filter(pl.col("city").is_not_null())
     if not mine.height:
         return pl.DataFrame(schema=PEER_MEDIAN)
     city = mine.sort("year")["city"][-1]
-    peers = vols.filter(
+    peers = by_city[city].filter(
         pl.col("city") == city,
         pl.col("agency_key") != agency_key,
         pl.col("proactive_total").is_not_null(),
@@ -736,36 +812,49 @@ REGION_PEERS = _schema(
 
 def region_peers(store: Store, agency_key: str, year: int) -> pl.DataFrame:
     """The agency and the others of its city in the same year: applications received, the share of
-    replies denied or not available (不予公开 + 无法提供 of 总计), proactive items."""
-    vols = _volumes_all(store).with_columns(
-        pl.col("region").map_elements(city_of, return_dtype=pl.String).alias("city")
-    )
-    mine = vols.filter(pl.col("agency_key") == agency_key, pl.col("year") == year)
+    replies denied or not available (不予公开 + 无法提供 of 总计), proactive items. Each report's row
+    is computed once per generation (`_peer_figures`), so a brief reads its city's rows, not the store."""
+    by_city, by_agency = _city_volumes(store)
+    own = by_agency.get(agency_key)
+    if own is None:
+        return pl.DataFrame(schema=REGION_PEERS)
+    mine = own.filter(pl.col("year") == year)
     if not mine.height or mine["city"][0] is None:
         return pl.DataFrame(schema=REGION_PEERS)
-    same = vols.filter(pl.col("city") == mine["city"][0], pl.col("year") == year)
+    same = by_city[mine["city"][0]].filter(pl.col("year") == year)
+    figures: dict[tuple[str, int], tuple[float | None, float | None]] = _generation_memo(store).setdefault(
+        "peer_figures", {}
+    )
     rows = []
     for r in same.to_dicts():
-        f = _facts_of(store, str(r["agency_key"]), year)
-        app = applications(store, str(r["agency_key"]), year)
-        out = {
-            str(d): float(v)
-            for d, v in app.filter(pl.col("measure") == "outcome").select("dim", "value").rows()
-        }
-        total = out.get("total")
-        denied = out.get("denied", 0.0) + out.get("unavailable", 0.0)
+        key = (str(r["agency_key"]), year)
+        if key not in figures:
+            figures[key] = _peer_figures(store, *key)
+        received, denied_share = figures[key]
         rows.append(
             {
                 "agency_key": r["agency_key"],
                 "agency": r["agency"],
                 "region": r["region"],
                 "year": year,
-                "applications": _no_dims(f, "applications.received"),
-                "denied_share": denied / total if total else None,
+                "applications": received,
+                "denied_share": denied_share,
                 "proactive_total": r["proactive_total"],
             }
         )
     return pl.DataFrame(rows, schema=REGION_PEERS).sort("agency_key")
+
+
+def _peer_figures(store: Store, agency_key: str, year: int) -> tuple[float | None, float | None]:
+    """One report's applications received and share of replies denied or not available (peer table)."""
+    f = _facts_of(store, agency_key, year)
+    app = applications(store, agency_key, year)
+    out = {
+        str(d): float(v) for d, v in app.filter(pl.col("measure") == "outcome").select("dim", "value").rows()
+    }
+    total = out.get("total")
+    denied = out.get("denied", 0.0) + out.get("unavailable", 0.0)
+    return _no_dims(f, "applications.received"), (denied / total if total else None)
 
 
 # ------------------------------------------------------------------------------------------------ sections
