@@ -252,14 +252,15 @@ def fact_rows(
     report_id: str | None = None,
     every_dim: bool = False,
     lang: str = "zh",
+    facts: pl.LazyFrame | None = None,
 ) -> pl.DataFrame:
     """Facts with agency and year, the metric's zh and en labels, one column per dims key holding the
     dims' labels (codes stay in `dims_json`), value (integers as integers), unit, scope, origin, line,
     quote and source; `mention.*` numbers only when `mentions`. Narrowed to one agency, year or report.
     `every_dim`: a column for every known dims key, so every CSV download has the same columns; the
-    dims' labels in `lang`."""
-    st = as_store(store)
-    lf = st.facts
+    dims' labels in `lang`. `facts`: the store's facts already read (or a part of them), so a caller
+    making one CSV per report reads the store once, not once a report."""
+    lf = as_store(store).facts if facts is None else facts
     if report_id is not None:
         lf = lf.filter(pl.col("report_id") == report_id)
     if agency_key is not None:

@@ -76,6 +76,11 @@ def register(sub: Any) -> None:
         metavar="SECONDS",
         help="how long to wait for another render into the same --out (default: until it ends; 0: do not wait)",
     )
+    p.add_argument(
+        "--timings",
+        action="store_true",
+        help="also print what a brief cost in its worker (median, fastest, slowest) and the index step",
+    )
     p.add_argument("--no-progress", dest="progress", action="store_false", help="no progress bar")
     p.set_defaults(func=run)
 
@@ -258,4 +263,20 @@ def _run(args: argparse.Namespace, store: Any) -> int:
     )
     for err in summary.failed:
         print(f"  failed: {shown(err)}")
+    if args.timings:
+        print(f"ogi render: {_timings(summary)}", file=sys.stderr)
     return rc
+
+
+def _timings(summary: Any) -> str:
+    """One line: per-brief milliseconds in the workers (median, fastest, slowest) and the index step."""
+    import statistics
+
+    ms = summary.brief_ms
+    each = (
+        f"{len(ms)} briefs, median {statistics.median(ms):.0f} ms a brief in its worker "
+        f"(fastest {ms[0]:.0f}, slowest {ms[-1]:.0f})"
+        if ms
+        else "no brief rendered"
+    )
+    return f"timings: {each}; index and downloads {summary.index_seconds:.2f} s"

@@ -12,7 +12,7 @@ import atexit
 import threading
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from ogi.errors import RenderError, RetryableError
@@ -42,23 +42,27 @@ def shutdown_kernel() -> None:
     _kernel_thread().submit(_shutdown).result()
 
 
-def _render_here(job: Job) -> RenderError | None:
+def _render_here(job: Job) -> tuple[RenderError | None, float | None]:
+    import time
+
     from ogi.render.kernel import WarmKernel, render_job, skip_slow_imports
 
     skip_slow_imports()
     if _holder.get("kernel") is None:
         _holder["kernel"] = WarmKernel()
     try:
+        started = time.perf_counter()
         render_job(_holder["kernel"], job)
-        return None
+        return None, (time.perf_counter() - started) * 1000
     except RenderError as exc:
-        return exc
+        return exc, None
     except Exception as exc:
-        return job.error("worker", exc, RetryableError)
+        return job.error("worker", exc, RetryableError), None
 
 
-def render_task(job: Job) -> RenderError | None:
-    """Dask task: render one brief in this worker's warm kernel; returns None or the error (it pickles)."""
+def render_task(job: Job) -> tuple[RenderError | None, float | None]:
+    """Dask task: render one brief in this worker's warm kernel; returns (None, milliseconds in the
+    worker) or (the error, None) (errors pickle)."""
     return _kernel_thread().submit(_render_here, job).result()
 
 
@@ -67,6 +71,7 @@ class DaskBackend:
     """The Backend for the Dask cluster whose scheduler is at `address`."""
 
     address: str
+    timings: dict[int, float] = field(default_factory=dict)  # job id -> ms in its worker (written briefs)
 
     def run(self, jobs: Sequence[Job], on_done: Done) -> None:
         """Render `jobs` on the cluster, calling `on_done` as each settles."""
@@ -84,9 +89,11 @@ class DaskBackend:
                 job, attempt = futures.pop(fut.key)
                 err: RenderError | None
                 try:
-                    err = fut.result()
+                    err, ms = fut.result()
                 except Exception as exc:  # worker lost (KilledWorker), cancelled, ...
-                    err = job.error("dask", exc, RetryableError)
+                    err, ms = job.error("dask", exc, RetryableError), None
+                if ms is not None:
+                    self.timings[job.id] = ms
                 if isinstance(err, RetryableError) and attempt < 2:
                     again = client.submit(render_task, job, key=f"ogi-brief-{job.id}-2", pure=False)
                     futures[again.key] = (job, 2)

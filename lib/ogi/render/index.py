@@ -94,12 +94,29 @@ def _csv_bytes(df: pl.DataFrame) -> bytes:
     return b"\xef\xbb\xbf" + escape_controls(buf.getvalue().decode("utf-8")).encode("utf-8")
 
 
-def facts_csv(store: object, report_id: str | None = None) -> bytes:
+def facts_csv(store: object, report_id: str | None = None, facts: pl.LazyFrame | None = None) -> bytes:
     """Facts as an evaluator's CSV (ogi.evaluation.fact_rows): agency, year, zh/en labels, a column per
     dims key with its labels, integers without '.0'. One report's with `report_id` (every figure it
-    states, mention.* included), else the store's (mention.* left out); the columns are the same."""
-    rows = fact_rows(store, report_id=report_id, mentions=report_id is not None, every_dim=True)  # type: ignore[arg-type]
+    states, mention.* included), else the store's (mention.* left out); the columns are the same.
+    `facts`: the store's facts (or that report's) already read."""
+    rows = fact_rows(
+        store,  # type: ignore[arg-type]
+        report_id=report_id,
+        mentions=report_id is not None,
+        every_dim=True,
+        facts=facts,
+    )
     return _csv_bytes(plain_numbers(rows))
+
+
+def _facts_by_report(store: object, wanted: set[str]) -> dict[str, pl.LazyFrame]:
+    """The facts of each report in `wanted`, from one read of the store's facts (one scan for all the
+    CSVs an index writes, not one scan a brief: that was O(reports) a brief, O(N²) an index)."""
+    if not wanted:
+        return {}
+    df = store.facts.filter(pl.col("report_id").is_in(sorted(wanted))).collect()  # type: ignore[attr-defined]
+    parts = df.partition_by("report_id", as_dict=True, maintain_order=True)
+    return {str(k[0]): part.lazy() for k, part in parts.items()}
 
 
 DOWNLOADS_STAMP = ".ogi-downloads.json"  # which store generation the downloads were made from
@@ -153,6 +170,13 @@ def write_store_downloads(ctx: object, out: Path, stamp: str = "") -> None:
     write_bytes_if_changed(out / STORE_PARQUET, buf.getvalue())
     if stamp:
         write_text_if_changed(stamp_path, stamp + "\n")
+
+
+def _csv_due(out: Path, stem: str, unchanged: frozenset[str]) -> bool:
+    """Whether the brief `<stem>.html` present in `out` needs its `<stem>.csv` (re)written."""
+    if not (out / f"{stem}.html").is_file():
+        return False
+    return f"{stem}.html" not in unchanged or not (out / f"{stem}.csv").is_file()
 
 
 def _others(others: Sequence[tuple[str, str]], lang: str) -> str:
@@ -230,6 +254,17 @@ def build_index(
     digests = digests or {}
     row_cache = _load_rows(out) if unchanged and digests else {}
     new_rows: dict[str, dict[str, object]] = {}
+    csv_facts = _facts_by_report(
+        ctx.store,
+        {
+            report_ids[(str(r["agency_key"]), int(y))]
+            for r in table
+            for y in (r.get("years") or [])
+            if y is not None
+            and (str(r["agency_key"]), int(y)) in report_ids
+            and _csv_due(out, f"{slugs[str(r['agency_key'])]}/{int(y)}", unchanged)
+        },
+    )
     rows: list[str] = []
     seen: dict[str, set[str]] = {"region": set(), "level": set(), "year": set(), "template": set()}
     for r in table:
@@ -241,8 +276,10 @@ def build_index(
             if not (out / rel).is_file():
                 continue
             csv_rel = f"{slugs[key]}/{year}.csv"
-            if rel not in unchanged or not (out / csv_rel).is_file():
-                write_bytes_if_changed(out / csv_rel, facts_csv(ctx.store, report_ids.get((key, year))))
+            if _csv_due(out, f"{slugs[key]}/{year}", unchanged):
+                rid = report_ids.get((key, year))
+                part = csv_facts.get(rid or "", pl.LazyFrame(schema=ctx.store.facts.collect_schema()))
+                write_bytes_if_changed(out / csv_rel, facts_csv(ctx.store, rid, part))
             template = templates.get((key, year), "")
             for k, v in (("region", region), ("level", level), ("year", str(year)), ("template", template)):
                 if v:
@@ -260,7 +297,8 @@ def build_index(
                 new_rows[rel] = hit
                 continue
             figures = {h["metric"]: h for h in ctx.view("headline", key, year).to_dicts()}
-            n_findings = ctx.view("findings", key, year).height
+            # the report's findings, as its headline counts them (no scan of the findings a brief)
+            n_findings = int(figures.get("findings.count", {}).get("value") or 0)
             cells = [
                 f'<td><a href="{escape(quote(rel), quote=True)}">{escape(name)}</a></td>',
                 f"<td>{escape(region)}</td>",

@@ -99,7 +99,12 @@ class Backend(Protocol):
 
     `run` renders every job and calls `on_done` once per job, in any order; it never raises for one
     brief (notebook failures, timeouts and lost workers all reach `on_done` as a RenderError).
+    `timings` maps a written job's id to the milliseconds its worker spent on it (notebook, export,
+    write: what a brief costs once a worker is warm), for `ogi render --timings` and bench/render.py.
     """
+
+    @property
+    def timings(self) -> dict[int, float]: ...
 
     def run(self, jobs: Sequence[Job], on_done: Done) -> None: ...
 

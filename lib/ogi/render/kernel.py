@@ -2,10 +2,13 @@
 
 Starting a kernel and importing Polars/Altair costs seconds; running the brief in a kernel that is
 already up costs a fraction of one. Between briefs the kernel forgets everything the previous brief
-made: the user namespace is reset and every `ogi` module is dropped from
-`sys.modules`, so the next brief imports them afresh (chart id counters, caches). Third-party modules
-(Polars, Altair, vl-convert) stay imported: they hold no per-brief state. A brief that overruns its
-deadline or kills the kernel costs only itself: the kernel is restarted and the error says why.
+made: the user namespace and output cache are cleared and the per-brief counters of `ogi` (chart ids)
+restart. The `ogi` modules themselves stay imported (re-importing them cost 35-70 ms a brief); they are
+dropped from `sys.modules`, so the next brief imports them afresh, only when a brief rebound or deleted
+a name in one of them (a notebook that monkeypatches a view must not leak into the next agency's brief).
+Their caches are keyed by store generation (store.views), so a new store is never read stale. A brief
+that overruns its deadline or kills the kernel costs only itself: the kernel is restarted and the error
+says why.
 """
 
 from __future__ import annotations
@@ -42,12 +45,26 @@ for _n in {SKIP_MODULES!r}:
 import os as _os
 _os.environ["OGI_CHART_PREVIEW"] = "0"
 import polars, altair, vl_convert, dataframely, IPython.display
+import ogi.render.brief, ogi.render.charts, ogi.render.sections, ogi.store.views
+
+
+def _ogi_flush_written():
+    import sys
+    # ipykernel flushes stdout and stderr before every display (two waits on its IO thread, ~0.7 ms a
+    # display, 40 displays a brief); a stream nothing was written to since its last flush has nothing to
+    # send first, so only a written one is flushed (unknown stream types always are)
+    for stream in (sys.stdout, sys.stderr):
+        if getattr(stream, "_flush_pending", True) or getattr(stream, "_subprocess_flush_pending", True):
+            stream.flush()
+
+
+get_ipython().display_pub._flush_streams = _ogi_flush_written
 del _sys, _n, _os
 """
 
 RESET = """
 def _ogi_forget():
-    import os, re, sys
+    import re, sys
     ip = get_ipython()
     hidden = ip.user_ns_hidden
     # forget every name the previous brief made, and the output cache (IPython's %reset -f does this too,
@@ -56,8 +73,26 @@ def _ogi_forget():
         del ip.user_ns[name]
     ip.user_ns.get('_oh', {}).clear()
     ip.user_ns.update({'_': '', '__': '', '___': ''})
-    for m in [m for m in list(sys.modules) if m == 'ogi' or m.startswith('ogi.')]:
-        del sys.modules[m]
+    ours = {m: mod for m, mod in list(sys.modules.items()) if (m == 'ogi' or m.startswith('ogi.')) and mod is not None}
+    # each ogi module's names as the first brief left them; a later brief that rebinds or deletes one
+    # (a monkeypatch) makes the next brief import every ogi module afresh
+    seen = getattr(ip, '_ogi_names', None) or {}
+    changed = any(
+        m in ours and any(ours[m].__dict__.get(k, seen) is not v for k, v in names.items())
+        for m, names in seen.items()
+    ) or any(m not in ours for m in seen)
+    if changed:
+        for m in ours:
+            del sys.modules[m]
+        seen, ours = {}, {}
+    marks = ours.get('ogi.render.marks')
+    if marks is not None:
+        marks.reset_ids()
+    for m, mod in ours.items():
+        if m not in seen:
+            seen[m] = dict(mod.__dict__)
+    ip._ogi_names = seen
+    return changed
 _ogi_forget()
 del _ogi_forget
 """
@@ -78,6 +113,7 @@ class WarmKernel:
         self.startup_timeout = startup_timeout
         self.client: Any = None
         self.briefs = 0
+        self._running: tuple[int, Any] = (-1, None)  # the cell a brief is at (named when it fails)
         self.start()
 
     def start(self) -> None:
@@ -139,41 +175,37 @@ class WarmKernel:
             pass
 
     def run(self, nb: Any, label: tuple[str, int | None], timeout: float | None = None) -> Any:
-        """Reset the kernel, then execute every code cell of `nb` in place within `timeout` seconds."""
+        """Reset the kernel, then execute every code cell of `nb` in place within `timeout` seconds.
+
+        The reset and every cell are sent at once and run back to back (see `_pipeline`); a failing cell
+        still names the brief, the cell and the exception."""
         from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
 
         if self.client is None:
             self.start()
-        try:
-            self._run_code(RESET, "reset")
-        except (DeadKernelError, RuntimeError, CellTimeoutError):
-            self.restart()
-        client = self.client
-        client.nb = nb
-        client.reset_execution_trackers()
         deadline = time.monotonic() + timeout if timeout else None
-        client.timeout_func = (
-            (lambda _cell: max(1, int(deadline - time.monotonic() + 0.999))) if deadline else None
-        )
-        index, cell = -1, None
+        self._running = (-1, None)
         try:
-            for index, cell in enumerate(nb.cells):
-                if cell.cell_type != "code":
-                    continue
-                if deadline and time.monotonic() > deadline:
-                    raise CellTimeoutError("deadline passed")
-                client.execute_cell(cell, index)
+            for _attempt in (1, 2):
+                if self._pipeline(nb, deadline):
+                    break
+                self.restart()  # the reset failed (and so every cell was aborted): once more, fresh
+            else:
+                raise RuntimeError("the kernel could not be reset between briefs")
         except CellExecutionError as exc:
+            index, cell = self._running
             where = f"cell {index} [{_first_line(cell.source if cell else '')}]"
             raise RenderError(
                 label[0], label[1], where, f"{exc.ename}: {_ANSI.sub('', str(exc.evalue))}"[:300]
             ) from None
         except (CellTimeoutError, TimeoutError):
+            index = self._running[0]
             self.restart()
             raise RetryableError(
                 label[0], label[1], f"cell {index}", f"timed out after {timeout:g} s (kernel restarted)"
             ) from None
         except DeadKernelError as exc:
+            index = self._running[0]
             self.restart()
             raise RetryableError(
                 label[0],
@@ -187,6 +219,114 @@ class WarmKernel:
         finally:
             self.briefs += 1
         return nb
+
+    def _pipeline(self, nb: Any, deadline: float | None) -> bool:
+        """Send the reset and every code cell of `nb` as execute requests at once, then route the
+        kernel's replies and outputs to their cells (nbclient's own `process_message`, so outputs are
+        what its cell-by-cell `execute_cell` makes). The kernel runs the cells back to back instead of
+        idling a round trip between them; a failing cell stops the rest (the kernel aborts the requests
+        queued behind it, as in Jupyter's Run All). Returns whether the reset ran; raises nbclient's
+        CellExecutionError, CellTimeoutError or DeadKernelError, with `_running` the cell at fault."""
+        from nbclient.util import run_sync
+
+        return run_sync(self._async_pipeline)(nb, deadline)
+
+    async def _async_pipeline(self, nb: Any, deadline: float | None) -> bool:
+        import asyncio
+        from queue import Empty
+
+        from nbclient.exceptions import (
+            CellExecutionComplete,
+            CellExecutionError,
+            CellTimeoutError,
+            DeadKernelError,
+        )
+        from nbclient.util import ensure_async
+
+        client = self.client
+        kc = client.kc
+        client.nb = nb
+        client.reset_execution_trackers()
+        skip = client.skip_cells_with_tag
+        cells: dict[str, tuple[int, Any, bool]] = {}  # msg id -> (index, cell, errors allowed)
+        order: list[str] = []
+        reset_id = kc.execute(RESET, silent=True, store_history=False, stop_on_error=True)
+        for index, cell in enumerate(nb.cells):
+            if cell.cell_type != "code" or not cell.source.strip() or skip in cell.metadata.get("tags", []):
+                continue
+            if client.record_timing:
+                cell["metadata"]["execution"] = {}
+            cell.outputs = []
+            allowed = not client.force_raise_errors and (
+                client.allow_errors or "raises-exception" in cell.metadata.get("tags", [])
+            )
+            msg_id = kc.execute(cell.source, store_history=True, stop_on_error=not allowed)
+            cells[msg_id] = (index, cell, allowed)
+            order.append(msg_id)
+
+        def left() -> float:
+            if deadline is None:
+                return 1.0
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise CellTimeoutError("deadline passed")
+            return min(1.0, remaining)
+
+        async def get(channel: Any) -> dict[str, Any]:
+            while True:
+                try:
+                    return await ensure_async(channel.get_msg(timeout=left()))
+                except Empty:
+                    if not await ensure_async(kc.is_alive()):
+                        raise DeadKernelError("Kernel died") from None
+
+        async def outputs() -> None:
+            busy = {reset_id, *order}  # requests whose iopub `idle` has not come yet
+            current = None
+            while busy:
+                msg = await get(kc.iopub_channel)
+                parent = msg["parent_header"].get("msg_id")
+                if parent not in busy:
+                    continue
+                if parent == reset_id:
+                    if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
+                        busy.discard(parent)
+                    continue
+                index, cell, _ = cells[parent]
+                if parent != current:
+                    current = parent
+                    self._running = (index, cell)
+                    client.clear_before_next_output = False
+                try:
+                    client.process_message(msg, cell, index)
+                except CellExecutionComplete:
+                    busy.discard(parent)
+
+        async def replies() -> dict[str, dict[str, Any]]:
+            got: dict[str, dict[str, Any]] = {}
+            while len(got) < len(order) + 1:
+                msg = await get(kc.shell_channel)
+                parent = msg["parent_header"].get("msg_id")
+                if parent == reset_id or parent in cells:
+                    got[parent] = msg
+            return got
+
+        task_out = asyncio.ensure_future(outputs())
+        task_rep = asyncio.ensure_future(replies())
+        try:
+            got, _ = await asyncio.gather(task_rep, task_out)
+        finally:
+            for task in (task_out, task_rep):
+                task.cancel()
+        if got[reset_id]["content"].get("status") != "ok":
+            return False
+        for msg_id in order:
+            index, cell, allowed = cells[msg_id]
+            content = got[msg_id]["content"]
+            if content.get("status") == "error" and not allowed:
+                self._running = (index, cell)
+                raise CellExecutionError.from_cell_and_msg(cell, content)
+        return True
 
 
 def parameterised(notebook: Path, parameters: dict[str, object]) -> Any:

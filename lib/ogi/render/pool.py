@@ -47,8 +47,10 @@ def worker_main(wid: int, jobs: Any, results: Any) -> None:
             if job is None:
                 break
             try:
+                started = time.perf_counter()
                 render_job(kernel, job)
-                results.put(("done", wid, kernel.pid, (job.id, None)))
+                ms = (time.perf_counter() - started) * 1000
+                results.put(("done", wid, kernel.pid, (job.id, None, ms)))
             except RenderError as exc:  # errors pickle: they cross the queue as they are
                 results.put(("done", wid, kernel.pid, (job.id, exc)))
             except OSError as exc:  # a full or read-only disk fails the brief at once: a retry cannot help
@@ -83,6 +85,7 @@ class Pool:
     _results: Any = field(default=None, repr=False)
     _next_wid: int = 0
     _start_failures: int = 0
+    timings: dict[int, float] = field(default_factory=dict)  # job id -> ms in its worker (written briefs)
 
     def _spawn(self) -> _Worker:
         jobs = self._ctx.Queue()
@@ -136,6 +139,8 @@ class Pool:
                     elif kind == "done" and w.job is not None and payload[0] == w.job.id:
                         job, attempt = w.job, w.attempt
                         w.job = None
+                        if len(payload) > 2:
+                            self.timings[job.id] = payload[2]
                         self._finish(job, attempt, payload[1], pending, on_done)
                 now = time.monotonic()
                 for w in list(pool.values()):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -114,13 +115,20 @@ def _render_fresh(job: Job) -> str:
 class Sequential:
     """The reference Backend: one job after another, each in a fresh papermill kernel, in this process."""
 
+    def __init__(self) -> None:
+        self.timings: dict[int, float] = {}
+
     def run(self, jobs: Sequence[Job], on_done: Done) -> None:
+        import time
+
         for job in jobs:
+            started = time.perf_counter()
             try:
                 _render_fresh(job)
             except RenderError as exc:
                 on_done(job, exc)
             else:
+                self.timings[job.id] = (time.perf_counter() - started) * 1000
                 on_done(job, None)
 
 
@@ -226,6 +234,8 @@ class Summary:
     failed: list[RenderError] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     unwritten: list[str] = field(default_factory=list)  # the index or manifest that could not be written
+    brief_ms: list[float] = field(default_factory=list)  # each written brief's time in its worker
+    index_seconds: float = 0.0  # building the index and downloads (after the briefs)
 
 
 def render_batch(
@@ -295,10 +305,13 @@ def render_batch(
         if on_done:
             on_done(b, error)
 
+    be = backend(workers, scheduler, timeout) if jobs else None
     try:
-        if jobs:
-            backend(workers, scheduler, timeout).run(jobs, settle)
+        if be is not None:
+            be.run(jobs, settle)
     finally:
+        if be is not None:
+            summary.brief_ms = sorted(be.timings.values())
         if out.is_dir() or summary.written:
             try:
                 state.save(out, manifest, sources)
@@ -306,6 +319,7 @@ def render_batch(
                 summary.unwritten.append(_os_error(exc, out / state.MANIFEST))
     summary.written.sort(key=lambda b: (b.agency_key, b.year))
     summary.failed.sort(key=lambda e: (e.agency, e.year or 0))
+    started = time.perf_counter()
     try:
         build_index(
             store_path,
@@ -318,6 +332,7 @@ def render_batch(
         )
     except OSError as exc:  # disk full after the briefs: say what was written and what was not
         summary.unwritten.append(_os_error(exc, out / "index.html"))
+    summary.index_seconds = time.perf_counter() - started
     return summary
 
 

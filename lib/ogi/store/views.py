@@ -11,7 +11,7 @@ import json
 import sys
 import types
 from pathlib import Path
-from typing import Any, Protocol, runtime_checkable
+from typing import Any, Protocol, TypeVar, runtime_checkable
 
 import polars as pl
 
@@ -46,30 +46,72 @@ def as_store(store: Store | str | Path) -> Store:
 # ------------------------------------------------------------------------------------------------ helpers
 
 
+_Frame = TypeVar("_Frame", pl.DataFrame, pl.LazyFrame)
+
+
 def _schema(**cols: pl.DataType | type[pl.DataType]) -> pl.Schema:
     return pl.Schema(cols)
 
 
 def _report_id(store: Store, agency_key: str, year: int) -> str | None:
-    """The canonical report of an agency for a year."""
-    df = (
-        canonical(store.reports)
-        .filter(pl.col("agency_key") == agency_key, pl.col("year") == year)
-        .select("report_id")
-        .collect()
-    )
-    return df.item(0, 0) if df.height else None
+    """The canonical report of an agency for a year (from a map built once per generation)."""
+    memo = _generation_memo(store)
+    ids: dict[tuple[str, int], str] | None = memo.get("report_ids")
+    if ids is None:
+        rows = canonical(store.reports).select("agency_key", "year", "report_id").collect().iter_rows()
+        ids = memo["report_ids"] = {(str(k), int(y)): str(r) for k, y, r in rows}
+    return ids.get((agency_key, year))
+
+
+#: reports whose frames (year-scope facts, all facts, applications) a process keeps per generation: a
+#: brief reads its own report, the previous one and its trend years, and a batch renders one agency's
+#: years one after another; bounded, so a worker's memory does not grow with the store
+_REPORTS_KEPT = 64
 
 
 def _facts_of(store: Store, agency_key: str, year: int) -> pl.DataFrame:
-    """Facts of the canonical report for (agency, year), year-scope only."""
+    """Facts of the canonical report for (agency, year), year-scope only. The last _REPORTS_KEPT reports'
+    frames are kept per generation: a brief's sections read the same report ten times. Callers filter
+    or select (new frames); none changes the kept one in place."""
     rid = _report_id(store, agency_key, year)
     if rid is None:
         return S.empty("facts")
-    return store.facts.filter(pl.col("report_id") == rid, pl.col("scope") == "year").collect()
+    kept: dict[str, pl.DataFrame] = _generation_memo(store).setdefault("year_facts", {})
+    df = kept.pop(rid, None)
+    if df is None:
+        df = store.facts.filter(pl.col("report_id") == rid, pl.col("scope") == "year").collect()
+        while len(kept) >= _REPORTS_KEPT:
+            del kept[next(iter(kept))]  # the least recently read
+    kept[rid] = df
+    return df
 
 
-def _prefer(df: pl.DataFrame, by: list[str]) -> pl.DataFrame:
+def _finding_counts(store: Store) -> dict[str, int]:
+    """Findings per report id, counted once per generation."""
+    memo = _generation_memo(store)
+    hit: dict[str, int] | None = memo.get("finding_counts")
+    if hit is None:
+        rows = store.findings.group_by("report_id").agg(pl.len()).collect().iter_rows()
+        hit = memo["finding_counts"] = {str(r): int(n) for r, n in rows}
+    return hit
+
+
+def _agency_years(store: Store) -> dict[str, list[int]]:
+    """Each agency's report years (sorted, distinct), once per generation."""
+    memo = _generation_memo(store)
+    hit: dict[str, list[int]] | None = memo.get("agency_years")
+    if hit is None:
+        df = (
+            store.reports.filter(pl.col("year").is_not_null())
+            .group_by("agency_key")
+            .agg(pl.col("year").unique().sort())
+            .collect()
+        )
+        hit = memo["agency_years"] = {str(k): [int(y) for y in ys] for k, ys in df.iter_rows()}
+    return hit
+
+
+def _prefer(df: _Frame, by: list[str]) -> _Frame:
     """One fact per `by` group: a table cell before a prose figure, then the first in the report."""
     return df.sort([pl.col("origin") != "table", pl.col("seq")]).unique(by, keep="first", maintain_order=True)
 
@@ -100,27 +142,33 @@ def _sum_where(facts: pl.DataFrame, metric: str, *conds: pl.Expr) -> float | Non
     return float(got["value"].sum())
 
 
+def _dims_free(facts: pl.DataFrame) -> dict[str, float]:
+    """Each metric's dims-free figure (`_no_dims` of every metric at once: one query, not one a metric)."""
+    got = _prefer(facts.filter(pl.col("dims_json") == "{}"), ["metric"])
+    return {str(m): float(v) for m, v in got.select("metric", "value").iter_rows()}
+
+
 def _totals(facts: pl.DataFrame, n_findings: int | None) -> dict[str, float | None]:
     """Headline totals of one report, using the dims-free total or, failing that, the sum of its parts."""
-    review = _no_dims(facts, "review.count")
+    plain = _dims_free(facts)
+    review = plain.get("review.count")
     if review is None:
         review = _sum_where(
             facts, "review.count", pl.col("dim_outcome").is_in(["upheld", "corrected", "other", "pending"])
         )
-    litigation = _no_dims(facts, "litigation.count")
+    litigation = plain.get("litigation.count")
     if litigation is None:
         litigation = _sum_where(
             facts, "litigation.count", pl.col("dim_route").is_not_null(), pl.col("dim_outcome").is_null()
         )
-    complaints = _no_dims(facts, "complaints.count")
+    complaints = plain.get("complaints.count")
     if complaints is None:
         complaints = _sum_where(
             facts, "complaints.count", pl.col("dim_source").is_not_null() & pl.col("dim_of").is_null()
         )  # 其中 parts
-    received = _no_dims(facts, "applications.received")
     return {
-        "proactive.total": _no_dims(facts, "proactive.total"),
-        "applications.received": received,
+        "proactive.total": plain.get("proactive.total"),
+        "applications.received": plain.get("applications.received"),
         "review.count": review,
         "litigation.count": litigation,
         "complaints.count": complaints,
@@ -196,9 +244,7 @@ def _headline(store: Store, agency_key: str, year: int) -> pl.DataFrame:
 
     def n_findings(y: int) -> int | None:
         rid = _report_id(store, agency_key, y)
-        if rid is None:
-            return None
-        return store.findings.filter(pl.col("report_id") == rid).select(pl.len()).collect().item()
+        return None if rid is None else _finding_counts(store).get(rid, 0)
 
     if _report_id(store, agency_key, year) is None:
         return pl.DataFrame(schema=HEADLINE)
@@ -255,7 +301,8 @@ def volumes(store: Store, agency_key: str | None = None) -> pl.DataFrame:
 # What every brief of a batch reads about all agencies (each agency's city and proactive totals, each
 # report's peer-table row) is computed once per store generation and process, not once per brief: the
 # same-city comparison was O(agencies) a brief, O(N²) a batch. The memo lives in a module of its own
-# outside `ogi` because a warm render kernel drops every `ogi` module between briefs (render.kernel);
+# outside `ogi` because a warm render kernel drops the `ogi` modules when a brief monkeypatched one
+# (render.kernel);
 # it holds only frames and rows derived from one generation's immutable files, keyed by that generation
 # folder and the identity of its files, so a new generation (or a rewritten file) never reads a stale one.
 
@@ -419,11 +466,21 @@ def applications(store: Store, agency_key: str, year: int) -> pl.DataFrame:
     measure `outcome_reason` with dim `<outcome>:<reason label>` and `parent` the outcome: they split the
     subtotal and are never to be added to it.
     """
+    memo: dict[tuple[str, int], pl.DataFrame] = _generation_memo(store).setdefault("applications", {})
+    key = (agency_key, year)
+    if key not in memo:
+        while len(memo) >= _REPORTS_KEPT:
+            del memo[next(iter(memo))]
+        memo[key] = _applications(store, agency_key, year)
+    return memo[key].clone()  # a notebook may change its frame in place; the kept one stays as computed
+
+
+def _applications(store: Store, agency_key: str, year: int) -> pl.DataFrame:
     facts = _facts_of(store, agency_key, year)
-    parts: list[pl.DataFrame] = []
+    lazy_parts: list[pl.LazyFrame] = []  # one query a measure, collected together (a collect costs ~0.2 ms)
     all_keys = ("dim_applicant", "dim_channel", "dim_timing", "dim_outcome", "dim_reason")
     for metric, (measure, key) in _APP_MEASURES.items():
-        f = facts.filter(pl.col("metric") == metric)
+        f = facts.lazy().filter(pl.col("metric") == metric)
         others = [c for c in all_keys if c != f"dim_{key}"]
         plain = f.filter(*(pl.col(c).is_null() for c in others))
         plain = _prefer(plain, [f"dim_{key}"])
@@ -436,9 +493,9 @@ def applications(store: Store, agency_key: str, year: int) -> pl.DataFrame:
             "line",
             "quote",
         )
-        labels = dim_labels(key).rename({"code": "dim"})
+        names = dim_labels(key).rename({"code": "dim"}).lazy()
         total_zh, total_en = ("合计", "Total") if key != "outcome" else ("总计", "Total")
-        df = df.join(labels, on="dim", how="left", maintain_order="left").with_columns(
+        df = df.join(names, on="dim", how="left", maintain_order="left").with_columns(
             pl.when(pl.col("dim") == "total")
             .then(pl.lit(total_zh))
             .otherwise(pl.coalesce("label_zh", "dim"))
@@ -448,7 +505,8 @@ def applications(store: Store, agency_key: str, year: int) -> pl.DataFrame:
             .otherwise(pl.coalesce("label_en", "dim"))
             .alias("label_en"),
         )
-        parts.append(df.select(APPLICATIONS.names()))
+        lazy_parts.append(df.select(APPLICATIONS.names()))
+    parts: list[pl.DataFrame] = pl.collect_all(lazy_parts)
     reasons = facts.filter(
         pl.col("metric") == "applications.outcome",
         pl.col("dim_reason").is_not_null(),
@@ -674,8 +732,15 @@ def report_facts(store: Store, agency_key: str, year: int) -> pl.DataFrame:
     rid = _report_id(store, agency_key, year)
     if rid is None:
         return pl.DataFrame(schema=REPORT_FACTS)
-    df = store.facts.filter(pl.col("report_id") == rid).sort("seq").collect()
-    return with_labels(df, "metric").select(REPORT_FACTS.names()).cast(REPORT_FACTS)
+    kept: dict[str, pl.DataFrame] = _generation_memo(store).setdefault("report_facts", {})
+    df = kept.pop(rid, None)
+    if df is None:  # the brief's figure tables and its CSV read it; keep the last few reports'
+        df = store.facts.filter(pl.col("report_id") == rid).sort("seq").collect()
+        df = with_labels(df, "metric").select(REPORT_FACTS.names()).cast(REPORT_FACTS)
+        while len(kept) >= _REPORTS_KEPT:
+            del kept[next(iter(kept))]
+    kept[rid] = df
+    return df.clone()  # a notebook may change its frame in place; the kept one stays as read
 
 
 SECTION2 = _schema(
@@ -733,12 +798,8 @@ YOY_CHANGES = _schema(
 
 def previous_year(store: Store, agency_key: str, year: int) -> int | None:
     """The latest year before `year` for which the store holds the agency's report."""
-    years = (
-        store.reports.filter(pl.col("agency_key") == agency_key, pl.col("year") < year)
-        .select(pl.col("year").max())
-        .collect()
-    )
-    return None if not years.height or years.item(0, 0) is None else int(years.item(0, 0))
+    earlier = [y for y in _agency_years(store).get(agency_key, []) if y < year]
+    return earlier[-1] if earlier else None
 
 
 def yoy_changes(store: Store, agency_key: str, year: int) -> pl.DataFrame:
@@ -894,13 +955,7 @@ def trend(store: Store, agency_key: str, year: int) -> pl.DataFrame:
     median of it as metric 'peers' (`peers`: how many agencies the median is of)."""
     if year is None:
         return pl.DataFrame(schema=TREND)
-    years = (
-        store.reports.filter(pl.col("agency_key") == agency_key, pl.col("year") <= year)
-        .select(pl.col("year").drop_nulls().unique().sort())
-        .collect()
-        .get_column("year")
-        .to_list()
-    )
+    years = [y for y in _agency_years(store).get(agency_key, []) if y <= year]
     rows: list[tuple[int, str, float, int | None, int | None, str | None]] = []
     if len(years) < 2:  # one report: nothing to draw over the years
         return pl.DataFrame(schema=TREND)
