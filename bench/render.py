@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -36,10 +37,12 @@ BIN = Path(sys.executable).parent
 TARGET = 10.0  # issue 6: the default should be at least 10x the naive loop
 
 
-def _run(cmd: list[str], **kw: object) -> None:
+def _run(cmd: list[str], **kw: object) -> str:
+    """Run `cmd` from the repository root; its stderr (exits on failure)."""
     res = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, **kw)  # type: ignore[call-overload]
     if res.returncode != 0:
         sys.exit(f"bench/render.py: {' '.join(cmd[:3])}...: exit {res.returncode}\n{res.stderr[-2000:]}")
+    return str(res.stderr)
 
 
 def make_store(work: Path, n: int, seed: int) -> tuple[Path, list[tuple[str, int]]]:
@@ -133,9 +136,11 @@ def papermill_api(store: Path, briefs: list[tuple[str, int]], out: Path) -> floa
 
 def ogi_render(
     store: Path, briefs: list[tuple[str, int]], out: Path, workers: int | None, scheduler: str | None = None
-) -> float:
-    """`ogi render --force` for exactly these agencies; seconds for the whole command."""
+) -> tuple[float, str]:
+    """`ogi render --force` for exactly these agencies; seconds for the whole command, and its
+    `--timings` line (median ms a brief in the worker, the index step)."""
     cmd = [str(BIN / "ogi"), "render", "--store", str(store), "--out", str(out), "--force", "--no-progress"]
+    cmd += ["--timings"]
     for key, _ in briefs:
         cmd += ["--agency", key]
     if workers:
@@ -143,12 +148,13 @@ def ogi_render(
     if scheduler:
         cmd += ["--scheduler", scheduler]
     t0 = time.perf_counter()
-    _run(cmd)
+    err = _run(cmd)
     took = time.perf_counter() - t0
     written = [p for p in out.rglob("*.html") if p.name != "index.html"]
     if len(written) != len(briefs):
         sys.exit(f"bench/render.py: expected {len(briefs)} briefs in {out}, found {len(written)}")
-    return took
+    found = re.search(r"timings: (.*)", err)
+    return took, found.group(1) if found else ""
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -186,14 +192,14 @@ def main(argv: list[str] | None = None) -> int:
         naive_set, api_set = scaled(args.naive_sample), scaled(args.api_sample)
         t_naive = naive(store, naive_set, work / "naive") * n / len(naive_set)
         t_api = papermill_api(store, api_set, work / "api") * n / len(api_set)
-        t_one = ogi_render(store, briefs, work / "warm1", 1)
-        t_all = ogi_render(store, briefs, work / "warmall", None)
-        t_dask = None
+        t_one, w_one = ogi_render(store, briefs, work / "warm1", 1)
+        t_all, w_all = ogi_render(store, briefs, work / "warmall", None)
+        t_dask, w_dask = None, ""
         if args.dask:
             from distributed import LocalCluster
 
             with LocalCluster(n_workers=cores, threads_per_worker=1, dashboard_address=None) as cluster:
-                t_dask = ogi_render(store, briefs, work / "dask", None, cluster.scheduler_address)
+                t_dask, w_dask = ogi_render(store, briefs, work / "dask", None, cluster.scheduler_address)
 
         def note(k: list[tuple[str, int]]) -> str:
             return f" (timed on {len(k)}, scaled)" if len(k) < n else ""
@@ -203,13 +209,17 @@ def main(argv: list[str] | None = None) -> int:
 
         line("naive loop (papermill + nbconvert CLI)", t_naive, note(naive_set))
         line("papermill-API loop (one process)", t_api, note(api_set))
-        for label, t in (
-            ("ogi render --workers 1", t_one),
-            (f"ogi render (default, {cores} workers)", t_all),
-            (f"ogi render --scheduler (LocalCluster x{cores})", t_dask),
+        worker_lines = []
+        for label, t, w in (
+            ("ogi render --workers 1", t_one, w_one),
+            (f"ogi render (default, {cores} workers)", t_all, w_all),
+            (f"ogi render --scheduler (LocalCluster x{cores})", t_dask, w_dask),
         ):
             if t is not None:
                 line(label, t, f"  {t_naive / t:5.1f}x naive  {t_api / t:5.1f}x pm-API")
+                worker_lines.append(f"  {label}: {w}")
+        print("in the workers (aim: <= 200 ms a brief):")
+        print("\n".join(worker_lines))
         print(
             f"default vs targets: {t_naive / t_all:.1f}x naive (target >= 30), "
             f"{t_api / t_all:.1f}x papermill-API (target >= {TARGET:g})"

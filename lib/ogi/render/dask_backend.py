@@ -45,11 +45,11 @@ def shutdown_kernel() -> None:
 def _render_here(job: Job) -> tuple[RenderError | None, float | None]:
     import time
 
-    from ogi.render.kernel import WarmKernel, render_job, skip_slow_imports
+    from ogi.render.kernel import WarmKernel, render_job, skip_slow_imports, warm_exporter
 
     skip_slow_imports()
     if _holder.get("kernel") is None:
-        _holder["kernel"] = WarmKernel()
+        _holder["kernel"] = WarmKernel(while_starting=warm_exporter)
     try:
         started = time.perf_counter()
         render_job(_holder["kernel"], job)

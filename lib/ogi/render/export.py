@@ -170,6 +170,11 @@ def has_charts(nb: nbformat.NotebookNode) -> bool:
     return any(CHART_MIME in o.get("data", {}) for c in nb.cells for o in c.get("outputs", []))
 
 
+def warm(lang: str = "zh") -> None:
+    """Build the exporter for `lang` (a render worker does this while its kernel starts)."""
+    _exporter(lang)
+
+
 def to_html(nb: nbformat.NotebookNode, *, title: str = "", lang: str = "zh", runtime_url: str = "") -> str:
     """The brief HTML for an executed notebook; charts (if any) are drawn by the runtime loaded from
     `runtime_url` (a site brief, see runtime.write_runtime), else by the runtime inlined in the page."""

@@ -193,6 +193,23 @@ def _others(others: Sequence[tuple[str, str]], lang: str) -> str:
     return f'<h2 class="ogi-h">{escape(title)}</h2><ul class="ogi-others">{items}</ul>'
 
 
+def prepare(
+    store_path: str | os.PathLike[str],
+    out_dir: str | os.PathLike[str],
+    lang: str,
+    briefs: Sequence[tuple[str, int]],
+) -> None:
+    """What the index will need that does not depend on the briefs: the store downloads (written now)
+    and each brief's headline row (computed into this process's per-generation memo). `render_batch`
+    runs this beside the workers, so `build_index` after them only assembles the page."""
+    from ogi.render.context import open_context
+
+    ctx = open_context(store_path, lang)
+    write_store_downloads(ctx, Path(out_dir), _generation_stamp(store_path, lang))
+    for key, year in briefs:
+        ctx.view("headline", key, year)
+
+
 def build_index(
     store_path: str | os.PathLike[str],
     out_dir: str | os.PathLike[str],

@@ -19,6 +19,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -106,11 +107,17 @@ def _first_line(text: str) -> str:
 class WarmKernel:
     """One long-lived python3 kernel plus its client; `run(nb, label, timeout)` executes a notebook in it."""
 
-    def __init__(self, cwd: str | os.PathLike[str] | None = None, startup_timeout: int = 120) -> None:
+    def __init__(
+        self,
+        cwd: str | os.PathLike[str] | None = None,
+        startup_timeout: int = 120,
+        while_starting: Callable[[], object] | None = None,
+    ) -> None:
         from ogi.render.params import repo_root
 
         self.cwd = str(cwd or repo_root())
         self.startup_timeout = startup_timeout
+        self.while_starting = while_starting  # this process's own warm-up, run while the kernel boots
         self.client: Any = None
         self.briefs = 0
         self._running: tuple[int, Any] = (-1, None)  # the cell a brief is at (named when it fails)
@@ -132,6 +139,8 @@ class WarmKernel:
         # the kernel's own stderr carries only ipykernel's noise (e.g. a ZMQ race traceback while it shuts
         # down); what a brief's cells print reaches us through the kernel protocol, not this stream
         client.start_new_kernel(cwd=self.cwd, stderr=subprocess.DEVNULL)
+        if self.while_starting is not None:
+            self.while_starting()  # e.g. import nbconvert and build the exporter, beside the kernel's boot
         client.start_new_kernel_client()
         self.client = client
         # the kernel dies with the process that started it, even when that one is SIGKILLed (the signal
@@ -327,6 +336,13 @@ class WarmKernel:
                 self._running = (index, cell)
                 raise CellExecutionError.from_cell_and_msg(cell, content)
         return True
+
+
+def warm_exporter() -> None:
+    """Import nbconvert and build the brief exporter now (~0.5 s), not in the first brief."""
+    from ogi.render.export import warm
+
+    warm()
 
 
 def parameterised(notebook: Path, parameters: dict[str, object]) -> Any:

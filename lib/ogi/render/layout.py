@@ -125,7 +125,7 @@ def scoped(css: str) -> str:
 def title(ctx: Context) -> None:
     """Brief title: agency, year, region (and the brief's styles, scoped to its own elements, so
     JupyterLab shows it as the HTML without restyling the session)."""
-    from ogi.render.export import CSS
+    from ogi.render.page_css import CSS  # not from render.export: that imports nbconvert into the kernel
 
     ctx.section = 0
     show(HTML(style(scoped(CSS + BRIEF_CSS)).html + PRINT_JS, ""))

@@ -28,7 +28,7 @@ MAX_START_FAILURES = 3
 
 def worker_main(wid: int, jobs: Any, results: Any) -> None:
     """Worker process: start a warm kernel, then render each job until told to stop (None)."""
-    from ogi.render.kernel import WarmKernel, render_job, skip_slow_imports
+    from ogi.render.kernel import WarmKernel, render_job, skip_slow_imports, warm_exporter
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the supervisor decides; Ctrl-C is its to handle
     from ogi.proc import die_with_parent, is_disk_error
@@ -36,7 +36,7 @@ def worker_main(wid: int, jobs: Any, results: Any) -> None:
     die_with_parent()  # no orphan when the supervisor is killed
     skip_slow_imports()
     try:
-        kernel = WarmKernel()
+        kernel = WarmKernel(while_starting=warm_exporter)
     except Exception as exc:
         results.put(("broken", wid, None, f"{type(exc).__name__}: {exc}"[:300]))
         return

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -306,10 +307,13 @@ def render_batch(
             on_done(b, error)
 
     be = backend(workers, scheduler, timeout) if jobs else None
+    ahead = _index_ahead(store_path, out, lang, [(b.agency_key, b.year) for b in briefs]) if jobs else None
     try:
         if be is not None:
             be.run(jobs, settle)
     finally:
+        if ahead is not None:
+            ahead.join()  # never two writers of the downloads: build_index comes after
         if be is not None:
             summary.brief_ms = sorted(be.timings.values())
         if out.is_dir() or summary.written:
@@ -334,6 +338,26 @@ def render_batch(
         summary.unwritten.append(_os_error(exc, out / "index.html"))
     summary.index_seconds = time.perf_counter() - started
     return summary
+
+
+def _index_ahead(
+    store_path: str | os.PathLike[str], out: Path, lang: str, briefs: list[tuple[str, int]]
+) -> threading.Thread:
+    """A thread that makes what the index needs from the store alone (downloads, headline rows) while
+    the workers render: this process only waits for them. Anything it cannot do is left to
+    `build_index`, which does it again and reports it."""
+
+    def run() -> None:
+        from ogi.render.index import prepare
+
+        try:
+            prepare(store_path, out, lang, briefs)
+        except Exception:
+            pass
+
+    thread = threading.Thread(target=run, name="ogi-index-ahead", daemon=True)
+    thread.start()
+    return thread
 
 
 def _os_error(exc: OSError, default: Path) -> str:

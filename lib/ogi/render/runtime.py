@@ -13,10 +13,40 @@ import os
 import re
 from pathlib import Path
 
+CACHE_ENV = "OGI_CACHE_DIR"  # where a made bundle is kept between runs (default ~/.cache/ogi)
+
+
+def _cache_file() -> Path:
+    """The per-user cache file of the bundle the installed libraries make (named by their versions)."""
+    base = os.environ.get(CACHE_ENV) or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "ogi"
+    )
+    key = hashlib.sha256(_runtime_versions().encode("utf-8")).hexdigest()[:16]
+    return Path(base) / f"vega-runtime-{key}.js"
+
 
 @functools.cache
 def vega_runtime() -> str:
-    """Vega, Vega-Lite and Vega-Embed as one inline script (made once per process: ~2 s, ~0.9 MB)."""
+    """Vega, Vega-Lite and Vega-Embed as one inline script (~0.9 MB). Making it takes vl-convert ~1-2 s,
+    so it is made once per library versions and user, and kept in the cache folder (CACHE_ENV); a
+    cache that cannot be read or written only costs the time."""
+    from ogi.atomic import write_text
+
+    cached = _cache_file()
+    try:
+        return cached.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        pass
+    js = _make_runtime()
+    try:
+        write_text(cached, js)
+    except OSError:
+        pass
+    return js
+
+
+def _make_runtime() -> str:
+    """The bundle from vl-convert, escaped for a <script> element."""
     import altair as alt
     import vl_convert as vlc
 
