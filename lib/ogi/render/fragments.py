@@ -24,6 +24,13 @@ class HTML:
     def __repr__(self) -> str:
         return self.text or "[html]"
 
+    def _ipython_display_(self) -> None:
+        """Publish the bundle IPython's formatters would make (its plain-text one prints repr() line
+        by line), without running its dozen formatters: ~40 pieces a brief, ~10 ms saved."""
+        from IPython.display import publish_display_data
+
+        publish_display_data({"text/plain": "\n".join(repr(self).splitlines()), "text/html": self.html})
+
 
 def esc(value: Any) -> str:
     return escape("" if value is None else str(value), quote=True)

@@ -19,26 +19,7 @@ from ogi.render.words import Words
 def show(*items: Any) -> None:
     """Display each item as a cell output (charts, HTML pieces)."""
     for item in items:
-        bundle = _bundle(item)
-        if bundle is None:
-            display(item)
-        else:
-            display(bundle, raw=True)
-
-
-def _bundle(item: Any) -> dict[str, Any] | None:
-    """The mime bundle IPython's formatters would make of our own HTML pieces and charts, made directly
-    (running its dozen formatters on each of a brief's ~40 outputs cost ~20 ms a brief); None for
-    anything else. The same data, in the same key order: the output and the brief are unchanged."""
-    from ogi.render.marks import ChartOutput
-
-    kind = type(item)
-    if kind is HTML:
-        # IPython's plain-text formatter prints repr() line by line ("\n" between, none at the end)
-        return {"text/plain": "\n".join(repr(item).splitlines()), "text/html": item.html}
-    if kind is ChartOutput:
-        return item._repr_mimebundle_()
-    return None
+        display(item)
 
 
 _ZH_NUM = "一二三四五六七八九十"

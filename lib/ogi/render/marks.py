@@ -64,6 +64,12 @@ class ChartOutput:
 
         return vlc.vegalite_to_svg(fixed_width(self.spec()))
 
+    def _ipython_display_(self) -> None:
+        """Publish `_repr_mimebundle_` as it is (what IPython's formatters would publish, made directly)."""
+        from IPython.display import publish_display_data
+
+        publish_display_data(self._repr_mimebundle_())
+
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, Any]:
         spec = self.spec()
         bundle: dict[str, Any] = {
