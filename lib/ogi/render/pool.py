@@ -86,6 +86,7 @@ class Pool:
     _next_wid: int = 0
     _start_failures: int = 0
     timings: dict[int, float] = field(default_factory=dict)  # job id -> ms in its worker (written briefs)
+    _stopping: list[_Worker] = field(default_factory=list, repr=False)  # told to stop, not yet joined
 
     def _spawn(self) -> _Worker:
         jobs = self._ctx.Queue()
@@ -175,11 +176,17 @@ class Pool:
             for w in pool.values():
                 with contextlib.suppress(Exception):
                     w.jobs.put(None)
-            deadline = time.monotonic() + 10
-            for w in pool.values():
-                w.proc.join(max(0.1, deadline - time.monotonic()))
-                if w.proc.is_alive():
-                    self._kill(w)
+            self._stopping = list(pool.values())  # they shut their kernels down while the index is built
+
+    def close(self) -> None:
+        """Wait for the stopped workers to end (~0.5 s: each shuts its kernel down); kill any still
+        running after 10 s. `render_batch` calls this after the index, so the two overlap."""
+        stopping, self._stopping = self._stopping, []
+        deadline = time.monotonic() + 10
+        for w in stopping:
+            w.proc.join(max(0.1, deadline - time.monotonic()))
+            if w.proc.is_alive():
+                self._kill(w)
 
     def _finish(
         self, job: Job, attempt: int, err: RenderError | None, pending: deque[tuple[Job, int]], on_done: Done

@@ -336,7 +336,11 @@ def render_batch(
         )
     except OSError as exc:  # disk full after the briefs: say what was written and what was not
         summary.unwritten.append(_os_error(exc, out / "index.html"))
-    summary.index_seconds = time.perf_counter() - started
+    finally:
+        summary.index_seconds = time.perf_counter() - started
+        close = getattr(be, "close", None)  # the pool's workers end while the index is built
+        if close is not None:
+            close()
     return summary
 
 
@@ -348,8 +352,14 @@ def _index_ahead(
     `build_index`, which does it again and reports it."""
 
     def run() -> None:
+        import contextlib
+
         from ogi.render.index import prepare
 
+        # this thread only (a thread id is a process id to Linux): the workers starting their kernels
+        # come first, the downloads take what CPU they leave
+        with contextlib.suppress(AttributeError, OSError):
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 10)
         try:
             prepare(store_path, out, lang, briefs)
         except Exception:
