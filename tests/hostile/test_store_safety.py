@@ -246,6 +246,9 @@ def test_7_no_retry_of_a_brief_that_failed_for_lack_of_space(monkeypatch: pytest
     class FakeKernel:
         pid = None
 
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            pass
+
         def shutdown(self) -> None:
             pass
 
@@ -264,8 +267,8 @@ def test_7_no_retry_of_a_brief_that_failed_for_lack_of_space(monkeypatch: pytest
         pool.worker_main(0, jobs, results)
     finally:
         signal.signal(signal.SIGINT, old)
-    results.get()  # ready
-    kind, _, _, (job_id, err) = results.get()
+    assert results.get(timeout=30)[0] == "ready"
+    kind, _, _, (job_id, err) = results.get(timeout=30)
     assert kind == "done" and job_id == 0
     assert isinstance(err, RenderError) and not isinstance(err, RetryableError), "a full disk is not retried"
     assert "No space left" in str(err)
