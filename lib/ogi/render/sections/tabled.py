@@ -250,20 +250,44 @@ def year_over_year(ctx: Context, changed: pl.DataFrame) -> None:
         show(no_data(ctx.t("未发现与上一份报告重复的段落。", "No passage repeats the previous report.")))
 
 
+#: peer rows a brief shows at most: a city can hold hundreds of agencies (every street office of a
+#: district), and a brief's table, like its cost, should not grow with them
+PEER_ROWS = 15
+
+
+def nearest_peers(df: pl.DataFrame, agency_key: str, rows: int = PEER_ROWS) -> tuple[pl.DataFrame, int]:
+    """The agency's own row and the peers nearest it in applications received, `rows` in all, ranked by
+    applications (most first; none stated last; then by key); and the rank of the first row shown
+    (1-based). A city with `rows` agencies or fewer is returned whole, in its own order, rank 1."""
+    if df.height <= rows:
+        return df, 1
+    ranked = df.sort(["applications", "agency_key"], descending=[True, False], nulls_last=True)
+    keys = ranked.get_column("agency_key").to_list()
+    mine = keys.index(agency_key) if agency_key in keys else 0
+    first = min(max(0, mine - rows // 2), ranked.height - rows)
+    return ranked.slice(first, rows), first + 1
+
+
 def peers(ctx: Context, df: pl.DataFrame) -> None:
-    """The agencies of the same city in the same year: applications, denial rate, proactive items."""
+    """The agencies of the same city in the same year: applications, denial rate, proactive items; in a
+    large city, the agency and the PEER_ROWS - 1 peers nearest it in applications."""
     if ctx.year is None or df.height < 2:
         return  # no peers: nothing promised, nothing drawn
+    shown, rank = nearest_peers(df, ctx.agency_key)
     show(numbered(ctx, SECTION_WORDS["peers"].heading))
-    show(
-        sentence(
-            ctx.t(
-                f"库中同城 {df.height} 个机关 {ctx.year} 年的申请数、不予公开与无法提供占答复的比例、主动公开数。",
-                f"The {df.height} agencies of the city in {ctx.year}: applications, the share of replies "
-                "denied or unavailable, proactive items.",
-            )
-        )
+    zh = f"库中同城 {df.height} 个机关 {ctx.year} 年的申请数、不予公开与无法提供占答复的比例、主动公开数。"
+    en = (
+        f"The {df.height} agencies of the city in {ctx.year}: applications, the share of replies "
+        "denied or unavailable, proactive items."
     )
+    if shown.height < df.height:
+        last = rank + shown.height - 1
+        zh += f"按申请数从多到少排列，列出本机关及申请数与之最接近的机关（第 {rank}–{last} 名）。"
+        en += (
+            f" Ranked by applications, most first: this agency and those nearest it "
+            f"(ranks {rank}–{last} of {df.height})."
+        )
+    show(sentence(ctx.t(zh, en)))
     show(
         table(
             [
@@ -279,7 +303,7 @@ def peers(ctx: Context, df: pl.DataFrame) -> None:
                     "—" if r["denied_share"] is None else f"{r['denied_share'] * 100:.1f}%",
                     r["proactive_total"],
                 )
-                for r in df.to_dicts()
+                for r in shown.to_dicts()
             ],
             numeric=[False, True, False, True],
         )
