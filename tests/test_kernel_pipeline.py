@@ -109,3 +109,61 @@ def test_chart_numbering_restarts_each_brief(kernel) -> None:  # type: ignore[no
         nb = _nb(code)
         kernel.run(nb, ("charts", None), timeout=60)
         assert nb.cells[0].outputs[0]["text"] == "ogi-chart-1 ogi-chart-2\n"
+
+
+def _text(kernel: Any, source: str, code: str = "") -> str:
+    nb = _nb(source)
+    kernel.run(nb, ("probe", None), timeout=60, code=code)
+    return "".join(o.get("text", "") for o in nb.cells[0].outputs)
+
+
+def test_no_brief_starts_with_a_patch_any_earlier_brief_made(kernel, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # a brief that wraps a function each time: every brief must find it unwrapped
+    wrap = (
+        "import ogi.render.layout as L\nprint(getattr(L.show, 'depth', 0))\n"
+        "old = L.show\nnew = lambda *a, **k: old(*a, **k)\nnew.depth = getattr(old, 'depth', 0) + 1\n"
+        "L.show = new"
+    )
+    assert [_text(kernel, wrap) for _ in range(4)] == ["0\n"] * 4
+    # a module no brief imported before, patched: the next brief sees the real one
+    patch = "import ogi.digest as D\nprint(getattr(D.sha, 'patched', False))\nD.sha = lambda *a: 'x'\nD.sha.patched = True"
+    assert [_text(kernel, patch) for _ in range(3)] == ["False\n"] * 3
+    # a class given a new attribute: gone in the next brief
+    cls = "from ogi.render.marks import ChartOutput\nprint(hasattr(ChartOutput, '_evil'))\nChartOutput._evil = 1"
+    assert [_text(kernel, cls) for _ in range(3)] == ["False\n"] * 3
+
+
+def test_new_package_files_are_imported_afresh(kernel) -> None:  # type: ignore[no-untyped-def]
+    probe = "import sys\nprint(id(sys.modules['ogi.store.views']))"
+    a = _text(kernel, probe, code="digest-a")
+    assert _text(kernel, probe, code="digest-a") == a  # same code: the modules stay
+    assert _text(kernel, probe, code="digest-b") != a  # other code on disk: imported afresh
+
+
+def test_a_reset_that_fails_runs_the_brief_once_in_a_fresh_kernel(kernel, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    log = tmp_path / "ran.txt"
+    _text(kernel, "_ogi_reset = None  # a notebook that clobbers the kernel's reset")
+    out = _text(kernel, f"open({str(log)!r}, 'a').write('ran\\n'); print('ok')")
+    assert out == "ok\n"
+    assert log.read_text() == "ran\n"  # the cells behind the failed reset were aborted, not run twice
+
+
+def test_without_a_deadline_a_silent_cell_still_times_out() -> None:
+    import time
+
+    from ogi.errors import RetryableError
+    from ogi.render.kernel import WarmKernel
+
+    k = WarmKernel()
+    try:
+        k.client.timeout = 2  # nbclient's per-cell limit, used when a brief has no deadline of its own
+        started = time.monotonic()
+        with pytest.raises(RetryableError) as err:
+            k.run(_nb("print('a')", "import time; time.sleep(30)"), ("slow", None), timeout=None)
+        assert time.monotonic() - started < 20 and "timed out" in err.value.error
+        k.client.timeout = 60
+        ok = _nb("print('after')")
+        k.run(ok, ("next", None), timeout=None)  # the kernel was restarted and works
+        assert ok.cells[0].outputs[0]["text"] == "after\n"
+    finally:
+        k.shutdown()

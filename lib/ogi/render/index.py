@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import threading
 from collections.abc import Mapping, Sequence
 from html import escape
 from pathlib import Path
@@ -198,15 +199,21 @@ def prepare(
     out_dir: str | os.PathLike[str],
     lang: str,
     briefs: Sequence[tuple[str, int]],
+    stop: threading.Event | None = None,
 ) -> None:
     """What the index will need that does not depend on the briefs: the store downloads (written now)
     and each brief's headline row (computed into this process's per-generation memo). `render_batch`
-    runs this beside the workers, so `build_index` after them only assembles the page."""
+    runs this beside the workers, so `build_index` after them only assembles the page; `stop` set
+    ends it at its next step."""
     from ogi.render.context import open_context
 
     ctx = open_context(store_path, lang)
+    if stop is not None and stop.is_set():
+        return
     write_store_downloads(ctx, Path(out_dir), _generation_stamp(store_path, lang))
     for key, year in briefs:
+        if stop is not None and stop.is_set():
+            return
         ctx.view("headline", key, year)
 
 

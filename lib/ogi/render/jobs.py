@@ -62,6 +62,7 @@ class Job:
     lock_dir: str | None = None  # the --out folder whose lock the render holds
     owner: str | None = None  # what that lock's holder wrote: the brief is written only while it holds it
     runtime_url: str = ""  # the site's Vega runtime relative to `out` ("" = inline it: a standalone brief)
+    code: str = ""  # the ogi package's source digest: a warm kernel holding other code imports it afresh
 
     @property
     def label(self) -> tuple[str, int | None]:
@@ -120,6 +121,7 @@ def make_job(
     *,
     job_id: int = 0,
     lock_dir: str | os.PathLike[str] | None = None,
+    code: str | None = None,
 ) -> Job:
     """A Job with the store path made absolute (workers may run in another folder); with `lock_dir`, the
     brief is written only while the holder of that folder's lock now is still holding it."""
@@ -128,7 +130,10 @@ def make_job(
         from ogi.store.lock import holder
 
         owner = holder(Path(lock_dir))
+    from ogi.digest import source_digest
+
     return Job(
+        code=source_digest() if code is None else code,  # a batch computes it once for all its jobs
         id=job_id,
         store=str(Path(store).resolve()),
         agency_key=agency_key,

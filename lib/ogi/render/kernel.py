@@ -2,13 +2,15 @@
 
 Starting a kernel and importing Polars/Altair costs seconds; running the brief in a kernel that is
 already up costs a fraction of one. Between briefs the kernel forgets everything the previous brief
-made: the user namespace and output cache are cleared and the per-brief counters of `ogi` (chart ids)
-restart. The `ogi` modules themselves stay imported (re-importing them cost 35-70 ms a brief); they are
-dropped from `sys.modules`, so the next brief imports them afresh, only when a brief rebound or deleted
-a name in one of them (a notebook that monkeypatches a view must not leak into the next agency's brief).
-Their caches are keyed by store generation (store.views), so a new store is never read stale. A brief
-that overruns its deadline or kills the kernel costs only itself: the kernel is restarted and the error
-says why.
+made: the user namespace and output cache are cleared and the per-brief state of `ogi` (chart ids, the
+corrections index) restarts. The `ogi` modules themselves stay imported (re-importing them cost
+35-70 ms a brief) as long as they are as they were imported: every module and class of `ogi` is
+fingerprinted right after import, and a brief that rebound or deleted a name in one (a monkeypatch), a
+module a brief imported beyond that set, or a change of the package's files on disk (a long-lived Dask
+worker after an upgrade) makes the next brief import them afresh. Contents changed in place (a key
+added to one of ogi's dicts) are beyond this check: a notebook must not do that. Their caches are
+keyed by store generation (store.views), so a new store is never read stale. A brief that overruns
+its deadline or kills the kernel costs only itself: the kernel is restarted and the error says why.
 """
 
 from __future__ import annotations
@@ -39,6 +41,20 @@ def skip_slow_imports() -> None:
         sys.modules.setdefault(name, None)  # type: ignore[arg-type]
 
 
+#: the ogi modules a brief imports, imported (and fingerprinted) before the first brief and after
+#: every re-import; one a brief imports beyond these is dropped again after that brief
+BRIEF_MODULES = (
+    "ogi.render.brief",
+    "ogi.render.charts",
+    "ogi.render.sections",
+    "ogi.render.page_css",
+    "ogi.render.review",
+    "ogi.store.views",
+    "ogi.store.corrections",
+    "ogi.store.generation",
+    "ogi.store.integrity",
+)
+
 WARM_UP = f"""
 import sys as _sys
 for _n in {SKIP_MODULES!r}:
@@ -46,7 +62,6 @@ for _n in {SKIP_MODULES!r}:
 import os as _os
 _os.environ["OGI_CHART_PREVIEW"] = "0"
 import polars, altair, vl_convert, dataframely, IPython.display
-import ogi.render.brief, ogi.render.charts, ogi.render.sections, ogi.store.views
 
 
 def _ogi_flush_written():
@@ -60,43 +75,76 @@ def _ogi_flush_written():
 
 
 get_ipython().display_pub._flush_streams = _ogi_flush_written
-del _sys, _n, _os
-"""
 
-RESET = """
-def _ogi_forget():
-    import re, sys
+
+def _ogi_fingerprint(mod):
+    # a module's names and, for each class it defines, the class's own names (value identities)
+    names = dict(mod.__dict__)
+    classes = {{
+        k: dict(v.__dict__)
+        for k, v in names.items()
+        if isinstance(v, type) and getattr(v, "__module__", None) == mod.__name__
+    }}
+    return names, classes
+
+
+def _ogi_unchanged(mod, fingerprint):
+    names, classes = fingerprint
+    now = mod.__dict__
+    if any(now.get(k, _ogi_unchanged) is not v for k, v in names.items()):
+        return False
+    return all(
+        k in now
+        and now[k].__dict__.keys() == attrs.keys()
+        and all(now[k].__dict__[a] is b for a, b in attrs.items())
+        for k, attrs in classes.items()
+    )
+
+
+def _ogi_reset(code):
+    # forget the previous brief: its names, the output cache and ogi's per-brief state; re-import ogi
+    # when a brief changed it (or its files changed on disk: `code` is the package digest)
+    import importlib, re, sys
     ip = get_ipython()
     hidden = ip.user_ns_hidden
-    # forget every name the previous brief made, and the output cache (IPython's %reset -f does this too,
-    # plus a full gc.collect() that costs ~80 ms a brief with Polars and Altair loaded)
+    # (IPython's %reset -f does this too, plus a full gc.collect() that costs ~80 ms a brief)
     for name in [n for n in list(ip.user_ns) if n not in hidden and (not n.startswith('_') or re.fullmatch(r'_i*\\d+', n))]:
         del ip.user_ns[name]
-    ip.user_ns.get('_oh', {}).clear()
-    ip.user_ns.update({'_': '', '__': '', '___': ''})
-    ours = {m: mod for m, mod in list(sys.modules.items()) if (m == 'ogi' or m.startswith('ogi.')) and mod is not None}
-    # each ogi module's names as the first brief left them; a later brief that rebinds or deletes one
-    # (a monkeypatch) makes the next brief import every ogi module afresh
-    seen = getattr(ip, '_ogi_names', None) or {}
-    changed = any(
-        m in ours and any(ours[m].__dict__.get(k, seen) is not v for k, v in names.items())
-        for m, names in seen.items()
-    ) or any(m not in ours for m in seen)
-    if changed:
-        for m in ours:
-            del sys.modules[m]
-        seen, ours = {}, {}
-    marks = ours.get('ogi.render.marks')
-    if marks is not None:
-        marks.reset_ids()
-    for m, mod in ours.items():
-        if m not in seen:
-            seen[m] = dict(mod.__dict__)
-    ip._ogi_names = seen
-    return changed
-_ogi_forget()
-del _ogi_forget
+    ip.user_ns.get('_oh', {{}}).clear()
+    ip.user_ns.update({{'_': '', '__': '', '___': ''}})
+    ours = {{m: mod for m, mod in list(sys.modules.items()) if (m == 'ogi' or m.startswith('ogi.')) and mod is not None}}
+    seen = getattr(ip, '_ogi_names', None)
+    before = getattr(ip, '_ogi_code', None)  # the digest the loaded modules were checked against
+    fresh = (
+        seen is None
+        or (before is not None and code and before != code)
+        or any(m not in ours or not _ogi_unchanged(ours[m], fp) for m, fp in seen.items())
+    )
+    for m in ours if fresh else [m for m in ours if m not in seen]:
+        del sys.modules[m]  # imported afresh by whoever needs it next
+    if fresh:
+        for m in {BRIEF_MODULES!r}:
+            importlib.import_module(m)
+        ip._ogi_names = {{
+            m: _ogi_fingerprint(mod)
+            for m, mod in list(sys.modules.items())
+            if (m == 'ogi' or m.startswith('ogi.')) and mod is not None
+        }}
+    if code:
+        ip._ogi_code = code
+    sys.modules['ogi.render.marks'].reset_ids()
+    sys.modules['ogi.render.review'].forget()
+    return fresh
+
+
+del _sys, _n, _os
+_ogi_reset("")
 """
+
+
+def reset_code(code: str) -> str:
+    """The request that resets the kernel before a brief whose package digest is `code`."""
+    return f"_ogi_reset({code!r});\n"  # the semicolon: no result displayed, `_` left alone
 
 
 def _first_line(text: str) -> str:
@@ -183,7 +231,9 @@ class WarmKernel:
         except Exception:
             pass
 
-    def run(self, nb: Any, label: tuple[str, int | None], timeout: float | None = None) -> Any:
+    def run(
+        self, nb: Any, label: tuple[str, int | None], timeout: float | None = None, code: str = ""
+    ) -> Any:
         """Reset the kernel, then execute every code cell of `nb` in place within `timeout` seconds.
 
         The reset and every cell are sent at once and run back to back (see `_pipeline`); a failing cell
@@ -196,7 +246,7 @@ class WarmKernel:
         self._running = (-1, None)
         try:
             for _attempt in (1, 2):
-                if self._pipeline(nb, deadline):
+                if self._pipeline(nb, deadline, code):
                     break
                 self.restart()  # the reset failed (and so every cell was aborted): once more, fresh
             else:
@@ -207,11 +257,12 @@ class WarmKernel:
             raise RenderError(
                 label[0], label[1], where, f"{exc.ename}: {_ANSI.sub('', str(exc.evalue))}"[:300]
             ) from None
-        except (CellTimeoutError, TimeoutError):
+        except (CellTimeoutError, TimeoutError) as exc:
             index = self._running[0]
             self.restart()
+            why = f"after {timeout:g} s" if timeout else f"({_first_line(str(exc)) or 'no reply'})"
             raise RetryableError(
-                label[0], label[1], f"cell {index}", f"timed out after {timeout:g} s (kernel restarted)"
+                label[0], label[1], f"cell {index}", f"timed out {why} (kernel restarted)"
             ) from None
         except DeadKernelError as exc:
             index = self._running[0]
@@ -229,7 +280,7 @@ class WarmKernel:
             self.briefs += 1
         return nb
 
-    def _pipeline(self, nb: Any, deadline: float | None) -> bool:
+    def _pipeline(self, nb: Any, deadline: float | None, code: str = "") -> bool:
         """Send the reset and every code cell of `nb` as execute requests at once, then route the
         kernel's replies and outputs to their cells (nbclient's own `process_message`, so outputs are
         what its cell-by-cell `execute_cell` makes). The kernel runs the cells back to back instead of
@@ -238,9 +289,9 @@ class WarmKernel:
         CellExecutionError, CellTimeoutError or DeadKernelError, with `_running` the cell at fault."""
         from nbclient.util import run_sync
 
-        return run_sync(self._async_pipeline)(nb, deadline)
+        return run_sync(self._async_pipeline)(nb, deadline, code)
 
-    async def _async_pipeline(self, nb: Any, deadline: float | None) -> bool:
+    async def _async_pipeline(self, nb: Any, deadline: float | None, code: str) -> bool:
         import asyncio
         from queue import Empty
 
@@ -259,7 +310,8 @@ class WarmKernel:
         skip = client.skip_cells_with_tag
         cells: dict[str, tuple[int, Any, bool]] = {}  # msg id -> (index, cell, errors allowed)
         order: list[str] = []
-        reset_id = kc.execute(RESET, silent=True, store_history=False, stop_on_error=True)
+        # not silent: a silent request that fails does not make the kernel abort the cells behind it
+        reset_id = kc.execute(reset_code(code), silent=False, store_history=False, stop_on_error=True)
         for index, cell in enumerate(nb.cells):
             if cell.cell_type != "code" or not cell.source.strip() or skip in cell.metadata.get("tags", []):
                 continue
@@ -273,10 +325,18 @@ class WarmKernel:
             cells[msg_id] = (index, cell, allowed)
             order.append(msg_id)
 
+        # without a brief deadline, nbclient's per-cell limit (`timeout`) bounds the wait for the next
+        # message: a cell silent for that long has hung
+        quiet_limit = None if deadline is not None else (client.timeout or None)
+        last_news = [time.monotonic()]
+
         def left() -> float:
+            now = time.monotonic()
             if deadline is None:
+                if quiet_limit is not None and now - last_news[0] > quiet_limit:
+                    raise CellTimeoutError(f"no output or reply for {quiet_limit} s")
                 return 1.0
-            remaining = deadline - time.monotonic()
+            remaining = deadline - now
             if remaining <= 0:
                 raise CellTimeoutError("deadline passed")
             return min(1.0, remaining)
@@ -284,7 +344,9 @@ class WarmKernel:
         async def get(channel: Any) -> dict[str, Any]:
             while True:
                 try:
-                    return await ensure_async(channel.get_msg(timeout=left()))
+                    msg: dict[str, Any] = await ensure_async(channel.get_msg(timeout=left()))
+                    last_news[0] = time.monotonic()
+                    return msg
                 except Empty:
                     if not await ensure_async(kc.is_alive()):
                         raise DeadKernelError("Kernel died") from None
@@ -372,7 +434,7 @@ def render_job(kernel: WarmKernel, job: Job) -> str:
         nb = parameterised(Path(job.notebook), params)
     except Exception as exc:
         raise job.error("notebook", exc) from None
-    kernel.run(nb, job.label, job.timeout)
+    kernel.run(nb, job.label, job.timeout, job.code)
     try:
         html = to_html(nb, lang=job.lang, runtime_url=job.runtime_url)
     except Exception as exc:

@@ -68,6 +68,12 @@ _Index = dict[tuple[float, int, str], list[dict[str, Any]]]
 _last: dict[tuple[Any, ...], tuple[str, _Index]] = {}
 
 
+def forget() -> None:
+    """Drop the report index of the last brief (a warm kernel calls this between briefs: a store
+    without generations can be rewritten in place under the same folder)."""
+    _last.clear()
+
+
 def _facts_by_key(ctx: Any) -> tuple[str, _Index]:
     """The report's name and its facts by (value, line, quote), read once per brief (a brief has about
     ten figure tables; each read scans the store)."""

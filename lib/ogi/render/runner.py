@@ -288,8 +288,13 @@ def render_batch(
             todo.append(b)
     if on_plan:
         on_plan(len(todo), len(summary.skipped))
+    from ogi.digest import source_digest
+
+    code = source_digest()
     jobs = [
-        make_job(store_path, b.agency_key, b.year, b.path, lang, nb, timeout, job_id=i, lock_dir=out)
+        make_job(
+            store_path, b.agency_key, b.year, b.path, lang, nb, timeout, job_id=i, lock_dir=out, code=code
+        )
         for i, b in enumerate(todo)
     ]
     if runtime is not None:
@@ -307,13 +312,24 @@ def render_batch(
             on_done(b, error)
 
     be = backend(workers, scheduler, timeout) if jobs else None
-    ahead = _index_ahead(store_path, out, lang, [(b.agency_key, b.year) for b in briefs]) if jobs else None
+    stop = threading.Event()
+    ahead = (
+        _index_ahead(store_path, out, lang, [(b.agency_key, b.year) for b in briefs], stop) if jobs else None
+    )
     try:
         if be is not None:
             be.run(jobs, settle)
+    except BaseException:  # Ctrl-C, SIGTERM: the index is not built; stop its thread, end the workers
+        stop.set()
+        close = getattr(be, "close", None)
+        if close is not None:
+            close()
+        raise
     finally:
         if ahead is not None:
-            ahead.join()  # never two writers of the downloads: build_index comes after
+            # never two writers of the downloads: build_index comes after (after an interrupt the
+            # thread stops at its next brief; a download it was writing is whole or not there)
+            ahead.join(None if not stop.is_set() else 5.0)
         if be is not None:
             summary.brief_ms = sorted(be.timings.values())
         if out.is_dir() or summary.written:
@@ -345,7 +361,11 @@ def render_batch(
 
 
 def _index_ahead(
-    store_path: str | os.PathLike[str], out: Path, lang: str, briefs: list[tuple[str, int]]
+    store_path: str | os.PathLike[str],
+    out: Path,
+    lang: str,
+    briefs: list[tuple[str, int]],
+    stop: threading.Event,
 ) -> threading.Thread:
     """A thread that makes what the index needs from the store alone (downloads, headline rows) while
     the workers render: this process only waits for them. Anything it cannot do is left to
@@ -361,7 +381,7 @@ def _index_ahead(
         with contextlib.suppress(AttributeError, OSError):
             os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 10)
         try:
-            prepare(store_path, out, lang, briefs)
+            prepare(store_path, out, lang, briefs, stop)
         except Exception:
             pass
 
@@ -406,7 +426,7 @@ def render_all(
             on_done(b, error)
 
     jobs = [
-        make_job(store_path, b.agency_key, b.year, b.path, lang, notebook, job_id=i)
+        make_job(store_path, b.agency_key, b.year, b.path, lang, notebook, job_id=i, code="")
         for i, b in enumerate(briefs)
     ]
     Sequential().run(jobs, settle)

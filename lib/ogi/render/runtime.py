@@ -16,30 +16,42 @@ from pathlib import Path
 CACHE_ENV = "OGI_CACHE_DIR"  # where a made bundle is kept between runs (default ~/.cache/ogi)
 
 
+_BUNDLE_FORMAT = "1"  # bump when _make_runtime changes what it makes of vl-convert's bundle
+
+
 def _cache_file() -> Path:
     """The per-user cache file of the bundle the installed libraries make (named by their versions)."""
     base = os.environ.get(CACHE_ENV) or os.path.join(
         os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "ogi"
     )
-    key = hashlib.sha256(_runtime_versions().encode("utf-8")).hexdigest()[:16]
+    key = hashlib.sha256(f"{_runtime_versions()}|{_BUNDLE_FORMAT}".encode()).hexdigest()[:16]
     return Path(base) / f"vega-runtime-{key}.js"
+
+
+def _digest(js: str) -> str:
+    return hashlib.sha256(js.encode("utf-8")).hexdigest()
 
 
 @functools.cache
 def vega_runtime() -> str:
     """Vega, Vega-Lite and Vega-Embed as one inline script (~0.9 MB). Making it takes vl-convert ~1-2 s,
-    so it is made once per library versions and user, and kept in the cache folder (CACHE_ENV); a
-    cache that cannot be read or written only costs the time."""
+    so it is made once per library versions and user, and kept in the cache folder (CACHE_ENV) with its
+    SHA-256 beside it: a cached copy that is empty, cut short or changed is made again. A cache that
+    cannot be read or written only costs the time."""
     from ogi.atomic import write_text
 
     cached = _cache_file()
+    stamp = cached.with_suffix(".sha256")
     try:
-        return cached.read_text(encoding="utf-8")
+        js = cached.read_text(encoding="utf-8")
+        if js and stamp.read_text(encoding="utf-8").strip() == _digest(js):
+            return js
     except (OSError, UnicodeDecodeError):
         pass
     js = _make_runtime()
     try:
         write_text(cached, js)
+        write_text(stamp, _digest(js) + "\n")  # after the bundle: a stamp never vouches for a missing one
     except OSError:
         pass
     return js
@@ -86,18 +98,24 @@ def write_runtime(site: str | os.PathLike[str]) -> Path:
     try:
         memo = json.loads(memo_path.read_text(encoding="utf-8"))
         known = static / str(memo.get(versions, ""))
-        if memo.get(versions) and known.is_file():
+        # the file named in the memo, if its content is still what its name says (not cut short)
+        if memo.get(versions) and known.is_file() and known.name == _runtime_name(known.read_text("utf-8")):
             return known
-    except (OSError, ValueError, AttributeError):
+    except (OSError, ValueError, AttributeError, UnicodeDecodeError):
         memo = {}
     js = vega_runtime()
-    path = static / f"vega-{hashlib.sha256(js.encode('utf-8')).hexdigest()[:16]}.js"
+    path = static / _runtime_name(js)
     if not (path.is_file() and path.read_text(encoding="utf-8") == js):
         write_text(path, js)
         path.chmod(0o644)
     memo = {**(memo if isinstance(memo, dict) else {}), versions: path.name}
     write_text_if_changed(memo_path, json.dumps(dict(sorted(memo.items())), indent=1) + "\n")
     return path
+
+
+def _runtime_name(js: str) -> str:
+    """The site file name of a bundle: its content's hash."""
+    return f"vega-{_digest(js)[:16]}.js"
 
 
 def runtime_src(runtime: str | os.PathLike[str], page: str | os.PathLike[str]) -> str:
