@@ -153,8 +153,13 @@ def ogi_render(
     written = [p for p in out.rglob("*.html") if p.name != "index.html"]
     if len(written) != len(briefs):
         sys.exit(f"bench/render.py: expected {len(briefs)} briefs in {out}, found {len(written)}")
-    found = re.search(r"timings: (.*)", err)
-    return took, found.group(1) if found else ""
+    return took, timings_line(err)
+
+
+def timings_line(stderr: str) -> str:
+    """What `ogi render --timings` printed (per-brief worker ms, the index step), or ""."""
+    found = re.search(r"timings: (.*)", stderr)
+    return found.group(1) if found else ""
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -14,26 +14,15 @@ Not a test.
 from __future__ import annotations
 
 import argparse
-import re
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from render import _run, timings_line  # bench/render.py, beside this file (run as a script)
+
 BIN = Path(sys.executable).parent
-
-
-def _run(cmd: list[str]) -> str:
-    """Run `cmd` from the repository root; its stderr (exits on failure)."""
-    res = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
-    if res.returncode != 0:
-        sys.exit(
-            f"bench/render_scale.py: {' '.join(cmd[:3])}...: exit {res.returncode}\n{res.stderr[-2000:]}"
-        )
-    return res.stderr
 
 
 def make_store(work: Path, n: int, seed: int = 0) -> tuple[Path, int]:
@@ -58,9 +47,7 @@ def render(store: Path, out: Path, *, force: bool = True, scheduler: str | None 
         cmd += ["--scheduler", scheduler]
     t0 = time.perf_counter()
     err = _run(cmd)
-    took = time.perf_counter() - t0
-    found = re.search(r"timings: (.*)", err)
-    return took, found.group(1) if found else ""
+    return time.perf_counter() - t0, timings_line(err)
 
 
 def main(argv: list[str] | None = None) -> int:

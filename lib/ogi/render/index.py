@@ -278,17 +278,15 @@ def build_index(
     digests = digests or {}
     row_cache = _load_rows(out) if unchanged and digests else {}
     new_rows: dict[str, dict[str, object]] = {}
-    csv_facts = _facts_by_report(
-        ctx.store,
-        {
-            report_ids[(str(r["agency_key"]), int(y))]
-            for r in table
-            for y in (r.get("years") or [])
-            if y is not None
-            and (str(r["agency_key"]), int(y)) in report_ids
-            and _csv_due(out, f"{slugs[str(r['agency_key'])]}/{int(y)}", unchanged)
-        },
-    )
+    # the briefs whose CSV is (re)written, and their reports' facts from one read of the store
+    csv_due = {
+        (str(r["agency_key"]), int(y))
+        for r in table
+        for y in (r.get("years") or [])
+        if y is not None and _csv_due(out, f"{slugs[str(r['agency_key'])]}/{int(y)}", unchanged)
+    }
+    csv_facts = _facts_by_report(ctx.store, {report_ids[k] for k in csv_due if k in report_ids})
+    no_facts = pl.LazyFrame(schema=ctx.store.facts.collect_schema())  # a brief whose report has none
     rows: list[str] = []
     seen: dict[str, set[str]] = {"region": set(), "level": set(), "year": set(), "template": set()}
     for r in table:
@@ -300,9 +298,9 @@ def build_index(
             if not (out / rel).is_file():
                 continue
             csv_rel = f"{slugs[key]}/{year}.csv"
-            if _csv_due(out, f"{slugs[key]}/{year}", unchanged):
+            if (key, year) in csv_due:
                 rid = report_ids.get((key, year))
-                part = csv_facts.get(rid or "", pl.LazyFrame(schema=ctx.store.facts.collect_schema()))
+                part = csv_facts.get(rid or "", no_facts)
                 write_bytes_if_changed(out / csv_rel, facts_csv(ctx.store, rid, part))
             template = templates.get((key, year), "")
             for k, v in (("region", region), ("level", level), ("year", str(year)), ("template", template)):

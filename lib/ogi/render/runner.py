@@ -120,8 +120,6 @@ class Sequential:
         self.timings: dict[int, float] = {}
 
     def run(self, jobs: Sequence[Job], on_done: Done) -> None:
-        import time
-
         for job in jobs:
             started = time.perf_counter()
             try:
@@ -321,9 +319,7 @@ def render_batch(
             be.run(jobs, settle)
     except BaseException:  # Ctrl-C, SIGTERM: the index is not built; stop its thread, end the workers
         stop.set()
-        close = getattr(be, "close", None)
-        if close is not None:
-            close()
+        _close(be)
         raise
     finally:
         if ahead is not None:
@@ -354,10 +350,15 @@ def render_batch(
         summary.unwritten.append(_os_error(exc, out / "index.html"))
     finally:
         summary.index_seconds = time.perf_counter() - started
-        close = getattr(be, "close", None)  # the pool's workers end while the index is built
-        if close is not None:
-            close()
+        _close(be)  # the pool's workers end while the index is built
     return summary
+
+
+def _close(be: Backend | None) -> None:
+    """Wait for a backend's workers to end, where it has a `close` (the local pool)."""
+    close = getattr(be, "close", None)
+    if close is not None:
+        close()
 
 
 def _index_ahead(

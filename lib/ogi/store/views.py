@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import sys
 import types
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol, TypeVar, runtime_checkable
 
@@ -53,14 +54,15 @@ def _schema(**cols: pl.DataType | type[pl.DataType]) -> pl.Schema:
     return pl.Schema(cols)
 
 
-def _report_id(store: Store, agency_key: str, year: int) -> str | None:
-    """The canonical report of an agency for a year (from a map built once per generation)."""
+_T = TypeVar("_T")
+
+
+def _once(store: Store, name: str, make: Callable[[], _T]) -> _T:
+    """`make()` computed once per store generation and process (the generation memo below)."""
     memo = _generation_memo(store)
-    ids: dict[tuple[str, int], str] | None = memo.get("report_ids")
-    if ids is None:
-        rows = canonical(store.reports).select("agency_key", "year", "report_id").collect().iter_rows()
-        ids = memo["report_ids"] = {(str(k), int(y)): str(r) for k, y, r in rows}
-    return ids.get((agency_key, year))
+    if name not in memo:
+        memo[name] = make()
+    return memo[name]
 
 
 #: reports whose frames (year-scope facts, all facts, applications) a process keeps per generation: a
@@ -69,46 +71,68 @@ def _report_id(store: Store, agency_key: str, year: int) -> str | None:
 _REPORTS_KEPT = 64
 
 
+def _kept(store: Store, name: str, key: object, make: Callable[[], pl.DataFrame]) -> pl.DataFrame:
+    """The frame `make()` gives for `key`, kept among the last _REPORTS_KEPT read under `name` in this
+    generation's memo (least recently read dropped first). The kept frame itself is returned: a caller
+    handing it to a notebook gives a clone."""
+    kept: dict[object, pl.DataFrame] = _generation_memo(store).setdefault(name, {})
+    df = kept.pop(key, None)
+    if df is None:
+        df = make()
+        while len(kept) >= _REPORTS_KEPT:
+            del kept[next(iter(kept))]
+    kept[key] = df
+    return df
+
+
+def _report_id(store: Store, agency_key: str, year: int) -> str | None:
+    """The canonical report of an agency for a year (from a map built once per generation)."""
+
+    def ids() -> dict[tuple[str, int], str]:
+        rows = canonical(store.reports).select("agency_key", "year", "report_id").collect().iter_rows()
+        return {(str(k), int(y)): str(r) for k, y, r in rows}
+
+    return _once(store, "report_ids", ids).get((agency_key, year))
+
+
 def _facts_of(store: Store, agency_key: str, year: int) -> pl.DataFrame:
-    """Facts of the canonical report for (agency, year), year-scope only. The last _REPORTS_KEPT reports'
-    frames are kept per generation: a brief's sections read the same report ten times. Callers filter
-    or select (new frames); none changes the kept one in place."""
+    """Facts of the canonical report for (agency, year), year-scope only, kept per generation (a brief's
+    sections read the same report ten times). Callers filter or select (new frames); none changes the
+    kept one in place."""
     rid = _report_id(store, agency_key, year)
     if rid is None:
         return S.empty("facts")
-    kept: dict[str, pl.DataFrame] = _generation_memo(store).setdefault("year_facts", {})
-    df = kept.pop(rid, None)
-    if df is None:
-        df = store.facts.filter(pl.col("report_id") == rid, pl.col("scope") == "year").collect()
-        while len(kept) >= _REPORTS_KEPT:
-            del kept[next(iter(kept))]  # the least recently read
-    kept[rid] = df
-    return df
+    return _kept(
+        store,
+        "year_facts",
+        rid,
+        lambda: store.facts.filter(pl.col("report_id") == rid, pl.col("scope") == "year").collect(),
+    )
 
 
 def _finding_counts(store: Store) -> dict[str, int]:
     """Findings per report id, counted once per generation."""
-    memo = _generation_memo(store)
-    hit: dict[str, int] | None = memo.get("finding_counts")
-    if hit is None:
+
+    def counts() -> dict[str, int]:
         rows = store.findings.group_by("report_id").agg(pl.len()).collect().iter_rows()
-        hit = memo["finding_counts"] = {str(r): int(n) for r, n in rows}
-    return hit
+        return {str(r): int(n) for r, n in rows}
+
+    return _once(store, "finding_counts", counts)
 
 
 def _agency_years(store: Store) -> dict[str, list[int]]:
     """Each agency's report years (sorted, distinct), once per generation."""
-    memo = _generation_memo(store)
-    hit: dict[str, list[int]] | None = memo.get("agency_years")
-    if hit is None:
+
+    def years() -> dict[str, list[int]]:
         df = (
             store.reports.filter(pl.col("year").is_not_null())
             .group_by("agency_key")
             .agg(pl.col("year").unique().sort())
             .collect()
         )
-        hit = memo["agency_years"] = {str(k): [int(y) for y in ys] for k, ys in df.iter_rows()}
-    return hit
+        return {str(k): [int(y) for y in ys] for k, ys in df.iter_rows()}
+
+    return _once(store, "agency_years", years)
 
 
 def _prefer(df: _Frame, by: list[str]) -> _Frame:
@@ -302,9 +326,9 @@ def volumes(store: Store, agency_key: str | None = None) -> pl.DataFrame:
 # report's peer-table row) is computed once per store generation and process, not once per brief: the
 # same-city comparison was O(agencies) a brief, O(N²) a batch. The memo lives in a module of its own
 # outside `ogi` because a warm render kernel drops the `ogi` modules when a brief monkeypatched one
-# (render.kernel);
-# it holds only frames and rows derived from one generation's immutable files, keyed by that generation
-# folder and the identity of its files, so a new generation (or a rewritten file) never reads a stale one.
+# (render.kernel); it holds only frames and rows derived from one generation's immutable files, keyed
+# by that generation folder and the identity of its files, so a new generation (or a rewritten file)
+# never reads a stale one. `_once` and `_kept` above are its two uses.
 
 _MEMO_MODULE = "_ogi_generation_memo"
 _MEMO_KEEP = 4  # generations remembered per process (a render reads one; tests open several)
@@ -466,13 +490,8 @@ def applications(store: Store, agency_key: str, year: int) -> pl.DataFrame:
     measure `outcome_reason` with dim `<outcome>:<reason label>` and `parent` the outcome: they split the
     subtotal and are never to be added to it.
     """
-    memo: dict[tuple[str, int], pl.DataFrame] = _generation_memo(store).setdefault("applications", {})
-    key = (agency_key, year)
-    if key not in memo:
-        while len(memo) >= _REPORTS_KEPT:
-            del memo[next(iter(memo))]
-        memo[key] = _applications(store, agency_key, year)
-    return memo[key].clone()  # a notebook may change its frame in place; the kept one stays as computed
+    df = _kept(store, "applications", (agency_key, year), lambda: _applications(store, agency_key, year))
+    return df.clone()  # a notebook may change its frame in place; the kept one stays as computed
 
 
 def _applications(store: Store, agency_key: str, year: int) -> pl.DataFrame:
@@ -732,15 +751,12 @@ def report_facts(store: Store, agency_key: str, year: int) -> pl.DataFrame:
     rid = _report_id(store, agency_key, year)
     if rid is None:
         return pl.DataFrame(schema=REPORT_FACTS)
-    kept: dict[str, pl.DataFrame] = _generation_memo(store).setdefault("report_facts", {})
-    df = kept.pop(rid, None)
-    if df is None:  # the brief's figure tables and its CSV read it; keep the last few reports'
+
+    def read() -> pl.DataFrame:  # the brief's figure tables and its CSV read it
         df = store.facts.filter(pl.col("report_id") == rid).sort("seq").collect()
-        df = with_labels(df, "metric").select(REPORT_FACTS.names()).cast(REPORT_FACTS)
-        while len(kept) >= _REPORTS_KEPT:
-            del kept[next(iter(kept))]
-    kept[rid] = df
-    return df.clone()  # a notebook may change its frame in place; the kept one stays as read
+        return with_labels(df, "metric").select(REPORT_FACTS.names()).cast(REPORT_FACTS)
+
+    return _kept(store, "report_facts", rid, read).clone()  # a notebook may change its frame in place
 
 
 SECTION2 = _schema(
